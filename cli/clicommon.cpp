@@ -1,0 +1,115 @@
+#include "clicommon.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <cstdio>
+
+void RtCli::out( const QString &text )
+{
+  const QByteArray bytes = text.toUtf8() + '\n';
+  std::fwrite( bytes.constData(), 1, static_cast<size_t>( bytes.size() ), stdout );
+}
+
+void RtCli::err( const QString &text )
+{
+  const QByteArray bytes = QStringLiteral( "restrack: %1\n" ).arg( text ).toUtf8();
+  std::fwrite( bytes.constData(), 1, static_cast<size_t>( bytes.size() ), stderr );
+}
+
+void RtCli::outJson( const QJsonDocument &doc )
+{
+  const QByteArray bytes = doc.toJson( QJsonDocument::Indented );
+  std::fwrite( bytes.constData(), 1, static_cast<size_t>( bytes.size() ), stdout );
+}
+
+QString RtCli::bundledRegister( QString *lookedIn )
+{
+  const QString fromEnv = qEnvironmentVariable( "RESTRACK_DB" );
+  if ( !fromEnv.isEmpty() )
+    return fromEnv;
+  const QString exeDir = QCoreApplication::applicationDirPath();
+  const QStringList candidates =
+  {
+    exeDir + QStringLiteral( "/../data/mongcai-172.gpkg" ),           // build tree: build/cli/restrack
+    exeDir + QStringLiteral( "/../share/restrack/mongcai-172.gpkg" ),  // installed: PREFIX/bin/restrack
+  };
+  for ( const QString &c : candidates )
+    if ( QFileInfo::exists( c ) )
+      return QDir::cleanPath( c );
+  if ( lookedIn )
+  {
+    QStringList clean;
+    for ( const QString &c : candidates )
+      clean << QDir::cleanPath( c );
+    *lookedIn = clean.join( QStringLiteral( ", " ) );
+  }
+  return QString();
+}
+
+QString RtCli::dataDir()
+{
+  const QString fromEnv = qEnvironmentVariable( "RESTRACK_DATA" );
+  if ( !fromEnv.isEmpty() )
+    return fromEnv;
+  const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral( "/../share/restrack" );
+  if ( QFileInfo::exists( installed + QStringLiteral( "/mongcai-172-register.json" ) ) )
+    return QDir::cleanPath( installed );
+  return QStringLiteral( RT_SOURCE_DATA_DIR );
+}
+
+QDate RtCli::parseDate( const QString &text )
+{
+  QDate d = QDate::fromString( text.trimmed(), Qt::ISODate );
+  if ( !d.isValid() )
+    d = QDate::fromString( text.trimmed(), QStringLiteral( "d/M/yyyy" ) );
+  return d;
+}
+
+QString RtCli::formatDate( const QDate &date, RtLang lang )
+{
+  if ( !date.isValid() )
+    return QStringLiteral( "—" );
+  return lang == RtLang::Vi ? date.toString( QStringLiteral( "dd/MM/yyyy" ) ) : date.toString( Qt::ISODate );
+}
+
+bool RtArgs::parse( const QStringList &args, const QStringList &valueOptions, const QStringList &flags )
+{
+  for ( int i = 0; i < args.size(); ++i )
+  {
+    QString a = args.at( i );
+    if ( !a.startsWith( QLatin1String( "--" ) ) )
+    {
+      mPositional << a;
+      continue;
+    }
+    QString inlineValue;
+    const int eq = a.indexOf( QLatin1Char( '=' ) );
+    if ( eq > 0 )
+    {
+      inlineValue = a.mid( eq + 1 );
+      a = a.left( eq );
+    }
+    const QString name = a.mid( 2 );
+    if ( flags.contains( name ) )
+      mFlags.insert( name );
+    else if ( valueOptions.contains( name ) )
+    {
+      if ( eq > 0 )
+        mValues.insert( name, inlineValue );
+      else if ( i + 1 < args.size() )
+        mValues.insert( name, args.at( ++i ) );
+      else
+      {
+        mError = QStringLiteral( "option --%1 needs a value" ).arg( name );
+        return false;
+      }
+    }
+    else
+    {
+      mError = QStringLiteral( "unknown option --%1" ).arg( name );
+      return false;
+    }
+  }
+  return true;
+}

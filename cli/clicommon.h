@@ -1,0 +1,57 @@
+#ifndef RT_CLICOMMON_H
+#define RT_CLICOMMON_H
+
+#include "rtlang.h"
+
+#include <QDate>
+#include <QJsonDocument>
+#include <QString>
+#include <QStringList>
+
+//! Exit codes of restrack.
+enum RtExit
+{
+  ExitOk = 0,
+  ExitRefused = 1, //!< the input or the request is wrong: the message says what to fix
+  ExitUsage = 2,   //!< the command line is wrong
+};
+
+namespace RtCli
+{
+  void out( const QString &text );             //!< to stdout, UTF-8, with a newline
+  void err( const QString &text );             //!< "restrack: …" to stderr
+  void outJson( const QJsonDocument &doc );
+
+  //! The bundled register: $RESTRACK_DB, else the one the build made, else the installed one.
+  QString bundledRegister( QString *lookedIn = nullptr );
+  //! The folder of the curated data (register JSON and resolution text).
+  QString dataDir();
+
+  //! Parses YYYY-MM-DD (or DD/MM/YYYY); an invalid date when it is neither.
+  QDate parseDate( const QString &text );
+  QString formatDate( const QDate &date, RtLang lang );
+}
+
+#include <QMap>
+#include <QSet>
+
+/**
+ * \brief A command's arguments: positional ones, "--name value" options, "--flag" flags.
+ */
+class RtArgs
+{
+  public:
+    //! \a valueOptions take a value; \a flags do not; anything else starting with -- is an error.
+    bool parse( const QStringList &args, const QStringList &valueOptions, const QStringList &flags );
+    QString error() const { return mError; }
+    QStringList positional() const { return mPositional; }
+    bool has( const QString &name ) const { return mValues.contains( name ) || mFlags.contains( name ); }
+    QString value( const QString &name ) const { return mValues.value( name ); }
+
+  private:
+    QStringList mPositional;
+    QMap<QString, QString> mValues;
+    QSet<QString> mFlags;
+    QString mError;
+};
+#endif

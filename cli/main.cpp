@@ -1,0 +1,65 @@
+// restrack: command-line tool of Resolution Tracker.
+#include "clicommon.h"
+
+#include <QCoreApplication>
+#include <gdal.h>
+
+int runParse( const QStringList &args );
+int runBuildRegister( const QStringList &args );
+int runSummary( const QStringList &args );
+int runSetStatus( const QStringList &args );
+int runHistory( const QStringList &args );
+
+namespace
+{
+  const char *sUsage =
+    "usage: restrack COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  parse FILE.txt [--json]                      the document, clause tree and figures of a resolution text\n"
+    "  build-register --out FILE.gpkg [--register FILE.json] [--text FILE.txt] [--overwrite]\n"
+    "                                               build a register GeoPackage from the text and the curated tasks\n"
+    "  summary [--db FILE.gpkg] [--as-of YYYY-MM-DD] [--json] [--lang vi|en]\n"
+    "                                               tasks by status and category, overdue ones first\n"
+    "  set-status [--db FILE.gpkg] ID STATUS --by NAME [--date D] [--note T] [--evidence E] [--expect OLD_STATUS]\n"
+    "                                               record a status change (one transaction)\n"
+    "  history [--db FILE.gpkg] ID [--json]         a task's status history\n"
+    "\n"
+    "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used.\n";
+}
+
+int main( int argc, char *argv[] )
+{
+  QCoreApplication app( argc, argv );
+  QCoreApplication::setApplicationName( QStringLiteral( "restrack" ) );
+  GDALAllRegister();
+
+  QStringList args = QCoreApplication::arguments();
+  args.removeFirst();
+  if ( args.isEmpty() || args.first() == QLatin1String( "--help" ) || args.first() == QLatin1String( "-h" ) )
+  {
+    std::fputs( sUsage, args.isEmpty() ? stderr : stdout );
+    return args.isEmpty() ? ExitUsage : ExitOk;
+  }
+  const QString command = args.takeFirst();
+  try
+  {
+    if ( command == QLatin1String( "parse" ) )
+      return runParse( args );
+    if ( command == QLatin1String( "build-register" ) )
+      return runBuildRegister( args );
+    if ( command == QLatin1String( "summary" ) )
+      return runSummary( args );
+    if ( command == QLatin1String( "set-status" ) )
+      return runSetStatus( args );
+    if ( command == QLatin1String( "history" ) )
+      return runHistory( args );
+  }
+  catch ( const std::exception &e )
+  {
+    RtCli::err( QStringLiteral( "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
+    return ExitRefused;
+  }
+  RtCli::err( QStringLiteral( "unknown command '%1'; run `restrack --help`" ).arg( command ) );
+  return ExitUsage;
+}

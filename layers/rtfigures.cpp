@@ -1,0 +1,169 @@
+#include "rtfigures.h"
+#include "rttext.h"
+
+#include <QRegularExpression>
+
+namespace
+{
+  const int sMaxSubjectWords = 16;
+
+  //! The words after a figure, up to the end of its phrase.
+  QString subjectAfter( const QString &text, int from )
+  {
+    static const QRegularExpression sStop( QStringLiteral( "[,;.()\\n:]" ) );
+    QString rest = text.mid( from );
+    const int stop = rest.indexOf( sStop );
+    if ( stop >= 0 )
+      rest = rest.left( stop );
+    QStringList words = rest.simplified().split( QLatin1Char( ' ' ), Qt::SkipEmptyParts );
+    if ( words.size() > sMaxSubjectWords )
+      words = words.mid( 0, sMaxSubjectWords );
+    return words.join( QLatin1Char( ' ' ) );
+  }
+
+  //! The items of a bracketed list right after \a from: "(a; b)" → {a, b}.
+  QStringList bracketItemsAfter( const QString &text, int from )
+  {
+    int open = from;
+    while ( open < text.size() && text.at( open ) != QLatin1Char( '(' ) )
+    {
+      // only the phrase that carries the figure: stop at its end
+      if ( QStringLiteral( ",;.\n" ).contains( text.at( open ) ) )
+        return QStringList();
+      ++open;
+    }
+    const int close = text.indexOf( QLatin1Char( ')' ), open );
+    if ( open >= text.size() || close < 0 )
+      return QStringList();
+    QStringList items;
+    for ( const QString &item : text.mid( open + 1, close - open - 1 ).split( QLatin1Char( ';' ) ) )
+      if ( !item.trimmed().isEmpty() )
+        items << item.trimmed();
+    return items;
+  }
+
+  //! Start and end of the statement (between ';', brackets and line ends) around \a pos.
+  QPair<int, int> statementAround( const QString &text, int pos )
+  {
+    static const QString sBounds = QStringLiteral( ";\n()" );
+    int start = pos;
+    while ( start > 0 && !sBounds.contains( text.at( start - 1 ) ) )
+      --start;
+    int end = pos;
+    while ( end < text.size() && !sBounds.contains( text.at( end ) ) )
+      ++end;
+    return qMakePair( start, end );
+  }
+
+  //! The last deadline phrase in the statement before the figure, or the first after it.
+  QString deadlineOf( const QString &statement, int figureOffset, const RtCouncilTerm &term )
+  {
+    const QVector<RtDeadline> found = RtDeadline::findAll( statement, term );
+    QString before;
+    for ( const RtDeadline &d : found )
+      if ( d.offset() < figureOffset )
+        before = d.phrase();
+    if ( !before.isEmpty() || found.isEmpty() )
+      return before;
+    return found.first().phrase();
+  }
+
+  double number( QString s )
+  {
+    return s.replace( QLatin1Char( ',' ), QLatin1Char( '.' ) ).toDouble();
+  }
+
+  void extractFrom( const QString &rawText, const QStringList &path, const RtCouncilTerm &term, QVector<RtFigure> &out )
+  {
+    static const QRegularExpression sRatio( QStringLiteral( "(?<![\\d/.,])(\\d{1,3})/(\\d{1,3})(?![\\d/])" ) );
+    static const QRegularExpression sPercent( QStringLiteral( "(?<![\\d.,])(\\d+(?:,\\d+)?)\\s*%" ) );
+    static const QRegularExpression sAbout( QStringLiteral( "\\bkhoảng\\s+(\\d+(?:[.,]\\d+)?)\\s+" ), QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption );
+    static const QRegularExpression sLabelBefore( QStringLiteral( "([^:;,()]+):\\s*$" ) );
+    static const QRegularExpression sFromBefore( QStringLiteral( "\\btừ\\s*$" ), QRegularExpression::UseUnicodePropertiesOption );
+    static const QRegularExpression sOverBefore( QStringLiteral( "\\btrên\\s*$" ), QRegularExpression::UseUnicodePropertiesOption );
+    static const QRegularExpression sOrMoreAfter( QStringLiteral( "^\\s*trở\\s+lên" ), QRegularExpression::UseUnicodePropertiesOption );
+
+    const QString text = RtText::stripFootnoteMarkers( rawText );
+    auto makeFigure = [&]( RtFigure::Kind kind, const QRegularExpressionMatch &m ) {
+      RtFigure f;
+      f.kind = kind;
+      f.clausePath = path;
+      const QPair<int, int> s = statementAround( text, m.capturedStart() );
+      const QString statement = text.mid( s.first, s.second - s.first );
+      f.quote = statement.trimmed();
+      f.deadline = deadlineOf( statement, m.capturedStart() - s.first, term );
+      f.comparator = QStringLiteral( "=" );
+      return f;
+    };
+
+    auto it = sRatio.globalMatch( text );
+    while ( it.hasNext() )
+    {
+      const QRegularExpressionMatch m = it.next();
+      RtFigure f = makeFigure( RtFigure::Kind::Ratio, m );
+      f.value = m.captured( 1 ).toDouble();
+      f.total = m.captured( 2 ).toDouble();
+      if ( f.total <= 0 || f.value > f.total )
+        continue; // not a share of a whole
+      f.subject = subjectAfter( text, m.capturedEnd() );
+      f.items = bracketItemsAfter( text, m.capturedEnd() );
+      out << f;
+    }
+
+    it = sPercent.globalMatch( text );
+    while ( it.hasNext() )
+    {
+      const QRegularExpressionMatch m = it.next();
+      RtFigure f = makeFigure( RtFigure::Kind::Percent, m );
+      f.value = number( m.captured( 1 ) );
+      const QPair<int, int> s = statementAround( text, m.capturedStart() );
+      const QString before = text.mid( s.first, m.capturedStart() - s.first );
+      int after = m.capturedEnd();
+      const QRegularExpressionMatch orMore = sOrMoreAfter.match( text.mid( after ) );
+      if ( orMore.hasMatch() )
+      {
+        f.comparator = QStringLiteral( ">=" );
+        after += orMore.capturedEnd();
+      }
+      else if ( sFromBefore.match( before ).hasMatch() )
+        f.comparator = QStringLiteral( ">=" );
+      else if ( sOverBefore.match( before ).hasMatch() )
+        f.comparator = QStringLiteral( ">" );
+      const QRegularExpressionMatch label = sLabelBefore.match( before );
+      if ( label.hasMatch() )
+        f.label = label.captured( 1 ).trimmed();
+      else
+        f.subject = subjectAfter( text, after );
+      out << f;
+    }
+
+    it = sAbout.globalMatch( text );
+    while ( it.hasNext() )
+    {
+      const QRegularExpressionMatch m = it.next();
+      RtFigure f = makeFigure( RtFigure::Kind::Count, m );
+      f.value = number( m.captured( 1 ) );
+      f.comparator = QStringLiteral( "~" );
+      f.subject = subjectAfter( text, m.capturedEnd() );
+      out << f;
+    }
+  }
+
+  void walk( const QVector<RtClause> &clauses, const QStringList &parent, const RtCouncilTerm &term, QVector<RtFigure> &out )
+  {
+    for ( const RtClause &c : clauses )
+    {
+      QStringList path = parent;
+      path << c.label;
+      extractFrom( c.text, path, term, out );
+      walk( c.children, path, term, out );
+    }
+  }
+}
+
+QVector<RtFigure> RtFigures::extract( const QVector<RtClause> &clauses, const RtCouncilTerm &term )
+{
+  QVector<RtFigure> out;
+  walk( clauses, QStringList(), term, out );
+  return out;
+}

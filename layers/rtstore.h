@@ -1,0 +1,128 @@
+#ifndef RTSTORE_H
+#define RTSTORE_H
+
+#include "rtdeadline.h"
+#include "rtresolution.h"
+#include "rtresult.h"
+#include "rttask.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+#include <QVector>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class GDALDataset;
+
+//! What the store keeps about the document itself.
+struct RtDocumentInfo
+{
+  QString number;
+  QDate date;
+  QString title;
+  QString body;
+  QString session;
+  QString sourceName;    //!< file name of the text it was built from
+  QString sourceSha256;  //!< hash of that text, to tell which version was imported
+  RtCouncilTerm term;
+};
+
+//! One status change to apply: who, when, what, and on which status it is based.
+struct RtStatusChange
+{
+  QString taskId;
+  RtStatus newStatus = RtStatus::NoReport;
+  QString by;                       //!< required: the person or office making the change
+  QDate date;                       //!< the date the new status holds from (default: today)
+  QString note;
+  QString evidence;                 //!< e.g. a decision number "QĐ 1234/QĐ-UBND"
+  std::optional<RtStatus> expected; //!< the status the caller's edit is based on
+};
+
+//! One row of the append-only status history.
+struct RtHistoryEntry
+{
+  qint64 sequence = 0;             //!< increasing in the order changes were recorded
+  QString taskId;
+  QDate date;                      //!< the date the status holds from
+  QDateTime recordedAt;            //!< UTC time the row was written
+  std::optional<RtStatus> oldStatus; //!< none for the initial status from the resolution
+  RtStatus newStatus = RtStatus::NoReport;
+  QString by;
+  QString note;
+  QString evidence;
+};
+
+/**
+ * \brief The register of one resolution in a GeoPackage, read and written through GDAL/OGR.
+ *
+ * Attribute tables (no geometry): rt_document, rt_clauses, rt_footnotes, rt_figures,
+ * rt_tasks, rt_task_places and rt_status_history (append-only; triggers refuse updates
+ * and deletes). A status change writes the history row and the task's current status in
+ * one transaction: both or neither.
+ */
+class RtStore
+{
+  public:
+    ~RtStore();
+    RtStore( const RtStore & ) = delete;
+    RtStore &operator=( const RtStore & ) = delete;
+
+    /**
+     * Writes a new register to \a path: the document, clause tree, footnotes, figures,
+     * tasks, their places and one initial history row per task (old status empty, new
+     * status the task's status, dated the resolution's date, by the resolution number,
+     * evidence its status quote). The file is written under a temporary name and
+     * renamed into place only when complete, so \a path is never left half-written.
+     * An existing file at \a path is replaced only when \a overwrite is true.
+     */
+    static RtStatusResult create( const QString &path, const RtResolution &resolution,
+                                  const QVector<RtTask> &tasks, const RtDocumentInfo &info,
+                                  bool overwrite = false );
+
+    //! Opens an existing register; a message names the file and what is wrong with it.
+    static RtResult<std::unique_ptr<RtStore>> open( const QString &path, bool writable );
+
+    QString path() const { return mPath; }
+    RtDocumentInfo document() const;
+
+    //! The clause tree and footnotes as stored (figures included).
+    RtResult<RtResolution> resolution() const;
+
+    //! All tasks with their current status, in register order.
+    RtResult<QVector<RtTask>> tasks() const;
+    RtResult<RtTask> task( const QString &taskId ) const;
+
+    /**
+     * Applies one status change in a single transaction. Refused, with nothing written,
+     * when: the task id is unknown; \a by is empty; the date is before the resolution,
+     * in the future, or before the task's latest recorded status date; \a expected is
+     * set and differs from the stored current status (a stale edit: someone changed the
+     * task meanwhile); the new status equals the current one.
+     */
+    RtStatusResult setStatus( const RtStatusChange &change );
+
+    //! The history of one task, oldest first.
+    RtResult<QVector<RtHistoryEntry>> history( const QString &taskId ) const;
+
+    //! Every task's status as it stood on \a date, reconstructed from the history
+    //! (tasks have no status before the resolution's date: an error for such a date).
+    RtResult<QHash<QString, RtStatus>> statusesAsOf( const QDate &date ) const;
+
+    //! For tests of atomicity only: called inside the transaction after the history row
+    //! is written and before the current status is updated; if it returns false the
+    //! change fails as a write error would.
+    void setFailpointForTests( std::function<bool()> failpoint ) { mFailpoint = std::move( failpoint ); }
+
+  private:
+    RtStore() = default;
+    QString mPath;
+    bool mWritable = false;
+    GDALDataset *mDataset = nullptr; // owned; closed with GDALClose in the destructor
+    std::function<bool()> mFailpoint;
+};
+
+#endif // RTSTORE_H

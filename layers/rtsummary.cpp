@@ -1,0 +1,43 @@
+#include "rtsummary.h"
+#include "rtcategory.h"
+
+#include <algorithm>
+
+RtSummary RtSummary::compute( const QVector<RtTask> &tasks, const QDate &asOf )
+{
+  RtSummary s;
+  s.asOf = asOf;
+  s.total = tasks.size();
+  for ( RtStatus status : RtStatuses::all() )
+    s.byStatus[status] = 0;
+  for ( const RtTask &t : tasks )
+  {
+    s.byStatus[t.status] += 1;
+    s.byCategory[t.category][t.status] += 1;
+    if ( t.deadline.kind() == RtDeadline::Kind::Date && RtStatuses::isOverdue( t.status, t.deadline.date(), asOf ) )
+      s.overdue << t;
+  }
+  std::stable_sort( s.overdue.begin(), s.overdue.end(), []( const RtTask &a, const RtTask &b ) {
+    return a.deadline.date() < b.deadline.date();
+  } );
+
+  // Overdue first; then by status in vocabulary order, then by category in display order.
+  const QVector<RtStatus> statusOrder = RtStatuses::all();
+  const QStringList categoryOrder = RtCategories::codes();
+  s.tasks = s.overdue;
+  QVector<RtTask> rest;
+  for ( const RtTask &t : tasks )
+  {
+    const bool isOverdue = std::any_of( s.overdue.cbegin(), s.overdue.cend(), [&t]( const RtTask &o ) { return o.id == t.id; } );
+    if ( !isOverdue )
+      rest << t;
+  }
+  std::stable_sort( rest.begin(), rest.end(), [&]( const RtTask &a, const RtTask &b ) {
+    const int sa = statusOrder.indexOf( a.status ), sb = statusOrder.indexOf( b.status );
+    if ( sa != sb )
+      return sa < sb;
+    return categoryOrder.indexOf( a.category ) < categoryOrder.indexOf( b.category );
+  } );
+  s.tasks << rest;
+  return s;
+}
