@@ -323,7 +323,7 @@ int runSummary( const QStringList &argList )
     widths << RtStatuses::label( st, lang ).size() + 2;
     header += padded( RtStatuses::label( st, lang ), widths.last() );
   }
-  RtCli::out( header.trimmed() );
+  RtCli::out( QStringLiteral( "  " ) + header.trimmed() );
   for ( const QString &cat : RtCategories::codes() )
   {
     if ( !s.byCategory.contains( cat ) )

@@ -148,7 +148,9 @@ namespace
 
   QString gdalMessage( const QString &fallback )
   {
-    const QString message = QString::fromUtf8( CPLGetLastErrorMsg() ).trimmed();
+    const QString message = QString::fromUtf8( CPLGetLastErrorMsg() ).simplified();
+    if ( message.contains( QLatin1String( "database is locked" ) ) )
+      return QStringLiteral( "another program is writing to the file: database is locked" );
     return message.isEmpty() ? fallback : message;
   }
 
@@ -899,11 +901,23 @@ namespace
       if ( ids.contains( task.id ) )
         return rtFail( QStringLiteral( "cannot create %1: task id '%2' occurs twice" ).arg( path, task.id ) );
       ids.insert( task.id );
+      // Deadlines are stored as phrases and parsed again on reading: refuse what would not read back.
+      const RtResult<RtDeadline> reread = RtDeadline::parse( task.deadline.phrase(), doc.term );
+      if ( !reread )
+        return rtFail( QStringLiteral( "cannot create %1: task %2: %3" ).arg( path, task.id, reread.error() ) );
+      if ( reread.value().kind() != task.deadline.kind()
+           || ( task.deadline.kind() == RtDeadline::Kind::Date && reread.value().date() != task.deadline.date() ) )
+        return rtFail( QStringLiteral( "cannot create %1: task %2: deadline '%3' means %4 with the council term %5–%6, not %7" )
+                       .arg( path, task.id, task.deadline.phrase(), isoDate( reread.value().date() ) )
+                       .arg( doc.term.startYear ).arg( doc.term.endYear ).arg( isoDate( task.deadline.date() ) ) );
     }
 
     const QFileInfo target( path );
     if ( !overwrite && ( target.exists() || target.isSymLink() ) )
       return rtFail( QStringLiteral( "%1 already exists; choose another file name or allow overwriting it" ).arg( path ) );
+
+    if ( !target.absoluteDir().exists() )
+      return rtFail( QStringLiteral( "cannot create %1: folder %2 does not exist" ).arg( path, QDir::toNativeSeparators( target.absolutePath() ) ) );
 
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName( "GPKG" );
     if ( !driver )
@@ -1203,7 +1217,7 @@ RtStatusResult RtStore::setStatus( const RtStatusChange &change )
     QuietGdalErrors quiet;
     if ( !mDataset )
       return rtFail( QStringLiteral( "the register is not open" ) );
-    const QString taskId = change.taskId.trimmed();
+    const QString &taskId = change.taskId;
 
     // Cheap checks first; the ones that depend on the stored state are repeated under the lock.
     const RtResult<RtTask> before = task( taskId );
