@@ -21,6 +21,17 @@ namespace
     return words.join( QLatin1Char( ' ' ) );
   }
 
+  //! The last words before a figure within its statement ("quỹ đất nông nghiệp 5%").
+  QString subjectBefore( const QString &before )
+  {
+    static const QRegularExpression sStop( QStringLiteral( "[,;.()\\n:]" ) );
+    const int stop = before.lastIndexOf( sStop );
+    QStringList words = before.mid( stop + 1 ).simplified().split( QLatin1Char( ' ' ), Qt::SkipEmptyParts );
+    if ( words.size() > 8 )
+      words = words.mid( words.size() - 8 );
+    return words.join( QLatin1Char( ' ' ) );
+  }
+
   //! The items of a bracketed list right after \a from: "(a; b)" → {a, b}.
   QStringList bracketItemsAfter( const QString &text, int from )
   {
@@ -134,6 +145,8 @@ namespace
         f.label = label.captured( 1 ).trimmed();
       else
         f.subject = subjectAfter( text, after );
+      if ( f.subject.isEmpty() && f.label.isEmpty() )
+        f.subject = subjectBefore( before );
       out << f;
     }
 

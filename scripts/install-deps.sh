@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build pkg-config git
   # QGIS 3.22 development files (Qt 5) and what its headers need
-  qgis libqgis-dev qgis-providers qgis-plugin-grass- libqt5webkit5-dev qttools5-dev qttools5-dev-tools
+  qgis libqgis-dev qgis-providers libqt5webkit5-dev qttools5-dev qttools5-dev-tools
   libqt5svg5-dev libqca-qt5-2-dev libqscintilla2-qt5-dev libqwt-qt5-dev libqt5serialport5-dev
   qtpositioning5-dev libqt5opengl5-dev qtbase5-private-dev libqt5sql5-sqlite
   # Qt 6 for the core-qt6 configuration (QGIS 4 readiness)
@@ -19,7 +19,6 @@ if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 export DEBIAN_FRONTEND=noninteractive
 missing=()
 for p in "${PKGS[@]}"; do
-  case "$p" in *-) continue ;; esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -243,3 +243,16 @@ TEST_CASE( "without --db the bundled register is used", "[cli]" )
   CHECK( missing.code == 1 );
   CHECK( missing.err.contains( QStringLiteral( "nowhere.gpkg" ) ) );
 }
+
+TEST_CASE( "the register built from the real data passes GDAL's GeoPackage validator", "[cli][store]" )
+{
+  const QString validator = QStringLiteral( "/usr/share/doc/python3-gdal/examples/validate_gpkg.py" );
+  REQUIRE( QFileInfo::exists( validator ) ); // installed by scripts/install-deps.sh (python3-gdal)
+  QTemporaryDir dir;
+  const QString db = buildRegister( dir );
+  QProcess p;
+  p.start( QStringLiteral( "/usr/bin/python3" ), { validator, db } );
+  REQUIRE( p.waitForFinished( 60000 ) );
+  INFO( QString::fromUtf8( p.readAllStandardOutput() + p.readAllStandardError() ).toStdString() );
+  CHECK( p.exitCode() == 0 );
+}
