@@ -74,7 +74,9 @@ namespace
         T_DOCUMENT, "Resolution Tracker: the resolution this register tracks",
         {
           { "number", OFTString, false }, { "date", OFTDate, false }, { "title", OFTString, false },
-          { "body", OFTString, false }, { "session", OFTString, false }, { "source_name", OFTString, false },
+          { "body", OFTString, false }, { "session", OFTString, false }, { "place", OFTString, false },
+          { "document_type", OFTString, false }, { "preamble", OFTString, false }, { "closing", OFTString, false },
+          { "signer_title", OFTString, false }, { "signer", OFTString, false }, { "source_name", OFTString, false },
           { "source_sha256", OFTString, false }, { "term_start", OFTInteger, false }, { "term_end", OFTInteger, false },
         }
       },
@@ -461,6 +463,13 @@ namespace
         info.title = fieldString( f, "title" );
         info.body = fieldString( f, "body" );
         info.session = fieldString( f, "session" );
+        info.place = fieldString( f, "place" );
+        info.documentType = fieldString( f, "document_type" );
+        const QString preamble = fieldString( f, "preamble" );
+        info.preamble = preamble.isEmpty() ? QStringList() : preamble.split( QLatin1Char( '\n' ) );
+        info.closing = fieldString( f, "closing" );
+        info.signerTitle = fieldString( f, "signer_title" );
+        info.signer = fieldString( f, "signer" );
         info.sourceName = fieldString( f, "source_name" );
         info.sourceSha256 = fieldString( f, "source_sha256" );
         info.term.startYear = static_cast<int>( fieldInt( f, "term_start" ) );
@@ -696,6 +705,12 @@ namespace
       setString( f, "title", doc.title );
       setString( f, "body", doc.body );
       setString( f, "session", doc.session );
+      setString( f, "place", doc.place );
+      setString( f, "document_type", doc.documentType );
+      setString( f, "preamble", doc.preamble.join( QLatin1Char( '\n' ) ) ); // paragraphs never contain a line break
+      setString( f, "closing", doc.closing );
+      setString( f, "signer_title", doc.signerTitle );
+      setString( f, "signer", doc.signer );
       setString( f, "source_name", doc.sourceName );
       setString( f, "source_sha256", doc.sourceSha256 );
       setInt( f, "term_start", doc.term.startYear );
@@ -890,6 +905,18 @@ namespace
       doc.body = resolution.body;
     if ( doc.session.isEmpty() )
       doc.session = resolution.session;
+    if ( doc.place.isEmpty() )
+      doc.place = resolution.place;
+    if ( doc.documentType.isEmpty() )
+      doc.documentType = resolution.documentType;
+    if ( doc.preamble.isEmpty() )
+      doc.preamble = resolution.preamble;
+    if ( doc.closing.isEmpty() )
+      doc.closing = resolution.closing;
+    if ( doc.signerTitle.isEmpty() )
+      doc.signerTitle = resolution.signerTitle;
+    if ( doc.signer.isEmpty() )
+      doc.signer = resolution.signer;
 
     if ( !doc.date.isValid() )
       return rtFail( QStringLiteral( "cannot create %1: the resolution has no date, which the status history starts from" ).arg( path ) );
@@ -1103,6 +1130,12 @@ RtResult<RtResolution> RtStore::resolution() const
     res.title = doc.title;
     res.body = doc.body;
     res.session = doc.session;
+    res.place = doc.place;
+    res.documentType = doc.documentType;
+    res.preamble = doc.preamble;
+    res.closing = doc.closing;
+    res.signerTitle = doc.signerTitle;
+    res.signer = doc.signer;
 
     // Rows come in pre-order, so a clause's parent is the latest clause added on its path.
     QString problem;

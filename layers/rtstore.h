@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <functional>
 #include <memory>
@@ -25,6 +26,12 @@ struct RtDocumentInfo
   QString title;
   QString body;
   QString session;
+  QString place;
+  QString documentType;
+  QStringList preamble;
+  QString closing;
+  QString signerTitle;
+  QString signer;
   QString sourceName;    //!< file name of the text it was built from
   QString sourceSha256;  //!< hash of that text, to tell which version was imported
   RtCouncilTerm term;
