@@ -1,0 +1,249 @@
+#include "rtjoin.h"
+#include "rtplacekey.h"
+
+#include <algorithm>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace
+{
+  struct FeatureStatusInfo
+  {
+    RtFeatureStatus status;
+    const char *code;
+    const char *vi;
+    const char *en;
+  };
+
+  // Labels of the task statuses are the ones of rtstatus.cpp, so map and summary agree.
+  const FeatureStatusInfo sFeatureStatuses[] =
+  {
+    { RtFeatureStatus::None, "none", "Không có nhiệm vụ", "No task" },
+    { RtFeatureStatus::NotStarted, "not_started", nullptr, nullptr },
+    { RtFeatureStatus::InProgress, "in_progress", nullptr, nullptr },
+    { RtFeatureStatus::Done, "done", nullptr, nullptr },
+    { RtFeatureStatus::Blocked, "blocked", nullptr, nullptr },
+    { RtFeatureStatus::Dropped, "dropped", nullptr, nullptr },
+    { RtFeatureStatus::NoReport, "no_report", nullptr, nullptr },
+    { RtFeatureStatus::Overdue, "overdue", nullptr, nullptr },
+  };
+
+  std::optional<RtStatus> taskStatus( RtFeatureStatus status )
+  {
+    switch ( status )
+    {
+      case RtFeatureStatus::NotStarted: return RtStatus::NotStarted;
+      case RtFeatureStatus::InProgress: return RtStatus::InProgress;
+      case RtFeatureStatus::Done: return RtStatus::Done;
+      case RtFeatureStatus::Blocked: return RtStatus::Blocked;
+      case RtFeatureStatus::Dropped: return RtStatus::Dropped;
+      case RtFeatureStatus::NoReport: return RtStatus::NoReport;
+      case RtFeatureStatus::None:
+      case RtFeatureStatus::Overdue:
+        break;
+    }
+    return std::nullopt;
+  }
+}
+
+QString RtFeatureStatuses::code( RtFeatureStatus status )
+{
+  for ( const FeatureStatusInfo &s : sFeatureStatuses )
+    if ( s.status == status )
+      return QString::fromLatin1( s.code );
+  return QStringLiteral( "none" );
+}
+
+QString RtFeatureStatuses::label( RtFeatureStatus status, RtLang lang )
+{
+  if ( status == RtFeatureStatus::Overdue )
+    return RtStatuses::overdueLabel( lang );
+  if ( const std::optional<RtStatus> s = taskStatus( status ) )
+    return RtStatuses::label( *s, lang );
+  return QString::fromUtf8( lang == RtLang::Vi ? sFeatureStatuses[0].vi : sFeatureStatuses[0].en );
+}
+
+QVector<RtFeatureStatus> RtFeatureStatuses::all()
+{
+  QVector<RtFeatureStatus> out;
+  for ( const FeatureStatusInfo &s : sFeatureStatuses )
+    out << s.status;
+  return out;
+}
+
+void RtStatusCounts::add( RtStatus status, bool isOverdue )
+{
+  switch ( status )
+  {
+    case RtStatus::NotStarted: ++notStarted; break;
+    case RtStatus::InProgress: ++inProgress; break;
+    case RtStatus::Done: ++done; break;
+    case RtStatus::Blocked: ++blocked; break;
+    case RtStatus::Dropped: ++dropped; break;
+    case RtStatus::NoReport: ++noReport; break;
+  }
+  if ( isOverdue )
+    ++overdue;
+}
+
+RtFeatureStatus RtJoin::aggregate( const RtStatusCounts &c )
+{
+  const int total = c.total();
+  if ( total == 0 )
+    return RtFeatureStatus::None;
+  if ( c.blocked > 0 )
+    return RtFeatureStatus::Blocked;
+  if ( c.overdue > 0 )
+    return RtFeatureStatus::Overdue;
+  const int open = c.notStarted + c.noReport;
+  if ( c.inProgress > 0 || ( c.done > 0 && open > 0 ) )
+    return RtFeatureStatus::InProgress;
+  if ( c.done > 0 && c.done + c.dropped == total )
+    return RtFeatureStatus::Done;
+  if ( c.dropped == total )
+    return RtFeatureStatus::Dropped;
+  if ( c.notStarted > 0 )
+    return RtFeatureStatus::NotStarted;
+  return RtFeatureStatus::NoReport;
+}
+
+double RtJoin::shareDone( const RtStatusCounts &c )
+{
+  const int left = c.total() - c.dropped;
+  return left > 0 ? static_cast<double>( c.done ) / left : 0.0;
+}
+
+QVector<RtTaskLink> RtJoin::links( const QVector<RtTask> &tasks, const QString &kind )
+{
+  QVector<RtTaskLink> out;
+  const QString prefix = kind.trimmed() + QLatin1Char( ':' );
+  for ( const RtTask &t : tasks )
+    for ( const QString &place : t.places )
+      if ( place.startsWith( prefix, Qt::CaseInsensitive ) )
+        out.append( RtTaskLink { t.id, place.mid( prefix.size() ).trimmed() } );
+  return out;
+}
+
+RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBinding &binding,
+                           const QVector<RtTask> &tasks, const QDate &asOf, const RtJoinOptions &options )
+{
+  RtJoinResult result;
+  const int featureCount = static_cast<int>( features.size() );
+  const int taskCount = static_cast<int>( tasks.size() );
+  const RtPlaceKey::Match match = binding.match == RtKeyBinding::Match::Name ? RtPlaceKey::Match::Name : RtPlaceKey::Match::Code;
+  const int threads = std::max( 1, options.threads > 0 ? options.threads : static_cast<int>( std::thread::hardware_concurrency() ) );
+
+  // 1. One index from key to feature number.
+  RtPlaceKeyIndex index( match, std::max( 1, static_cast<int>( binding.fields.size() ) ) );
+  index.build( featureCount, [&features]( int i ) -> const QStringList & { return features.at( i ).values; }, threads );
+
+  // 2. Every link of the binding's kind, looked up in one batch.
+  QVector<QStringView> keys;
+  std::vector<int> linkTask;
+  const QString prefix = binding.kind.trimmed() + QLatin1Char( ':' );
+  for ( int t = 0; t < taskCount; ++t )
+  {
+    for ( const QString &place : tasks.at( t ).places )
+    {
+      if ( place.startsWith( prefix, Qt::CaseInsensitive ) )
+      {
+        keys.append( QStringView( place ).mid( prefix.size() ).trimmed() );
+        linkTask.push_back( t );
+      }
+    }
+  }
+  const RtPlaceKeyIndex::Matches matches = index.findAll( keys, threads );
+
+  // 3. Matched links as (feature, task) pairs packed so that one sort groups them by feature.
+  std::vector<quint64> pairs;
+  pairs.reserve( static_cast<size_t>( keys.size() ) );
+  for ( int k = 0; k < keys.size(); ++k )
+  {
+    const int feature = matches.feature[static_cast<size_t>( k )];
+    const int t = linkTask[static_cast<size_t>( k )];
+    if ( feature >= 0 )
+      pairs.push_back( ( static_cast<quint64>( feature ) << 32 ) | static_cast<quint32>( t ) );
+    else if ( feature == -1 )
+      result.unmatched.append( RtTaskLink { tasks.at( t ).id, keys.at( k ).toString() } );
+    else if ( !result.ambiguous.contains( keys.at( k ).toString() ) )
+    {
+      QVector<qint64> fids;
+      for ( int f : matches.several.value( k ) )
+        fids.append( features.at( f ).fid );
+      result.ambiguous.insert( keys.at( k ).toString(), fids );
+    }
+  }
+  std::sort( pairs.begin(), pairs.end() );
+  pairs.erase( std::unique( pairs.begin(), pairs.end() ), pairs.end() );
+
+  // 4. Per task once: its status and whether it is overdue on the as-of date.
+  std::vector<RtStatus> status( static_cast<size_t>( taskCount ) );
+  std::vector<quint8> overdue( static_cast<size_t>( taskCount ) );
+  for ( int t = 0; t < taskCount; ++t )
+  {
+    const RtTask &task = tasks.at( t );
+    status[static_cast<size_t>( t )] = task.status;
+    overdue[static_cast<size_t>( t )] = task.deadline.kind() == RtDeadline::Kind::Date
+                                        && RtStatuses::isOverdue( task.status, task.deadline.date(), asOf );
+  }
+
+  // 5. Every feature in input order; only linked ones need counting.
+  result.features.resize( featureCount );
+  RtFeatureResult *out = result.features.data();
+  for ( int i = 0; i < featureCount; ++i )
+    out[i].fid = features.at( i ).fid;
+  // Slices of whole features, one per thread: each writes its own features only.
+  std::vector<size_t> cuts { 0 };
+  const int slices = std::max( 1, std::min( threads, static_cast<int>( pairs.size() / 20000 ) ) );
+  for ( int s = 1; s < slices; ++s )
+  {
+    size_t cut = std::max( cuts.back(), pairs.size() * static_cast<size_t>( s ) / static_cast<size_t>( slices ) );
+    while ( cut > cuts.back() && cut < pairs.size() && ( pairs[cut] >> 32 ) == ( pairs[cut - 1] >> 32 ) )
+      ++cut;
+    cuts.push_back( cut );
+  }
+  cuts.push_back( pairs.size() );
+  auto aggregateSlice = [&]( size_t begin, size_t sliceEnd )
+  {
+    for ( size_t p = begin; p < sliceEnd; )
+    {
+      const quint64 feature = pairs[p] >> 32;
+      size_t end = p;
+      RtStatusCounts counts;
+      for ( ; end < sliceEnd && ( pairs[end] >> 32 ) == feature; ++end )
+      {
+        const size_t t = static_cast<size_t>( pairs[end] & 0xffffffffu );
+        counts.add( status[t], overdue[t] );
+      }
+      RtFeatureResult &r = out[feature];
+      r.status = aggregate( counts );
+      r.shareDone = shareDone( counts );
+      r.taskCount = counts.total();
+      if ( options.collectTaskIds )
+      {
+        r.taskIds.reserve( static_cast<int>( end - p ) );
+        for ( size_t q = p; q < end; ++q )
+          r.taskIds.append( tasks.at( static_cast<int>( pairs[q] & 0xffffffffu ) ).id );
+      }
+      p = end;
+    }
+  };
+  std::vector<std::thread> pool;
+  for ( size_t s = 1; s + 1 < cuts.size(); ++s )
+  {
+    try
+    {
+      pool.emplace_back( aggregateSlice, cuts[s], cuts[s + 1] );
+    }
+    catch ( const std::system_error & )
+    {
+      aggregateSlice( cuts[s], cuts[s + 1] ); // no thread to be had: this one does it
+    }
+  }
+  aggregateSlice( cuts[0], cuts[1] );
+  for ( std::thread &t : pool )
+    t.join();
+  return result;
+}

@@ -1,0 +1,372 @@
+#include "rtlayerkeys.h"
+
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+namespace
+{
+  //! Keeps GDAL from printing to stderr while in scope; its messages are read back with CPLGetLastErrorMsg().
+  class QuietGdalErrors
+  {
+    public:
+      QuietGdalErrors() { CPLPushErrorHandler( CPLQuietErrorHandler ); CPLErrorReset(); }
+      ~QuietGdalErrors() { CPLPopErrorHandler(); }
+      QuietGdalErrors( const QuietGdalErrors & ) = delete;
+      QuietGdalErrors &operator=( const QuietGdalErrors & ) = delete;
+  };
+
+  struct DatasetCloser
+  {
+    void operator()( GDALDataset *ds ) const { GDALClose( GDALDataset::ToHandle( ds ) ); }
+  };
+  using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+  struct FeatureDeleter
+  {
+    void operator()( OGRFeature *f ) const { OGRFeature::DestroyFeature( f ); }
+  };
+  using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
+
+  QString gdalMessage( const QString &fallback )
+  {
+    QString message = QString::fromUtf8( CPLGetLastErrorMsg() ).simplified();
+    // "In ExecuteSQL(): sqlite3_step(<the whole statement>): reason": the reason is what matters.
+    const int reason = message.lastIndexOf( QLatin1String( "): " ) );
+    if ( message.startsWith( QLatin1String( "In ExecuteSQL()" ) ) && reason > 0 )
+      message = message.mid( reason + 3 );
+    if ( message.contains( QLatin1String( "database is locked" ) ) )
+      return QStringLiteral( "another program is writing to the file (database is locked): close it there and retry" );
+    return message.isEmpty() ? fallback : message;
+  }
+
+  QString layerNames( GDALDataset *ds )
+  {
+    QStringList names;
+    for ( int i = 0; i < ds->GetLayerCount(); ++i )
+      names << QString::fromUtf8( ds->GetLayer( i )->GetName() );
+    return names.join( QStringLiteral( ", " ) );
+  }
+
+  //! The layer \a source names; fills \a error with what to fix otherwise.
+  OGRLayer *findLayer( GDALDataset *ds, const RtLayerSource &source, QString &error )
+  {
+    if ( !source.layerName.isEmpty() )
+    {
+      OGRLayer *layer = ds->GetLayerByName( source.layerName.toUtf8().constData() );
+      if ( !layer )
+        error = QStringLiteral( "%1 has no layer '%2'; its layers: %3" ).arg( source.path, source.layerName, layerNames( ds ) );
+      return layer;
+    }
+    if ( ds->GetLayerCount() == 1 )
+      return ds->GetLayer( 0 );
+    if ( ds->GetLayerCount() == 0 )
+      error = QStringLiteral( "%1 holds no vector layer" ).arg( source.path );
+    else
+      error = QStringLiteral( "%1 holds several layers (%2): name one with \"%1|layername=NAME\"" ).arg( source.path, layerNames( ds ) );
+    return nullptr;
+  }
+
+  QString sqlIdentifier( const QString &name )
+  {
+    QString quoted = name;
+    quoted.replace( QLatin1Char( '"' ), QLatin1String( "\"\"" ) );
+    return QLatin1Char( '"' ) + quoted + QLatin1Char( '"' );
+  }
+
+  QString sqlText( const QString &text )
+  {
+    QString quoted = text;
+    quoted.replace( QLatin1Char( '\'' ), QLatin1String( "''" ) );
+    return QLatin1Char( '\'' ) + quoted + QLatin1Char( '\'' );
+  }
+
+  //! Runs one SQL statement; false (with GDAL's message pending) when it failed.
+  bool exec( GDALDataset *ds, const QString &sql )
+  {
+    CPLErrorReset();
+    OGRLayer *rs = ds->ExecuteSQL( sql.toUtf8().constData(), nullptr, nullptr );
+    if ( rs )
+      ds->ReleaseResultSet( rs );
+    return CPLGetLastErrorType() != CE_Failure && CPLGetLastErrorType() != CE_Fatal;
+  }
+
+  struct ResultField
+  {
+    const char *name;
+    OGRFieldType type;
+  };
+  const ResultField sResultFields[] =
+  {
+    { "rt_status", OFTString },
+    { "rt_share_done", OFTReal },
+    { "rt_tasks", OFTString },
+    { "rt_as_of", OFTDate },
+  };
+}
+
+RtLayerSource RtLayerSource::parse( const QString &spec )
+{
+  RtLayerSource source;
+  const QStringList parts = spec.split( QLatin1Char( '|' ) );
+  source.path = parts.first().trimmed();
+  for ( int i = 1; i < parts.size(); ++i )
+  {
+    const QString option = parts.at( i ).trimmed();
+    if ( option.startsWith( QLatin1String( "layername=" ), Qt::CaseInsensitive ) )
+      source.layerName = option.mid( 10 );
+  }
+  return source;
+}
+
+QString RtLayerSource::toString() const
+{
+  return layerName.isEmpty() ? path : QStringLiteral( "%1|layername=%2" ).arg( path, layerName );
+}
+
+RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding &binding, const RtLayerReadOptions &options )
+{
+  using Result = RtResult<RtLayerKeys>;
+  QuietGdalErrors quiet;
+  RtLayerKeys out;
+  out.source = RtLayerSource::parse( spec );
+  if ( out.source.path.isEmpty() )
+    return Result::failure( QStringLiteral( "no layer given: use PATH or \"PATH|layername=NAME\"" ) );
+  if ( binding.fields.isEmpty() )
+    return Result::failure( QStringLiteral( "%1: no key field given; name the field(s) that hold the place key" ).arg( out.source.toString() ) );
+  if ( !QFileInfo::exists( out.source.path ) )
+    return Result::failure( QStringLiteral( "%1: no such file" ).arg( out.source.path ) );
+
+  DatasetPtr ds( GDALDataset::Open( out.source.path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr ) );
+  if ( !ds )
+    return Result::failure( QStringLiteral( "%1: GDAL cannot open it as a vector dataset (%2)" )
+                            .arg( out.source.path, gdalMessage( QStringLiteral( "unknown format" ) ) ) );
+  out.driver = QString::fromUtf8( ds->GetDriver() ? ds->GetDriver()->GetDescription() : "" );
+  QString error;
+  OGRLayer *layer = findLayer( ds.get(), out.source, error );
+  if ( !layer )
+    return Result::failure( error );
+  out.layerName = QString::fromUtf8( layer->GetName() );
+  const QString where = RtLayerSource { out.source.path, out.layerName }.toString();
+
+  OGRFeatureDefn *defn = layer->GetLayerDefn();
+  for ( int i = 0; i < defn->GetFieldCount(); ++i )
+    out.fieldNames << QString::fromUtf8( defn->GetFieldDefn( i )->GetNameRef() );
+  std::vector<int> fieldIndex;
+  for ( const QString &name : binding.fields )
+  {
+    const int index = defn->GetFieldIndex( name.trimmed().toUtf8().constData() );
+    if ( index < 0 )
+      return Result::failure( QStringLiteral( "%1 has no field '%2'; its fields: %3" )
+                              .arg( where, name.trimmed(), out.fieldNames.join( QStringLiteral( ", " ) ) ) );
+    fieldIndex.push_back( index );
+  }
+  // GSO commune codes are 5 digits; an integer field has lost the leading zero.
+  const bool communeCode = binding.match == RtKeyBinding::Match::Code
+                           && ( binding.kind == QLatin1String( "ward" ) || binding.kind == QLatin1String( "parcel" ) );
+  const OGRFieldType firstType = defn->GetFieldDefn( fieldIndex.front() )->GetType();
+  const bool padCode = communeCode && ( firstType == OFTInteger || firstType == OFTInteger64 || firstType == OFTReal );
+  if ( padCode )
+    out.warnings << QStringLiteral( "%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)" )
+                    .arg( where, binding.fields.first().trimmed() );
+
+  // The CRS and a sample of the geometries (attributes skipped).
+  out.hasGeometry = defn->GetGeomFieldCount() > 0;
+  if ( const OGRSpatialReference *srs = layer->GetSpatialRef() )
+  {
+    char *wkt = nullptr;
+    const char *const wktOptions[] = { "FORMAT=WKT2_2019", nullptr };
+    if ( srs->exportToWkt( &wkt, wktOptions ) == OGRERR_NONE && wkt )
+      out.crsWkt = QString::fromUtf8( wkt );
+    CPLFree( wkt );
+  }
+  QVector<QPointF> sample;
+  if ( out.hasGeometry )
+  {
+    OGREnvelope env;
+    if ( layer->GetExtent( &env, TRUE ) == OGRERR_NONE && env.IsInit() )
+      out.extent = QRectF( QPointF( env.MinX, env.MinY ), QPointF( env.MaxX, env.MaxY ) );
+    std::vector<const char *> ignored;
+    for ( int i = 0; i < defn->GetFieldCount(); ++i )
+      ignored.push_back( defn->GetFieldDefn( i )->GetNameRef() );
+    ignored.push_back( "OGR_STYLE" );
+    ignored.push_back( nullptr );
+    layer->SetIgnoredFields( ignored.data() );
+    layer->ResetReading();
+    int seen = 0;
+    // Broken geometries come back null (GDAL reports, we skip): they never stop the reading.
+    while ( sample.size() < options.crsSampleSize && seen < 20 * options.crsSampleSize )
+    {
+      FeaturePtr f( layer->GetNextFeature() );
+      if ( !f )
+        break;
+      ++seen;
+      const OGRGeometry *g = f->GetGeometryRef();
+      if ( !g || g->IsEmpty() )
+        continue;
+      OGREnvelope e;
+      g->getEnvelope( &e );
+      if ( std::isfinite( e.MinX ) && std::isfinite( e.MaxX ) && std::isfinite( e.MinY ) && std::isfinite( e.MaxY ) )
+        sample << QPointF( ( e.MinX + e.MaxX ) / 2, ( e.MinY + e.MaxY ) / 2 );
+    }
+    if ( sample.isEmpty() && !out.extent.isNull() )
+      sample = RtCrsCheck::extentPoints( out.extent );
+    out.crs = RtCrsCheck::diagnose( out.crsWkt, sample, options.area );
+    out.crsName = out.crs.declared;
+    for ( const QString &w : out.crs.warnings )
+      out.warnings << QStringLiteral( "%1: %2" ).arg( where, w );
+    if ( options.checkCrs && !out.crs.fits )
+      return Result::failure( QStringLiteral( "%1: %2" ).arg( where, out.crs.message ) );
+  }
+  else
+    out.crs.fits = true; // an attribute table: nothing to place
+
+  // The key values, geometries skipped.
+  {
+    std::vector<const char *> ignored;
+    for ( int i = 0; i < defn->GetFieldCount(); ++i )
+      if ( std::find( fieldIndex.begin(), fieldIndex.end(), i ) == fieldIndex.end() )
+        ignored.push_back( defn->GetFieldDefn( i )->GetNameRef() );
+    ignored.push_back( "OGR_GEOMETRY" );
+    ignored.push_back( "OGR_STYLE" );
+    ignored.push_back( nullptr );
+    layer->SetIgnoredFields( ignored.data() );
+  }
+  const GIntBig count = layer->GetFeatureCount( FALSE );
+  if ( count > 0 )
+    out.features.reserve( static_cast<int>( count ) );
+  layer->ResetReading();
+  CPLErrorReset();
+  while ( true )
+  {
+    FeaturePtr f( layer->GetNextFeature() );
+    if ( !f )
+      break;
+    RtFeatureKey key;
+    key.fid = f->GetFID();
+    for ( size_t k = 0; k < fieldIndex.size(); ++k )
+    {
+      const int index = fieldIndex[k];
+      QString value;
+      if ( f->IsFieldSetAndNotNull( index ) )
+      {
+        const double number = k == 0 && padCode ? f->GetFieldAsDouble( index ) : -1;
+        if ( number >= 0 && number < 1e15 && std::floor( number ) == number )
+          value = QString::number( static_cast<qint64>( number ) ).rightJustified( 5, QLatin1Char( '0' ) );
+        else
+          value = QString::fromUtf8( f->GetFieldAsString( index ) );
+      }
+      key.values << value;
+    }
+    out.features << key;
+  }
+  if ( CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal )
+    out.warnings << QStringLiteral( "%1: GDAL reported while reading: %2" ).arg( where, gdalMessage( QString() ) );
+  layer->SetIgnoredFields( nullptr );
+  return Result::success( out );
+}
+
+RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &result, const QDate &asOf )
+{
+  QuietGdalErrors quiet;
+  const RtLayerSource source = RtLayerSource::parse( spec );
+  if ( !QFileInfo::exists( source.path ) )
+    return rtFail( QStringLiteral( "%1: no such file" ).arg( source.path ) );
+  DatasetPtr ds( GDALDataset::Open( source.path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr ) );
+  if ( !ds )
+    return rtFail( QStringLiteral( "%1: cannot open it for writing (%2)" ).arg( source.path, gdalMessage( QStringLiteral( "read-only or not a vector dataset" ) ) ) );
+  const QString driver = QString::fromUtf8( ds->GetDriver() ? ds->GetDriver()->GetDescription() : "" );
+  if ( driver != QLatin1String( "GPKG" ) )
+    return rtFail( QStringLiteral( "%1 is a %2 dataset: the result is written into GeoPackage layers only "
+                                   "(convert it first, e.g. ogr2ogr -f GPKG OUT.gpkg \"%1\")" ).arg( source.path, driver ) );
+  QString error;
+  OGRLayer *layer = findLayer( ds.get(), source, error );
+  if ( !layer )
+    return rtFail( error );
+  const QString where = RtLayerSource { source.path, QString::fromUtf8( layer->GetName() ) }.toString();
+  const QString fidColumn = QString::fromUtf8( layer->GetFIDColumn() );
+  if ( fidColumn.isEmpty() )
+    return rtFail( QStringLiteral( "%1 has no feature id column; cannot tell which row is which" ).arg( where ) );
+
+  // Fields that exist must have the right type: writing text into an integer rt_status would
+  // leave QGIS styles blank.
+  OGRFeatureDefn *defn = layer->GetLayerDefn();
+  for ( const ResultField &field : sResultFields )
+  {
+    const int index = defn->GetFieldIndex( field.name );
+    if ( index >= 0 && defn->GetFieldDefn( index )->GetType() != field.type )
+      return rtFail( QStringLiteral( "%1: field %2 exists with type %3, expected %4; rename or delete it" )
+                     .arg( where, QString::fromLatin1( field.name ),
+                           QString::fromLatin1( OGRFieldDefn::GetFieldTypeName( defn->GetFieldDefn( index )->GetType() ) ),
+                           QString::fromLatin1( OGRFieldDefn::GetFieldTypeName( field.type ) ) ) );
+  }
+
+  CPLErrorReset();
+  if ( ds->StartTransaction() != OGRERR_NONE )
+    return rtFail( QStringLiteral( "%1: cannot start a transaction (%2)" ).arg( where, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
+  auto fail = [&]( const QString &what ) -> RtStatusResult
+  {
+    const QString message = gdalMessage( QStringLiteral( "unknown error" ) );
+    ds->RollbackTransaction();
+    return rtFail( QStringLiteral( "%1: %2 (%3); nothing was written" ).arg( where, what, message ) );
+  };
+
+  for ( const ResultField &field : sResultFields )
+  {
+    if ( defn->GetFieldIndex( field.name ) >= 0 )
+      continue;
+    OGRFieldDefn def( field.name, field.type );
+    if ( layer->CreateField( &def ) != OGRERR_NONE )
+      return fail( QStringLiteral( "cannot add field %1" ).arg( QString::fromLatin1( field.name ) ) );
+  }
+
+  // The values go through a temporary table and one UPDATE: a million rows take seconds,
+  // not the minutes one OGR SetFeature per row would (and geometries are never rewritten).
+  const QString temp = QStringLiteral( "rt_join_update" );
+  if ( !exec( ds.get(), QStringLiteral( "DROP TABLE IF EXISTS temp.%1" ).arg( temp ) )
+       || !exec( ds.get(), QStringLiteral( "CREATE TEMP TABLE %1 (fid INTEGER PRIMARY KEY, status TEXT, share REAL, tasks TEXT)" ).arg( temp ) ) )
+    return fail( QStringLiteral( "cannot create a temporary table" ) );
+  const int batch = 500;
+  for ( int start = 0; start < result.features.size(); start += batch )
+  {
+    QString sql = QStringLiteral( "INSERT OR REPLACE INTO temp.%1 (fid, status, share, tasks) VALUES " ).arg( temp );
+    const int end = std::min( static_cast<int>( result.features.size() ), start + batch );
+    for ( int i = start; i < end; ++i )
+    {
+      const RtFeatureResult &r = result.features.at( i );
+      if ( i > start )
+        sql += QLatin1Char( ',' );
+      sql += QStringLiteral( "(%1,'%2',%3,%4)" )
+             .arg( r.fid ).arg( RtFeatureStatuses::code( r.status ) ).arg( r.shareDone, 0, 'g', 17 )
+             .arg( sqlText( r.taskIds.join( QLatin1Char( ',' ) ) ) );
+    }
+    if ( !exec( ds.get(), sql ) )
+      return fail( QStringLiteral( "cannot stage the results" ) );
+  }
+  const QString table = sqlIdentifier( QString::fromUtf8( layer->GetName() ) );
+  const QString fid = sqlIdentifier( fidColumn );
+  const QString pick = QStringLiteral( "(SELECT u.%2 FROM temp.%1 u WHERE u.fid = %3.%4)" ).arg( temp );
+  const QString update = QStringLiteral( "UPDATE %1 SET rt_status = %2, rt_share_done = %3, rt_tasks = %4, rt_as_of = %5 "
+                                         "WHERE %6 IN (SELECT fid FROM temp.%7)" )
+                         .arg( table, pick.arg( QStringLiteral( "status" ), table, fid ), pick.arg( QStringLiteral( "share" ), table, fid ),
+                               pick.arg( QStringLiteral( "tasks" ), table, fid ), asOf.isValid() ? sqlText( asOf.toString( Qt::ISODate ) ) : QStringLiteral( "NULL" ),
+                               fid, temp );
+  if ( !exec( ds.get(), update ) )
+    return fail( QStringLiteral( "cannot update the features" ) );
+  if ( !exec( ds.get(), QStringLiteral( "DROP TABLE temp.%1" ).arg( temp ) ) )
+    return fail( QStringLiteral( "cannot drop the temporary table" ) );
+  CPLErrorReset();
+  if ( ds->CommitTransaction() != OGRERR_NONE )
+    return fail( QStringLiteral( "cannot commit" ) );
+  ds.reset();
+  if ( CPLGetLastErrorType() == CE_Failure )
+    return rtFail( QStringLiteral( "%1: closing the file failed (%2)" ).arg( where, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
+  return rtOk();
+}

@@ -1,0 +1,76 @@
+#ifndef RTLAYERKEYS_H
+#define RTLAYERKEYS_H
+
+#include "rtcrscheck.h"
+#include "rtjoin.h"
+#include "rtresult.h"
+
+#include <QDate>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+//! A layer as QGIS writes its source: "PATH" or "PATH|layername=NAME".
+struct RtLayerSource
+{
+  QString path;
+  QString layerName; //!< empty: the dataset's only layer
+
+  static RtLayerSource parse( const QString &spec );
+  QString toString() const;
+};
+
+//! How RtLayerKeys::read() works.
+struct RtLayerReadOptions
+{
+  bool checkCrs = true;                 //!< refuse a layer whose CRS does not put it in #area
+  RtArea area = RtCrsCheck::mongCai();
+  int crsSampleSize = 200;              //!< features whose geometry is sampled for the CRS check
+};
+
+/**
+ * \brief The key values of a layer's features, read from any OGR-readable dataset, and
+ * the writer that stores a join result back into a GeoPackage layer.
+ *
+ * Only the key fields are read (geometries are skipped), so a broken geometry cannot stop
+ * the join; the CRS check samples the geometries of the first features that have one.
+ * GSO commune codes stored in an integer field ("6715" for "06715": spreadsheets and
+ * shapefiles drop the zero) get their leading zeros back (5 digits) when the binding's
+ * kind is "ward" or "parcel" and codes are compared; the warnings say so.
+ */
+struct RtLayerKeys
+{
+  RtLayerSource source;
+  QString layerName;              //!< the layer actually read
+  QString driver;                 //!< GDAL driver short name: "GPKG", "ESRI Shapefile", …
+  QStringList fieldNames;         //!< every attribute field of the layer
+  QVector<RtFeatureKey> features; //!< in layer order
+  QString crsWkt;                 //!< the layer's CRS as WKT; empty when it declares none
+  QString crsName;                //!< "EPSG:5899 (VN-2000 / TM-3 107-45)"; empty when none
+  bool hasGeometry = false;       //!< the layer has a geometry column
+  QRectF extent;                  //!< in the layer's CRS; null when unknown
+  RtCrsDiagnosis crs;             //!< the CRS check (fits when not run)
+  QStringList warnings;
+
+  /**
+   * Reads the features' values of \a binding's fields from the layer \a spec. Refused,
+   * with a message naming the layer and what to fix: a dataset GDAL cannot open, a missing
+   * layer name when the dataset holds several (they are listed), a missing field (the
+   * layer's fields are listed), and — when \a options ask for it — a CRS that does not put
+   * the layer in the area (RtCrsCheck names the likely mistake).
+   */
+  static RtResult<RtLayerKeys> read( const QString &spec, const RtKeyBinding &binding,
+                                     const RtLayerReadOptions &options = RtLayerReadOptions() );
+
+  /**
+   * Stores \a result into the GeoPackage layer \a spec, in one transaction: rt_status (the
+   * RtFeatureStatuses code), rt_share_done (real, 0..1), rt_tasks (comma-separated task
+   * ids) and rt_as_of (date), created when missing. Stock QGIS can then colour the layer by
+   * rt_status without the plugin. Only the features of \a result are updated; geometries
+   * and other fields are not touched. Other formats are refused.
+   */
+  static RtStatusResult write( const QString &spec, const RtJoinResult &result, const QDate &asOf );
+};
+
+#endif // RTLAYERKEYS_H
