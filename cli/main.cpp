@@ -9,6 +9,10 @@ int runBuildRegister( const QStringList &args );
 int runSummary( const QStringList &args );
 int runSetStatus( const QStringList &args );
 int runHistory( const QStringList &args );
+int runJoin( const QStringList &args );
+#ifdef RT_WITH_QGIS
+int runExportMain( int argc, char *argv[] ); // runs its own QgsApplication
+#endif
 
 namespace
 {
@@ -24,12 +28,28 @@ namespace
     "  set-status [--db FILE.gpkg] ID STATUS --by NAME [--date D] [--note T] [--evidence E] [--expect OLD_STATUS]\n"
     "                                               record a status change (one transaction)\n"
     "  history [--db FILE.gpkg] ID [--json]         a task's status history\n"
+    "  join [--db FILE.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel --fields F1[,F2,F3]\n"
+    "       [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]\n"
+    "                                               each feature's status from its tasks; --write stores it (GeoPackage)\n"
+    "  export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--lang vi|en] [--print] [--dpi N]\n"
+    "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W\n"
     "\n"
     "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used.\n";
 }
 
 int main( int argc, char *argv[] )
 {
+  // The map export renders through QGIS, which needs a (GUI, offscreen) QgsApplication;
+  // every other command stays a plain QCoreApplication.
+  if ( argc > 1 && qstrcmp( argv[1], "export" ) == 0 )
+  {
+#ifdef RT_WITH_QGIS
+    return runExportMain( argc, argv );
+#else
+    std::fputs( "restrack: export needs the build with QGIS (cmake -DRT_WITH_QGIS=ON)\n", stderr );
+    return ExitRefused;
+#endif
+  }
   QCoreApplication app( argc, argv );
   QCoreApplication::setApplicationName( QStringLiteral( "restrack" ) );
   GDALAllRegister();
@@ -54,6 +74,8 @@ int main( int argc, char *argv[] )
       return runSetStatus( args );
     if ( command == QLatin1String( "history" ) )
       return runHistory( args );
+    if ( command == QLatin1String( "join" ) )
+      return runJoin( args );
   }
   catch ( const std::exception &e )
   {

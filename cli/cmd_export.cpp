@@ -1,0 +1,141 @@
+// restrack export: the council-session map (PDF or PNG) through a QGIS print layout.
+#include "clicommon.h"
+#include "rtmapexport.h"
+
+#include <qgsapplication.h>
+
+#include <QDir>
+#include <QFileInfo>
+#include <gdal.h>
+
+namespace
+{
+  const char *sExportUsage = "usage: restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
+                             "--out FILE.pdf|FILE.png [--lang vi|en] [--print] [--dpi N]";
+
+  //! The bundled map layers: $RESTRACK_LAYERS, else next to the build's or the installed data, else the source tree.
+  QString bundledLayers( QString *lookedIn )
+  {
+    const QString fromEnv = qEnvironmentVariable( "RESTRACK_LAYERS" );
+    if ( !fromEnv.isEmpty() )
+      return fromEnv;
+    const QString exeDir = QCoreApplication::applicationDirPath();
+    const QStringList candidates =
+    {
+      exeDir + QStringLiteral( "/../data/mongcai-layers.gpkg" ),           // build tree: build/cli/restrack
+      exeDir + QStringLiteral( "/../share/restrack/mongcai-layers.gpkg" ),  // installed: PREFIX/bin/restrack
+      QStringLiteral( RT_SOURCE_DATA_DIR "/mongcai-layers.gpkg" ),          // the source tree it was built from
+    };
+    for ( const QString &c : candidates )
+      if ( QFileInfo::exists( c ) )
+        return QDir::cleanPath( c );
+    QStringList clean;
+    for ( const QString &c : candidates )
+      clean << QDir::cleanPath( c );
+    *lookedIn = clean.join( QStringLiteral( ", " ) );
+    return QString();
+  }
+
+  int runExport( const QStringList &argList )
+  {
+    RtArgs args;
+    if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "layers" ), QStringLiteral( "as-of" ), QStringLiteral( "out" ),
+                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ) }, { QStringLiteral( "print" ) } )
+         || !args.positional().isEmpty() )
+    {
+      RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sExportUsage ) : args.error() );
+      return ExitUsage;
+    }
+    RtMapExportOptions options;
+    options.outputPath = args.value( QStringLiteral( "out" ) );
+    if ( options.outputPath.isEmpty() || !args.has( QStringLiteral( "as-of" ) ) )
+    {
+      RtCli::err( QStringLiteral( "--as-of and --out are required; %1" ).arg( QString::fromUtf8( sExportUsage ) ) );
+      return ExitUsage;
+    }
+    options.asOf = RtCli::parseDate( args.value( QStringLiteral( "as-of" ) ) );
+    if ( !options.asOf.isValid() )
+    {
+      RtCli::err( QStringLiteral( "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
+      return ExitUsage;
+    }
+    if ( args.has( QStringLiteral( "lang" ) ) && !rtParseLang( args.value( QStringLiteral( "lang" ) ), options.lang ) )
+    {
+      RtCli::err( QStringLiteral( "--lang must be vi or en, not '%1'" ).arg( args.value( QStringLiteral( "lang" ) ) ) );
+      return ExitUsage;
+    }
+    if ( args.has( QStringLiteral( "dpi" ) ) )
+    {
+      bool ok = false;
+      options.dpi = args.value( QStringLiteral( "dpi" ) ).toInt( &ok );
+      if ( !ok || options.dpi < 50 || options.dpi > 1200 )
+      {
+        RtCli::err( QStringLiteral( "--dpi must be a number from 50 to 1200, not '%1'" ).arg( args.value( QStringLiteral( "dpi" ) ) ) );
+        return ExitUsage;
+      }
+    }
+    options.print = args.has( QStringLiteral( "print" ) );
+
+    QString lookedIn;
+    options.registerPath = args.value( QStringLiteral( "db" ) );
+    if ( options.registerPath.isEmpty() )
+    {
+      options.registerPath = RtCli::bundledRegister( &lookedIn );
+      if ( options.registerPath.isEmpty() )
+      {
+        RtCli::err( QStringLiteral( "the bundled register was not found (looked in %1); build the project (cmake --build) "
+                                    "or pass --db FILE.gpkg" ).arg( lookedIn ) );
+        return ExitRefused;
+      }
+    }
+    options.layersPath = args.value( QStringLiteral( "layers" ) );
+    if ( options.layersPath.isEmpty() )
+    {
+      options.layersPath = bundledLayers( &lookedIn );
+      if ( options.layersPath.isEmpty() )
+      {
+        RtCli::err( QStringLiteral( "the bundled map layers were not found (looked in %1); pass --layers FILE.gpkg "
+                                    "or set RESTRACK_LAYERS" ).arg( lookedIn ) );
+        return ExitRefused;
+      }
+    }
+
+    const RtResult<RtMapExportReport> report = RtMapExport::exportMap( options );
+    if ( !report.ok() )
+    {
+      RtCli::err( report.error() );
+      return ExitRefused;
+    }
+    for ( const QString &w : report.value().warnings )
+      RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    RtCli::out( QStringLiteral( "wrote %1: %2 tasks, %3 overdue as of %4%5" )
+                .arg( report.value().outputPath ).arg( report.value().tasks ).arg( report.value().overdue )
+                .arg( options.asOf.toString( Qt::ISODate ),
+                      report.value().schematic ? QStringLiteral( " (schematic geometry: the notice is on the map)" ) : QString() ) );
+    return ExitOk;
+  }
+}
+
+int runExportMain( int argc, char *argv[] )
+{
+  // Rendering needs a GUI application; headless, Qt's offscreen platform provides one.
+  if ( qEnvironmentVariableIsEmpty( "QT_QPA_PLATFORM" ) )
+    qputenv( "QT_QPA_PLATFORM", "offscreen" );
+  QgsApplication app( argc, argv, false );
+  QgsApplication::setPrefixPath( QStringLiteral( "/usr" ), true );
+  QgsApplication::initQgis();
+  GDALAllRegister();
+
+  QStringList args = QCoreApplication::arguments().mid( 2 ); // after "restrack export"
+  int rc = ExitRefused;
+  try
+  {
+    rc = runExport( args );
+  }
+  catch ( const std::exception &e )
+  {
+    RtCli::err( QStringLiteral( "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
+  }
+  QgsApplication::exitQgis();
+  return rc;
+}

@@ -1,0 +1,258 @@
+// restrack join: every feature of a layer with the aggregated status of its tasks.
+#include "clicommon.h"
+#include "rtjoin.h"
+#include "rtlayerkeys.h"
+#include "rtstore.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace
+{
+  const char *sJoinUsage =
+    "usage: restrack join [--db REGISTER.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel "
+    "--fields F1[,F2,F3] [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]";
+
+  QString tr2( RtLang lang, const char *vi, const char *en )
+  {
+    return QString::fromUtf8( lang == RtLang::Vi ? vi : en );
+  }
+
+  QString padded( const QString &s, int width )
+  {
+    return s.size() >= width ? s + QLatin1Char( ' ' ) : s + QString( width - s.size(), QLatin1Char( ' ' ) );
+  }
+
+  QString percent( double share )
+  {
+    return QStringLiteral( "%1%" ).arg( share * 100, 0, 'f', 0 );
+  }
+}
+
+int runJoin( const QStringList &argList )
+{
+  RtArgs args;
+  const QStringList valueOptions = { QStringLiteral( "db" ), QStringLiteral( "layer" ), QStringLiteral( "kind" ), QStringLiteral( "fields" ),
+                                     QStringLiteral( "match" ), QStringLiteral( "as-of" ), QStringLiteral( "lang" ) };
+  if ( !args.parse( argList, valueOptions, { QStringLiteral( "json" ), QStringLiteral( "write" ) } ) || !args.positional().isEmpty() )
+  {
+    RtCli::err( args.error().isEmpty() ? QString::fromLatin1( sJoinUsage ) : args.error() );
+    return ExitUsage;
+  }
+  for ( const char *required : { "layer", "kind", "fields" } )
+  {
+    if ( args.value( QString::fromLatin1( required ) ).trimmed().isEmpty() )
+    {
+      RtCli::err( QStringLiteral( "--%1 is required\n%2" ).arg( QString::fromLatin1( required ), QString::fromLatin1( sJoinUsage ) ) );
+      return ExitUsage;
+    }
+  }
+
+  RtLang lang = RtLang::Vi;
+  if ( args.has( QStringLiteral( "lang" ) ) && !rtParseLang( args.value( QStringLiteral( "lang" ) ), lang ) )
+  {
+    RtCli::err( QStringLiteral( "--lang must be vi or en, not '%1'" ).arg( args.value( QStringLiteral( "lang" ) ) ) );
+    return ExitUsage;
+  }
+
+  RtKeyBinding binding;
+  binding.kind = args.value( QStringLiteral( "kind" ) ).trimmed().toLower();
+  const QStringList kinds = { QStringLiteral( "ward" ), QStringLiteral( "zone" ), QStringLiteral( "site" ), QStringLiteral( "parcel" ) };
+  if ( !kinds.contains( binding.kind ) )
+  {
+    RtCli::err( QStringLiteral( "--kind must be one of %1, not '%2'" ).arg( kinds.join( QStringLiteral( ", " ) ), binding.kind ) );
+    return ExitUsage;
+  }
+  for ( const QString &f : args.value( QStringLiteral( "fields" ) ).split( QLatin1Char( ',' ) ) )
+    if ( !f.trimmed().isEmpty() )
+      binding.fields << f.trimmed();
+  const QString match = args.has( QStringLiteral( "match" ) ) ? args.value( QStringLiteral( "match" ) ).trimmed().toLower() : QStringLiteral( "code" );
+  if ( match != QLatin1String( "code" ) && match != QLatin1String( "name" ) )
+  {
+    RtCli::err( QStringLiteral( "--match must be code or name, not '%1'" ).arg( match ) );
+    return ExitUsage;
+  }
+  binding.match = match == QLatin1String( "name" ) ? RtKeyBinding::Match::Name : RtKeyBinding::Match::Code;
+
+  QDate asOf = QDate::currentDate();
+  if ( args.has( QStringLiteral( "as-of" ) ) )
+  {
+    asOf = RtCli::parseDate( args.value( QStringLiteral( "as-of" ) ) );
+    if ( !asOf.isValid() )
+    {
+      RtCli::err( QStringLiteral( "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
+      return ExitUsage;
+    }
+  }
+
+  // The register, as the other commands open it.
+  QString dbPath = args.value( QStringLiteral( "db" ) );
+  if ( dbPath.isEmpty() )
+  {
+    QString lookedIn;
+    dbPath = RtCli::bundledRegister( &lookedIn );
+    if ( dbPath.isEmpty() )
+    {
+      RtCli::err( QStringLiteral( "the bundled register was not found (looked in %1); build the project "
+                                  "(cmake --build) or pass --db FILE.gpkg" ).arg( lookedIn ) );
+      return ExitRefused;
+    }
+  }
+  RtResult<std::unique_ptr<RtStore>> store = RtStore::open( dbPath, false );
+  if ( !store.ok() )
+  {
+    RtCli::err( store.error() );
+    return ExitRefused;
+  }
+  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
+  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( asOf );
+  if ( !tasks.ok() || !statuses.ok() )
+  {
+    RtCli::err( !tasks.ok() ? tasks.error() : statuses.error() );
+    return ExitRefused;
+  }
+  for ( RtTask &t : tasks.value() )
+    t.status = statuses.value().value( t.id, RtStatus::NoReport );
+
+  const QString spec = args.value( QStringLiteral( "layer" ) );
+  const RtResult<RtLayerKeys> layer = RtLayerKeys::read( spec, binding );
+  if ( !layer.ok() )
+  {
+    RtCli::err( layer.error() );
+    return ExitRefused;
+  }
+  const bool write = args.has( QStringLiteral( "write" ) );
+  if ( write && layer.value().driver != QLatin1String( "GPKG" ) )
+  {
+    RtCli::err( QStringLiteral( "--write stores the result into GeoPackage layers only; %1 is a %2 dataset "
+                                "(convert it first, e.g. ogr2ogr -f GPKG OUT.gpkg \"%1\")" ).arg( layer.value().source.path, layer.value().driver ) );
+    return ExitRefused;
+  }
+  for ( const QString &w : layer.value().warnings )
+    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+
+  const QVector<RtFeatureKey> &features = layer.value().features;
+  const RtJoinResult result = RtJoin::join( features, binding, tasks.value(), asOf );
+  // Names against a register keyed by codes match nothing: say so rather than leave a blank map.
+  if ( binding.match == RtKeyBinding::Match::Name && !result.unmatched.isEmpty() )
+  {
+    bool allCodes = true;
+    for ( const RtTaskLink &l : result.unmatched )
+      allCodes = allCodes && !l.key.isEmpty() && l.key.at( 0 ).isDigit();
+    bool anyMatched = false;
+    for ( const RtFeatureResult &r : result.features )
+      anyMatched = anyMatched || r.taskCount > 0;
+    if ( allCodes && !anyMatched )
+      RtCli::err( QStringLiteral( "note: the register keys its %1 places by code (\"%1:%2\"): join with --match code and the layer's code field" )
+                  .arg( binding.kind, result.unmatched.first().key ) );
+  }
+
+  if ( write )
+  {
+    const RtStatusResult written = RtLayerKeys::write( spec, result, asOf );
+    if ( !written.ok() )
+    {
+      RtCli::err( written.error() );
+      return ExitRefused;
+    }
+  }
+
+  auto keyOf = [&features]( int i ) { return features.at( i ).values.join( QLatin1Char( '/' ) ); };
+  QStringList ambiguousKeys = result.ambiguous.keys();
+  std::sort( ambiguousKeys.begin(), ambiguousKeys.end() );
+
+  if ( args.has( QStringLiteral( "json" ) ) )
+  {
+    QJsonObject o;
+    o.insert( QStringLiteral( "layer" ), layer.value().source.toString() );
+    o.insert( QStringLiteral( "layer_name" ), layer.value().layerName );
+    o.insert( QStringLiteral( "kind" ), binding.kind );
+    o.insert( QStringLiteral( "fields" ), QJsonArray::fromStringList( binding.fields ) );
+    o.insert( QStringLiteral( "match" ), match );
+    o.insert( QStringLiteral( "as_of" ), asOf.toString( Qt::ISODate ) );
+    o.insert( QStringLiteral( "lang" ), lang == RtLang::Vi ? QStringLiteral( "vi" ) : QStringLiteral( "en" ) );
+    o.insert( QStringLiteral( "crs" ), layer.value().crsName );
+    o.insert( QStringLiteral( "written" ), write );
+    QJsonArray rows;
+    for ( int i = 0; i < result.features.size(); ++i )
+    {
+      const RtFeatureResult &r = result.features.at( i );
+      QJsonObject row;
+      row.insert( QStringLiteral( "fid" ), static_cast<double>( r.fid ) );
+      row.insert( QStringLiteral( "key" ), keyOf( i ) );
+      row.insert( QStringLiteral( "status" ), RtFeatureStatuses::code( r.status ) );
+      row.insert( QStringLiteral( "status_label" ), RtFeatureStatuses::label( r.status, lang ) );
+      row.insert( QStringLiteral( "share_done" ), r.shareDone );
+      row.insert( QStringLiteral( "tasks" ), QJsonArray::fromStringList( r.taskIds ) );
+      rows << row;
+    }
+    o.insert( QStringLiteral( "features" ), rows );
+    QJsonArray unmatched;
+    for ( const RtTaskLink &l : result.unmatched )
+    {
+      QJsonObject row;
+      row.insert( QStringLiteral( "task" ), l.taskId );
+      row.insert( QStringLiteral( "key" ), l.key );
+      unmatched << row;
+    }
+    o.insert( QStringLiteral( "unmatched" ), unmatched );
+    QJsonArray ambiguous;
+    for ( const QString &key : ambiguousKeys )
+    {
+      QJsonObject row;
+      row.insert( QStringLiteral( "key" ), key );
+      QJsonArray fids;
+      for ( qint64 fid : result.ambiguous.value( key ) )
+        fids << static_cast<double>( fid );
+      row.insert( QStringLiteral( "fids" ), fids );
+      ambiguous << row;
+    }
+    o.insert( QStringLiteral( "ambiguous" ), ambiguous );
+    o.insert( QStringLiteral( "warnings" ), QJsonArray::fromStringList( layer.value().warnings ) );
+    RtCli::outJson( QJsonDocument( o ) );
+    return ExitOk;
+  }
+
+  RtCli::out( tr2( lang, "Lớp %1 — %2 đối tượng, trạng thái đến ngày %3", "Layer %1 — %2 features, status as of %3" )
+              .arg( layer.value().source.toString() ).arg( result.features.size() ).arg( RtCli::formatDate( asOf, lang ) ) );
+  // Column widths follow the content, so both languages line up.
+  int keyWidth = 6;
+  int labelWidth = 10;
+  for ( int i = 0; i < result.features.size(); ++i )
+  {
+    keyWidth = std::max( keyWidth, static_cast<int>( keyOf( i ).size() ) + 2 );
+    labelWidth = std::max( labelWidth, static_cast<int>( RtFeatureStatuses::label( result.features.at( i ).status, lang ).size() ) + 2 );
+  }
+  RtCli::out( QStringLiteral( "  %1%2%3%4%5" ).arg( padded( QStringLiteral( "fid" ), 8 ), padded( tr2( lang, "khóa", "key" ), keyWidth ),
+              padded( tr2( lang, "trạng thái", "status" ), labelWidth ), padded( tr2( lang, "xong", "done" ), 7 ), tr2( lang, "nhiệm vụ", "tasks" ) ) );
+  for ( int i = 0; i < result.features.size(); ++i )
+  {
+    const RtFeatureResult &r = result.features.at( i );
+    RtCli::out( QStringLiteral( "  %1%2%3%4%5" ).arg( padded( QString::number( r.fid ), 8 ), padded( keyOf( i ), keyWidth ),
+                padded( RtFeatureStatuses::label( r.status, lang ), labelWidth ),
+                padded( r.taskCount > 0 ? percent( r.shareDone ) : QStringLiteral( "—" ), 7 ), r.taskIds.join( QStringLiteral( ", " ) ) ).trimmed().prepend( QStringLiteral( "  " ) ) );
+  }
+  RtCli::out( QString() );
+  RtCli::out( tr2( lang, "KHÔNG KHỚP ĐỐI TƯỢNG NÀO (%1)", "MATCHED NO FEATURE (%1)" ).arg( result.unmatched.size() ) );
+  for ( const RtTaskLink &l : result.unmatched )
+    RtCli::out( QStringLiteral( "  %1%2" ).arg( padded( l.taskId, 24 ), binding.kind + QLatin1Char( ':' ) + l.key ) );
+  RtCli::out( QString() );
+  RtCli::out( tr2( lang, "KHÓA MƠ HỒ, KHỚP NHIỀU ĐỐI TƯỢNG — KHÔNG TÍNH CHO ĐỐI TƯỢNG NÀO (%1)",
+                   "AMBIGUOUS KEYS, MATCHING SEVERAL FEATURES — COUNTED FOR NONE (%1)" ).arg( ambiguousKeys.size() ) );
+  for ( const QString &key : ambiguousKeys )
+  {
+    QStringList fids;
+    for ( qint64 fid : result.ambiguous.value( key ) )
+      fids << QString::number( fid );
+    RtCli::out( QStringLiteral( "  %1fid %2" ).arg( padded( binding.kind + QLatin1Char( ':' ) + key, 32 ), fids.join( QStringLiteral( ", " ) ) ) );
+  }
+  if ( write )
+  {
+    RtCli::out( QString() );
+    RtCli::out( tr2( lang, "Đã ghi rt_status, rt_share_done, rt_tasks, rt_as_of vào %1", "Wrote rt_status, rt_share_done, rt_tasks, rt_as_of into %1" )
+                .arg( layer.value().source.toString() ) );
+  }
+  return ExitOk;
+}

@@ -1,0 +1,88 @@
+#ifndef RTMAPEXPORT_H
+#define RTMAPEXPORT_H
+
+#include "rtlang.h"
+#include "rtmapstyle.h"
+#include "rtresult.h"
+#include "rtstore.h"
+#include "rtsummary.h"
+
+#include <QDate>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+class QgsPrintLayout;
+class QgsProject;
+class QgsVectorLayer;
+
+//! What to export, and how.
+struct RtMapExportOptions
+{
+  QString registerPath;  //!< the register GeoPackage (RtStore); opened read-only
+  QString layersPath;    //!< the map layers GeoPackage; opened read-only
+  QDate asOf;            //!< the date the statuses are computed for
+  QString outputPath;    //!< FILE.pdf or FILE.png (the suffix picks the format)
+  RtLang lang = RtLang::Vi;
+  bool print = false;    //!< black-and-white-safe styles (hatching) instead of colour fills
+  int dpi = 0;           //!< 0: 300 for PDF, 150 for PNG
+  QString stylesDir;     //!< QML styles folder; empty: the styles built into the library
+};
+
+//! What an export produced.
+struct RtMapExportReport
+{
+  QString outputPath;
+  bool schematic = false;  //!< the schematic notice is on the map
+  int tasks = 0;
+  int overdue = 0;
+  QStringList warnings;    //!< missing tables, task places that landed on no feature, fonts
+};
+
+//! Everything the council-session layout shows besides the layers.
+struct RtMapLayoutContent
+{
+  RtDocumentInfo document;
+  RtSummary summary;
+  RtLang lang = RtLang::Vi;
+  QList<QgsVectorLayer *> mapLayers;     //!< drawn on the map, top first
+  //! The same layers by kind: the legend and the map extent are made from them.
+  QMap<RtMapStyle::LayerKind, QgsVectorLayer *> layersByKind;
+  bool schematic = false;                //!< show the "illustrative diagram" notice
+  QStringList layerSources;              //!< distinct "source" values of the shown layers
+  QString registerName;                  //!< file name of the register, for the footer
+  //! Name the neighbours on the map ("TRUNG QUỐC", "Vịnh Bắc Bộ") with a memory layer; off
+  //! for layouts saved in a project, where a memory layer would come back empty.
+  bool contextLabels = true;
+};
+
+/**
+ * \brief The council-session map: a QGIS print layout (A3 landscape) of the resolution's
+ * tasks on the city map, coloured by status as of a date, exported to PDF or PNG.
+ *
+ * Shared by the plugin and `restrack export`. It runs headless (offscreen) and needs a
+ * running QgsApplication. It never writes the register or the layers file: statuses are
+ * computed in memory on memory copies of the layers (RtMapLayerSet), in a private
+ * QgsProject, so the user's open project is not touched either.
+ */
+class RtMapExport
+{
+  public:
+    //! Computes the statuses and writes the map; a message says what went wrong.
+    static RtResult<RtMapExportReport> exportMap( const RtMapExportOptions &options );
+
+    /**
+     * Builds the layout in \a project (which owns it) from \a content; returns it.
+     * Layers must already be in \a project.
+     */
+    static QgsPrintLayout *createLayout( QgsProject *project, const RtMapLayoutContent &content );
+
+    //! "Nghị quyết số 172/NQ-HĐND ngày 13/10/2023 — Tình hình thực hiện đến ngày 26/11/2026".
+    static QString title( const RtDocumentInfo &document, const QDate &asOf, RtLang lang );
+
+    //! The notice shown whenever a layer on the map has schematic geometry.
+    static QString schematicNotice();
+};
+
+#endif // RTMAPEXPORT_H
