@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Quick start on a fresh Debian 12: installs what is needed, builds everything, and
-# prints the register of resolution 172/NQ-HĐND (Móng Cái) from the bundled data.
+# Quick start on a fresh Debian 12: installs what is needed, builds everything, prints the
+# register of resolution 172/NQ-HĐND (Móng Cái) and makes the council-session map of today
+# (PDF and PNG) from the bundled data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh full
+today=$(date +%F)
+restrack=build/full/cli/restrack
 echo
-build/full/cli/restrack summary --db build/full/data/mongcai-172.gpkg "$@"
+"$restrack" summary --as-of "$today" "$@"
+echo
+"$restrack" export --as-of "$today" --out "build/full/council-map-$today.pdf" "$@"
+"$restrack" export --as-of "$today" --out "build/full/council-map-$today.png" "$@"

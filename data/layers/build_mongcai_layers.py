@@ -761,6 +761,8 @@ def main():
     border_region_ll = border_ll.intersection(box(*REGION))
 
     land_m = as_multipolygon(to_m(land_vn_ll))
+    # China's side is kept too, so that maps show it as land and not as sea.
+    land_cn_m = as_multipolygon(to_m(MultiPolygon(polygons_of(land_ll.difference(vn_side_ll)))))
     border_m = as_multilinestring(to_m(border_region_ll))
     vn_side_m = to_m(vn_side_ll)
 
@@ -796,10 +798,12 @@ def main():
     site_fields = [("site_id", S), ("name_vi", S), ("name_en", S), ("kind", S), ("source", S)]
     layers = [
         ("land", ogr.wkbMultiPolygon,
-         "Land (Vietnamese side of the China border) in 107.55-108.25 E, 21.30-21.75 N, from the "
-         "GSHHG 2.3.7 full-resolution shoreline (LGPL). Real shoreline at about 1:250,000 quality, "
-         "not survey-grade; includes the neighbouring Hải Hà district west of the city.",
-         [("source", S)], [dict(source=SRC_GSHHG, geom=land_m)]),
+         "Land in 107.55-108.25 E, 21.30-21.75 N, from the GSHHG 2.3.7 full-resolution shoreline "
+         "(LGPL), split at the GSHHG border: country VN (includes the neighbouring Hải Hà district "
+         "west of the city) and CN. Real shoreline at about 1:250,000 quality, not survey-grade.",
+         [("country", S), ("source", S)],
+         [dict(country="VN", source=SRC_GSHHG, geom=land_m),
+          dict(country="CN", source=SRC_GSHHG, geom=land_cn_m)]),
         ("border", ogr.wkbMultiLineString,
          "China–Vietnam border from GSHHG 2.3.7 full resolution (LGPL), clipped to the region. "
          "Not an official boundary line.",
