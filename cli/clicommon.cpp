@@ -1,4 +1,5 @@
 #include "clicommon.h"
+#include "rtstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,28 +24,74 @@ void RtCli::outJson( const QJsonDocument &doc )
   std::fwrite( bytes.constData(), 1, static_cast<size_t>( bytes.size() ), stdout );
 }
 
-QString RtCli::bundledRegister( QString *lookedIn )
+QString RtCli::bundledFile( const QString &fileName, const char *envVar, const QString &sourcePath, QString *lookedIn )
 {
-  const QString fromEnv = qEnvironmentVariable( "RESTRACK_DB" );
+  const QString fromEnv = qEnvironmentVariable( envVar );
   if ( !fromEnv.isEmpty() )
     return fromEnv;
   const QString exeDir = QCoreApplication::applicationDirPath();
-  const QStringList candidates =
+  QStringList candidates =
   {
-    exeDir + QStringLiteral( "/../data/mongcai-172.gpkg" ),           // build tree: build/cli/restrack
-    exeDir + QStringLiteral( "/../share/restrack/mongcai-172.gpkg" ),  // installed: PREFIX/bin/restrack
+    exeDir + QStringLiteral( "/../data/" ) + fileName,           // build tree: build/cli/restrack
+    exeDir + QStringLiteral( "/../share/restrack/" ) + fileName,  // installed: PREFIX/bin/restrack
   };
-  for ( const QString &c : candidates )
+  if ( !sourcePath.isEmpty() )
+    candidates << sourcePath;
+  for ( const QString &c : std::as_const( candidates ) )
     if ( QFileInfo::exists( c ) )
       return QDir::cleanPath( c );
   if ( lookedIn )
   {
     QStringList clean;
-    for ( const QString &c : candidates )
+    for ( const QString &c : std::as_const( candidates ) )
       clean << QDir::cleanPath( c );
     *lookedIn = clean.join( QStringLiteral( ", " ) );
   }
   return QString();
+}
+
+QString RtCli::bundledRegister( QString *lookedIn )
+{
+  return bundledFile( QStringLiteral( "mongcai-172.gpkg" ), "RESTRACK_DB", QString(), lookedIn );
+}
+
+QString RtCli::padded( const QString &s, int width )
+{
+  return s.size() >= width ? s + QLatin1Char( ' ' ) : s + QString( width - s.size(), QLatin1Char( ' ' ) );
+}
+
+std::unique_ptr<RtStore> RtCli::openStore( const RtArgs &args, bool writable )
+{
+  QString path = args.value( QStringLiteral( "db" ) );
+  if ( path.isEmpty() )
+  {
+    QString lookedIn;
+    path = bundledRegister( &lookedIn );
+    if ( path.isEmpty() )
+    {
+      err( QStringLiteral( "the bundled register was not found (looked in %1); build the project "
+                           "(cmake --build) or pass --db FILE.gpkg" ).arg( lookedIn ) );
+      return nullptr;
+    }
+  }
+  RtResult<std::unique_ptr<RtStore>> store = RtStore::open( path, writable );
+  if ( !store.ok() )
+  {
+    err( store.error() );
+    return nullptr;
+  }
+  return store.takeValue();
+}
+
+bool RtCli::langOption( const RtArgs &args, RtLang &lang )
+{
+  lang = RtLang::Vi;
+  if ( !args.has( QStringLiteral( "lang" ) ) )
+    return true;
+  if ( rtParseLang( args.value( QStringLiteral( "lang" ) ), lang ) )
+    return true;
+  err( QStringLiteral( "--lang must be vi or en, not '%1'" ).arg( args.value( QStringLiteral( "lang" ) ) ) );
+  return false;
 }
 
 QString RtCli::dataDir()

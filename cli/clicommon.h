@@ -3,6 +3,8 @@
 
 #include "rtlang.h"
 
+#include <memory>
+
 #include <QDate>
 #include <QJsonDocument>
 #include <QString>
@@ -22,10 +24,21 @@ namespace RtCli
   void err( const QString &text );             //!< "restrack: …" to stderr
   void outJson( const QJsonDocument &doc );
 
+  /**
+   * A bundled data file: $\a envVar, else \a fileName in the build tree's data/ or the
+   * installed share/restrack/, else \a sourcePath when given. Empty when none exists;
+   * \a lookedIn then lists where it looked.
+   */
+  QString bundledFile( const QString &fileName, const char *envVar, const QString &sourcePath = QString(), QString *lookedIn = nullptr );
   //! The bundled register: $RESTRACK_DB, else the one the build made, else the installed one.
   QString bundledRegister( QString *lookedIn = nullptr );
   //! The folder of the curated data (register JSON and resolution text).
   QString dataDir();
+
+  //! The text in the user's language.
+  inline QString text( RtLang lang, const char *vi, const char *en ) { return QString::fromUtf8( lang == RtLang::Vi ? vi : en ); }
+  //! \a s followed by spaces up to \a width (one space at least), for plain-text tables.
+  QString padded( const QString &s, int width );
 
   //! Parses YYYY-MM-DD (or DD/MM/YYYY); an invalid date when it is neither.
   QDate parseDate( const QString &text );
@@ -54,4 +67,14 @@ class RtArgs
     QSet<QString> mFlags;
     QString mError;
 };
+class RtStore;
+
+namespace RtCli
+{
+  //! Opens --db, or the bundled register; prints the reason and returns null on failure.
+  std::unique_ptr<RtStore> openStore( const RtArgs &args, bool writable );
+  //! Reads --lang (Vietnamese by default); prints the reason and returns false when it is wrong.
+  bool langOption( const RtArgs &args, RtLang &lang );
+}
+
 #endif

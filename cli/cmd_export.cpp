@@ -16,24 +16,8 @@ namespace
   //! The bundled map layers: $RESTRACK_LAYERS, else next to the build's or the installed data, else the source tree.
   QString bundledLayers( QString *lookedIn )
   {
-    const QString fromEnv = qEnvironmentVariable( "RESTRACK_LAYERS" );
-    if ( !fromEnv.isEmpty() )
-      return fromEnv;
-    const QString exeDir = QCoreApplication::applicationDirPath();
-    const QStringList candidates =
-    {
-      exeDir + QStringLiteral( "/../data/mongcai-layers.gpkg" ),           // build tree: build/cli/restrack
-      exeDir + QStringLiteral( "/../share/restrack/mongcai-layers.gpkg" ),  // installed: PREFIX/bin/restrack
-      QStringLiteral( RT_SOURCE_DATA_DIR "/mongcai-layers.gpkg" ),          // the source tree it was built from
-    };
-    for ( const QString &c : candidates )
-      if ( QFileInfo::exists( c ) )
-        return QDir::cleanPath( c );
-    QStringList clean;
-    for ( const QString &c : candidates )
-      clean << QDir::cleanPath( c );
-    *lookedIn = clean.join( QStringLiteral( ", " ) );
-    return QString();
+    return RtCli::bundledFile( QStringLiteral( "mongcai-layers.gpkg" ), "RESTRACK_LAYERS",
+                               QStringLiteral( RT_SOURCE_DATA_DIR "/mongcai-layers.gpkg" ), lookedIn );
   }
 
   int runExport( const QStringList &argList )
@@ -59,11 +43,8 @@ namespace
       RtCli::err( QStringLiteral( "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
       return ExitUsage;
     }
-    if ( args.has( QStringLiteral( "lang" ) ) && !rtParseLang( args.value( QStringLiteral( "lang" ) ), options.lang ) )
-    {
-      RtCli::err( QStringLiteral( "--lang must be vi or en, not '%1'" ).arg( args.value( QStringLiteral( "lang" ) ) ) );
+    if ( !RtCli::langOption( args, options.lang ) )
       return ExitUsage;
-    }
     if ( args.has( QStringLiteral( "dpi" ) ) )
     {
       bool ok = false;

@@ -15,16 +15,6 @@ namespace
     "usage: restrack join [--db REGISTER.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel "
     "--fields F1[,F2,F3] [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]";
 
-  QString tr2( RtLang lang, const char *vi, const char *en )
-  {
-    return QString::fromUtf8( lang == RtLang::Vi ? vi : en );
-  }
-
-  QString padded( const QString &s, int width )
-  {
-    return s.size() >= width ? s + QLatin1Char( ' ' ) : s + QString( width - s.size(), QLatin1Char( ' ' ) );
-  }
-
   QString percent( double share )
   {
     return QStringLiteral( "%1%" ).arg( share * 100, 0, 'f', 0 );
@@ -51,11 +41,8 @@ int runJoin( const QStringList &argList )
   }
 
   RtLang lang = RtLang::Vi;
-  if ( args.has( QStringLiteral( "lang" ) ) && !rtParseLang( args.value( QStringLiteral( "lang" ) ), lang ) )
-  {
-    RtCli::err( QStringLiteral( "--lang must be vi or en, not '%1'" ).arg( args.value( QStringLiteral( "lang" ) ) ) );
+  if ( !RtCli::langOption( args, lang ) )
     return ExitUsage;
-  }
 
   RtKeyBinding binding;
   binding.kind = args.value( QStringLiteral( "kind" ) ).trimmed().toLower();
@@ -87,27 +74,11 @@ int runJoin( const QStringList &argList )
     }
   }
 
-  // The register, as the other commands open it.
-  QString dbPath = args.value( QStringLiteral( "db" ) );
-  if ( dbPath.isEmpty() )
-  {
-    QString lookedIn;
-    dbPath = RtCli::bundledRegister( &lookedIn );
-    if ( dbPath.isEmpty() )
-    {
-      RtCli::err( QStringLiteral( "the bundled register was not found (looked in %1); build the project "
-                                  "(cmake --build) or pass --db FILE.gpkg" ).arg( lookedIn ) );
-      return ExitRefused;
-    }
-  }
-  RtResult<std::unique_ptr<RtStore>> store = RtStore::open( dbPath, false );
-  if ( !store.ok() )
-  {
-    RtCli::err( store.error() );
+  std::unique_ptr<RtStore> store = RtCli::openStore( args, false );
+  if ( !store )
     return ExitRefused;
-  }
-  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
-  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( asOf );
+  RtResult<QVector<RtTask>> tasks = store->tasks();
+  const RtResult<QHash<QString, RtStatus>> statuses = store->statusesAsOf( asOf );
   if ( !tasks.ok() || !statuses.ok() )
   {
     RtCli::err( !tasks.ok() ? tasks.error() : statuses.error() );
@@ -215,7 +186,7 @@ int runJoin( const QStringList &argList )
     return ExitOk;
   }
 
-  RtCli::out( tr2( lang, "Lớp %1 — %2 đối tượng, trạng thái đến ngày %3", "Layer %1 — %2 features, status as of %3" )
+  RtCli::out( RtCli::text( lang, "Lớp %1 — %2 đối tượng, trạng thái đến ngày %3", "Layer %1 — %2 features, status as of %3" )
               .arg( layer.value().source.toString() ).arg( result.features.size() ).arg( RtCli::formatDate( asOf, lang ) ) );
   // Column widths follow the content, so both languages line up.
   int keyWidth = 6;
@@ -225,33 +196,33 @@ int runJoin( const QStringList &argList )
     keyWidth = std::max( keyWidth, static_cast<int>( keyOf( i ).size() ) + 2 );
     labelWidth = std::max( labelWidth, static_cast<int>( RtFeatureStatuses::label( result.features.at( i ).status, lang ).size() ) + 2 );
   }
-  RtCli::out( QStringLiteral( "  %1%2%3%4%5" ).arg( padded( QStringLiteral( "fid" ), 8 ), padded( tr2( lang, "khóa", "key" ), keyWidth ),
-              padded( tr2( lang, "trạng thái", "status" ), labelWidth ), padded( tr2( lang, "xong", "done" ), 7 ), tr2( lang, "nhiệm vụ", "tasks" ) ) );
+  RtCli::out( QStringLiteral( "  %1%2%3%4%5" ).arg( RtCli::padded( QStringLiteral( "fid" ), 8 ), RtCli::padded( RtCli::text( lang, "khóa", "key" ), keyWidth ),
+              RtCli::padded( RtCli::text( lang, "trạng thái", "status" ), labelWidth ), RtCli::padded( RtCli::text( lang, "xong", "done" ), 7 ), RtCli::text( lang, "nhiệm vụ", "tasks" ) ) );
   for ( int i = 0; i < result.features.size(); ++i )
   {
     const RtFeatureResult &r = result.features.at( i );
-    RtCli::out( QStringLiteral( "  %1%2%3%4%5" ).arg( padded( QString::number( r.fid ), 8 ), padded( keyOf( i ), keyWidth ),
-                padded( RtFeatureStatuses::label( r.status, lang ), labelWidth ),
-                padded( r.taskCount > 0 ? percent( r.shareDone ) : QStringLiteral( "—" ), 7 ), r.taskIds.join( QStringLiteral( ", " ) ) ).trimmed().prepend( QStringLiteral( "  " ) ) );
+    RtCli::out( QStringLiteral( "  %1%2%3%4%5" ).arg( RtCli::padded( QString::number( r.fid ), 8 ), RtCli::padded( keyOf( i ), keyWidth ),
+                RtCli::padded( RtFeatureStatuses::label( r.status, lang ), labelWidth ),
+                RtCli::padded( r.taskCount > 0 ? percent( r.shareDone ) : QStringLiteral( "—" ), 7 ), r.taskIds.join( QStringLiteral( ", " ) ) ).trimmed().prepend( QStringLiteral( "  " ) ) );
   }
   RtCli::out( QString() );
-  RtCli::out( tr2( lang, "KHÔNG KHỚP ĐỐI TƯỢNG NÀO (%1)", "MATCHED NO FEATURE (%1)" ).arg( result.unmatched.size() ) );
+  RtCli::out( RtCli::text( lang, "KHÔNG KHỚP ĐỐI TƯỢNG NÀO (%1)", "MATCHED NO FEATURE (%1)" ).arg( result.unmatched.size() ) );
   for ( const RtTaskLink &l : result.unmatched )
-    RtCli::out( QStringLiteral( "  %1%2" ).arg( padded( l.taskId, 24 ), binding.kind + QLatin1Char( ':' ) + l.key ) );
+    RtCli::out( QStringLiteral( "  %1%2" ).arg( RtCli::padded( l.taskId, 24 ), binding.kind + QLatin1Char( ':' ) + l.key ) );
   RtCli::out( QString() );
-  RtCli::out( tr2( lang, "KHÓA MƠ HỒ, KHỚP NHIỀU ĐỐI TƯỢNG — KHÔNG TÍNH CHO ĐỐI TƯỢNG NÀO (%1)",
+  RtCli::out( RtCli::text( lang, "KHÓA MƠ HỒ, KHỚP NHIỀU ĐỐI TƯỢNG — KHÔNG TÍNH CHO ĐỐI TƯỢNG NÀO (%1)",
                    "AMBIGUOUS KEYS, MATCHING SEVERAL FEATURES — COUNTED FOR NONE (%1)" ).arg( ambiguousKeys.size() ) );
   for ( const QString &key : ambiguousKeys )
   {
     QStringList fids;
     for ( qint64 fid : result.ambiguous.value( key ) )
       fids << QString::number( fid );
-    RtCli::out( QStringLiteral( "  %1fid %2" ).arg( padded( binding.kind + QLatin1Char( ':' ) + key, 32 ), fids.join( QStringLiteral( ", " ) ) ) );
+    RtCli::out( QStringLiteral( "  %1fid %2" ).arg( RtCli::padded( binding.kind + QLatin1Char( ':' ) + key, 32 ), fids.join( QStringLiteral( ", " ) ) ) );
   }
   if ( write )
   {
     RtCli::out( QString() );
-    RtCli::out( tr2( lang, "Đã ghi rt_status, rt_share_done, rt_tasks, rt_as_of vào %1", "Wrote rt_status, rt_share_done, rt_tasks, rt_as_of into %1" )
+    RtCli::out( RtCli::text( lang, "Đã ghi rt_status, rt_share_done, rt_tasks, rt_as_of vào %1", "Wrote rt_status, rt_share_done, rt_tasks, rt_as_of into %1" )
                 .arg( layer.value().source.toString() ) );
   }
   return ExitOk;

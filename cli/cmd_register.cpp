@@ -16,58 +16,12 @@
 
 namespace
 {
-  QString tr2( RtLang lang, const char *vi, const char *en )
-  {
-    return QString::fromUtf8( lang == RtLang::Vi ? vi : en );
-  }
-
-  //! Opens --db, or the bundled register; prints the reason and returns null on failure.
-  std::unique_ptr<RtStore> openStore( const RtArgs &args, bool writable )
-  {
-    QString path = args.value( QStringLiteral( "db" ) );
-    if ( path.isEmpty() )
-    {
-      QString lookedIn;
-      path = RtCli::bundledRegister( &lookedIn );
-      if ( path.isEmpty() )
-      {
-        RtCli::err( QStringLiteral( "the bundled register was not found (looked in %1); build the project "
-                                    "(cmake --build) or pass --db FILE.gpkg" ).arg( lookedIn ) );
-        return nullptr;
-      }
-    }
-    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( path, writable );
-    if ( !store.ok() )
-    {
-      RtCli::err( store.error() );
-      return nullptr;
-    }
-    return store.takeValue();
-  }
-
-  //! --lang, Vietnamese by default.
-  bool langOption( const RtArgs &args, RtLang &lang )
-  {
-    lang = RtLang::Vi;
-    if ( !args.has( QStringLiteral( "lang" ) ) )
-      return true;
-    if ( rtParseLang( args.value( QStringLiteral( "lang" ) ), lang ) )
-      return true;
-    RtCli::err( QStringLiteral( "--lang must be vi or en, not '%1'" ).arg( args.value( QStringLiteral( "lang" ) ) ) );
-    return false;
-  }
-
-  QString padded( const QString &s, int width )
-  {
-    return s.size() >= width ? s + QLatin1Char( ' ' ) : s + QString( width - s.size(), QLatin1Char( ' ' ) );
-  }
-
   QString deadlineText( const RtDeadline &d, RtLang lang )
   {
     switch ( d.kind() )
     {
       case RtDeadline::Kind::None: return QString();
-      case RtDeadline::Kind::Recurring: return QStringLiteral( "%1 (%2)" ).arg( tr2( lang, "hàng năm", "yearly" ), d.phrase() );
+      case RtDeadline::Kind::Recurring: return QStringLiteral( "%1 (%2)" ).arg( RtCli::text( lang, "hàng năm", "yearly" ), d.phrase() );
       case RtDeadline::Kind::Date: return QStringLiteral( "%1 (%2)" ).arg( RtCli::formatDate( d.date(), lang ), d.phrase() );
     }
     return QString();
@@ -221,7 +175,7 @@ int runSummary( const QStringList &argList )
     return ExitUsage;
   }
   RtLang lang;
-  if ( !langOption( args, lang ) )
+  if ( !RtCli::langOption( args, lang ) )
     return ExitUsage;
   QDate asOf = QDate::currentDate();
   if ( args.has( QStringLiteral( "as-of" ) ) )
@@ -233,7 +187,7 @@ int runSummary( const QStringList &argList )
       return ExitUsage;
     }
   }
-  std::unique_ptr<RtStore> store = openStore( args, false );
+  std::unique_ptr<RtStore> store = RtCli::openStore( args, false );
   if ( !store )
     return ExitRefused;
   RtResult<QVector<RtTask>> tasks = store->tasks();
@@ -302,40 +256,40 @@ int runSummary( const QStringList &argList )
     return ExitOk;
   }
 
-  RtCli::out( tr2( lang, "Nghị quyết %1 ngày %2 — tình hình thực hiện đến ngày %3", "Resolution %1 of %2 — progress as of %3" )
+  RtCli::out( RtCli::text( lang, "Nghị quyết %1 ngày %2 — tình hình thực hiện đến ngày %3", "Resolution %1 of %2 — progress as of %3" )
               .arg( doc.number, RtCli::formatDate( doc.date, lang ), RtCli::formatDate( asOf, lang ) ) );
-  RtCli::out( tr2( lang, "%1 nhiệm vụ, %2 quá hạn", "%1 tasks, %2 overdue" ).arg( s.total ).arg( s.overdue.size() ) );
+  RtCli::out( RtCli::text( lang, "%1 nhiệm vụ, %2 quá hạn", "%1 tasks, %2 overdue" ).arg( s.total ).arg( s.overdue.size() ) );
   RtCli::out( QString() );
-  RtCli::out( tr2( lang, "QUÁ HẠN (%1)", "OVERDUE (%1)" ).arg( s.overdue.size() ) );
+  RtCli::out( RtCli::text( lang, "QUÁ HẠN (%1)", "OVERDUE (%1)" ).arg( s.overdue.size() ) );
   for ( const RtTask &t : s.overdue )
-    RtCli::out( QStringLiteral( "  %1%2%3%4" ).arg( padded( t.id, 24 ), padded( RtStatuses::label( t.status, lang ), 18 ),
-                padded( tr2( lang, "hạn ", "due " ) + deadlineText( t.deadline, lang ), 40 ), lang == RtLang::Vi ? t.titleVi : t.titleEn ) );
+    RtCli::out( QStringLiteral( "  %1%2%3%4" ).arg( RtCli::padded( t.id, 24 ), RtCli::padded( RtStatuses::label( t.status, lang ), 18 ),
+                RtCli::padded( RtCli::text( lang, "hạn ", "due " ) + deadlineText( t.deadline, lang ), 40 ), lang == RtLang::Vi ? t.titleVi : t.titleEn ) );
   RtCli::out( QString() );
-  RtCli::out( tr2( lang, "THEO TRẠNG THÁI", "BY STATUS" ) );
+  RtCli::out( RtCli::text( lang, "THEO TRẠNG THÁI", "BY STATUS" ) );
   for ( RtStatus st : RtStatuses::all() )
-    RtCli::out( QStringLiteral( "  %1%2" ).arg( padded( RtStatuses::label( st, lang ), 30 ) ).arg( s.byStatus.value( st ), 4 ) );
+    RtCli::out( QStringLiteral( "  %1%2" ).arg( RtCli::padded( RtStatuses::label( st, lang ), 30 ) ).arg( s.byStatus.value( st ), 4 ) );
   RtCli::out( QString() );
   // Column widths follow the labels, so Vietnamese and English both line up.
   QVector<int> widths;
-  QString header = padded( tr2( lang, "THEO LĨNH VỰC", "BY CATEGORY" ), 24 );
+  QString header = RtCli::padded( RtCli::text( lang, "THEO LĨNH VỰC", "BY CATEGORY" ), 24 );
   for ( RtStatus st : RtStatuses::all() )
   {
     widths << RtStatuses::label( st, lang ).size() + 2;
-    header += padded( RtStatuses::label( st, lang ), widths.last() );
+    header += RtCli::padded( RtStatuses::label( st, lang ), widths.last() );
   }
   RtCli::out( QStringLiteral( "  " ) + header.trimmed() );
   for ( const QString &cat : RtCategories::codes() )
   {
     if ( !s.byCategory.contains( cat ) )
       continue;
-    QString row = QStringLiteral( "  " ) + padded( RtCategories::label( cat, lang ), 24 );
+    QString row = QStringLiteral( "  " ) + RtCli::padded( RtCategories::label( cat, lang ), 24 );
     int column = 0;
     for ( RtStatus st : RtStatuses::all() )
-      row += padded( QString::number( s.byCategory[cat].value( st ) ), widths.at( column++ ) );
+      row += RtCli::padded( QString::number( s.byCategory[cat].value( st ) ), widths.at( column++ ) );
     RtCli::out( row.trimmed().prepend( QStringLiteral( "  " ) ) );
   }
   RtCli::out( QString() );
-  RtCli::out( tr2( lang, "NHIỆM VỤ THEO TRẠNG THÁI VÀ LĨNH VỰC", "TASKS BY STATUS AND CATEGORY" ) );
+  RtCli::out( RtCli::text( lang, "NHIỆM VỤ THEO TRẠNG THÁI VÀ LĨNH VỰC", "TASKS BY STATUS AND CATEGORY" ) );
   for ( RtStatus st : RtStatuses::all() )
   {
     if ( s.byStatus.value( st ) == 0 )
@@ -343,7 +297,7 @@ int runSummary( const QStringList &argList )
     RtCli::out( QStringLiteral( "  %1 (%2)" ).arg( RtStatuses::label( st, lang ) ).arg( s.byStatus.value( st ) ) );
     for ( const RtTask &t : s.tasks )
       if ( t.status == st )
-        RtCli::out( QStringLiteral( "    %1%2%3" ).arg( padded( t.id, 24 ), padded( RtCategories::label( t.category, lang ), 22 ), lang == RtLang::Vi ? t.titleVi : t.titleEn ) );
+        RtCli::out( QStringLiteral( "    %1%2%3" ).arg( RtCli::padded( t.id, 24 ), RtCli::padded( RtCategories::label( t.category, lang ), 22 ), lang == RtLang::Vi ? t.titleVi : t.titleEn ) );
   }
   return ExitOk;
 }
@@ -393,7 +347,7 @@ int runSetStatus( const QStringList &argList )
       return ExitRefused;
     }
   }
-  std::unique_ptr<RtStore> store = openStore( args, true );
+  std::unique_ptr<RtStore> store = RtCli::openStore( args, true );
   if ( !store )
     return ExitRefused;
   const RtResult<RtTask> before = store->task( change.taskId );
@@ -420,9 +374,9 @@ int runHistory( const QStringList &argList )
     return ExitUsage;
   }
   RtLang lang;
-  if ( !langOption( args, lang ) )
+  if ( !RtCli::langOption( args, lang ) )
     return ExitUsage;
-  std::unique_ptr<RtStore> store = openStore( args, false );
+  std::unique_ptr<RtStore> store = RtCli::openStore( args, false );
   if ( !store )
     return ExitRefused;
   const QString id = args.positional().first();
@@ -456,10 +410,10 @@ int runHistory( const QStringList &argList )
   }
   for ( const RtHistoryEntry &h : history.value() )
   {
-    const QString from = h.oldStatus ? RtStatuses::label( *h.oldStatus, lang ) : tr2( lang, "(ban đầu)", "(initial)" );
+    const QString from = h.oldStatus ? RtStatuses::label( *h.oldStatus, lang ) : RtCli::text( lang, "(ban đầu)", "(initial)" );
     RtCli::out( QStringLiteral( "%1  %2 → %3  %4%5%6" )
                 .arg( RtCli::formatDate( h.date, lang ), from, RtStatuses::label( h.newStatus, lang ),
-                      tr2( lang, "bởi ", "by " ) + h.by,
+                      RtCli::text( lang, "bởi ", "by " ) + h.by,
                       h.note.isEmpty() ? QString() : QStringLiteral( " — " ) + h.note,
                       h.evidence.isEmpty() ? QString() : QStringLiteral( " [%1]" ).arg( h.evidence ) ) );
   }
