@@ -1346,6 +1346,69 @@ RtStatusResult RtStore::setStatus( const RtStatusChange &change )
   } );
 }
 
+RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList &places, const std::optional<QStringList> &expected )
+{
+  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mPath ), [&]() -> RtStatusResult
+  {
+    QuietGdalErrors quiet;
+    if ( !mDataset )
+      return rtFail( QStringLiteral( "the register is not open" ) );
+    if ( !mWritable )
+      return rtFail( QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mPath ) );
+    QStringList wanted;
+    for ( const QString &place : places )
+    {
+      const QString p = place.trimmed();
+      const int colon = p.indexOf( QLatin1Char( ':' ) );
+      const QString kind = colon < 0 ? QString() : p.left( colon );
+      static const QStringList sKinds { QStringLiteral( "ward" ), QStringLiteral( "zone" ), QStringLiteral( "site" ), QStringLiteral( "parcel" ) };
+      if ( !sKinds.contains( kind ) || p.mid( colon + 1 ).trimmed().isEmpty() )
+        return rtFail( QStringLiteral( "task %1: place '%2' is not kind:key with kind ward, zone, site or parcel" ).arg( taskId, place ) );
+      if ( !wanted.contains( p ) )
+        wanted << p;
+    }
+
+    Transaction transaction( mDataset );
+    if ( !transaction.begin() )
+      return rtFail( QStringLiteral( "write failed: cannot start a transaction on %1 (%2)" ).arg( mPath, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
+    // The write lock first, as setStatus() does: the check and the write see the same places.
+    const QString whereTask = QStringLiteral( "task_id = %1" ).arg( sqlQuote( taskId ) );
+    QString error = execute( mDataset, QStringLiteral( "UPDATE rt_tasks SET revision = revision WHERE %1" ).arg( whereTask ) );
+    if ( !error.isEmpty() )
+      return rtFail( QStringLiteral( "write failed: cannot lock %1 to change task %2 (%3); try again" ).arg( mPath, taskId, error ) );
+    const RtResult<QVector<RtTask>> current = readTasks( mDataset, mPath, whereTask );
+    if ( !current )
+      return rtFail( current.error() );
+    if ( current.value().isEmpty() )
+      return rtFail( unknownTaskMessage( taskId ) );
+    const QStringList stored = current.value().constFirst().places;
+    if ( expected && *expected != stored )
+      return rtFail( QStringLiteral( "task %1 changed meanwhile: its places are now '%2', not '%3' as your edit assumed; reload and try again" )
+                     .arg( taskId, stored.join( QStringLiteral( ", " ) ), expected->join( QStringLiteral( ", " ) ) ) );
+
+    error = execute( mDataset, QStringLiteral( "DELETE FROM rt_task_places WHERE %1" ).arg( whereTask ) );
+    for ( const QString &p : std::as_const( wanted ) )
+    {
+      if ( !error.isEmpty() )
+        break;
+      const int colon = p.indexOf( QLatin1Char( ':' ) );
+      error = execute( mDataset, QStringLiteral( "INSERT INTO rt_task_places (task_id, place_kind, place_key) VALUES (%1, %2, %3)" )
+                       .arg( sqlQuote( taskId ), sqlQuote( p.left( colon ) ), sqlQuote( p.mid( colon + 1 ).trimmed() ) ) );
+    }
+    if ( error.isEmpty() && mFailpoint && !mFailpoint() )
+      error = QStringLiteral( "interrupted" );
+    if ( error.isEmpty() )
+      error = execute( mDataset, QStringLiteral( "UPDATE gpkg_contents SET last_change = %1 WHERE lower(table_name) = 'rt_task_places'" )
+                       .arg( sqlQuote( isoUtc( QDateTime::currentDateTimeUtc() ) ) ) );
+    if ( !error.isEmpty() )
+      return rtFail( QStringLiteral( "write failed: cannot change the places of task %1 in %2 (%3); nothing was changed" ).arg( taskId, mPath, error ) );
+    if ( !transaction.commit() )
+      return rtFail( QStringLiteral( "write failed: cannot save the places of task %1 to %2 (%3); nothing was changed, try again" )
+                     .arg( taskId, mPath, gdalMessage( QStringLiteral( "commit failed" ) ) ) );
+    return rtOk();
+  } );
+}
+
 RtResult<QVector<RtHistoryEntry>> RtStore::history( const QString &taskId ) const
 {
   using Result = RtResult<QVector<RtHistoryEntry>>;

@@ -112,6 +112,16 @@ class RtStore
      */
     RtStatusResult setStatus( const RtStatusChange &change );
 
+    /**
+     * Replaces the places a task is linked to ("zone:A3", "parcel:06715/12/345") in one
+     * transaction. Refused, with nothing written, when: the task id is unknown; a place is
+     * not "kind:key" with kind ward, zone, site or parcel; \a expected is set and differs
+     * from the stored places (someone changed them meanwhile). Places are kept in the given
+     * order, duplicates dropped. Not a status change: the status history is not touched.
+     */
+    RtStatusResult setTaskPlaces( const QString &taskId, const QStringList &places,
+                                  const std::optional<QStringList> &expected = std::nullopt );
+
     //! The history of one task, oldest first.
     RtResult<QVector<RtHistoryEntry>> history( const QString &taskId ) const;
 
@@ -120,8 +130,8 @@ class RtStore
     RtResult<QHash<QString, RtStatus>> statusesAsOf( const QDate &date ) const;
 
     //! For tests of atomicity only: called inside the transaction after the history row
-    //! is written and before the current status is updated; if it returns false the
-    //! change fails as a write error would.
+    //! is written and before the current status is updated (setTaskPlaces(): after the
+    //! places are written); if it returns false the change fails as a write error would.
     void setFailpointForTests( std::function<bool()> failpoint ) { mFailpoint = std::move( failpoint ); }
 
   private:

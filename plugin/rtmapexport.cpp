@@ -6,6 +6,7 @@
 #include <qgscoordinatereferencesystem.h>
 #include <qgscoordinatetransform.h>
 #include <qgsexception.h>
+#include <qgsfeedback.h>
 #include <qgsfeature.h>
 #include <qgsgeometry.h>
 #include <qgslayertree.h>
@@ -621,9 +622,9 @@ QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayou
   return result;
 }
 
-RtResult<RtMapExportReport> RtMapExport::exportMap( const RtMapExportOptions &options )
+RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &options, QgsFeedback *feedback )
 {
-  using Result = RtResult<RtMapExportReport>;
+  using Result = RtResult<RtMapExportData>;
   if ( !options.asOf.isValid() )
     return Result::failure( QStringLiteral( "the as-of date is missing or invalid" ) );
   const QString suffix = QFileInfo( options.outputPath ).suffix().toLower();
@@ -637,28 +638,69 @@ RtResult<RtMapExportReport> RtMapExport::exportMap( const RtMapExportOptions &op
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( options.registerPath, false );
   if ( !store.ok() )
     return Result::failure( store.error() );
-  const RtDocumentInfo document = store.value()->document();
-  if ( document.date.isValid() && options.asOf < document.date )
+  RtMapExportData data;
+  data.options = options;
+  data.document = store.value()->document();
+  if ( data.document.date.isValid() && options.asOf < data.document.date )
     return Result::failure( QStringLiteral( "the as-of date %1 is before the resolution (%2): its tasks have no status yet" )
-                            .arg( options.asOf.toString( Qt::ISODate ), document.date.toString( Qt::ISODate ) ) );
+                            .arg( options.asOf.toString( Qt::ISODate ), data.document.date.toString( Qt::ISODate ) ) );
   RtResult<QVector<RtTask>> tasks = store.value()->tasks();
   if ( !tasks.ok() )
     return Result::failure( tasks.error() );
   const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( options.asOf );
   if ( !statuses.ok() )
     return Result::failure( statuses.error() );
-  for ( RtTask &t : tasks.value() )
+  data.tasks = tasks.takeValue();
+  for ( RtTask &t : data.tasks )
     t.status = statuses.value().value( t.id, RtStatus::NoReport );
   store = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close the register before rendering
+  if ( feedback )
+  {
+    if ( feedback->isCanceled() )
+      return Result::failure( QStringLiteral( "cancelled" ) );
+    feedback->setProgress( 20 );
+  }
 
-  RtResult<RtMapLayerSet> loaded = RtMapLayerSet::load( options.layersPath, tasks.value(), options.asOf );
+  RtResult<RtMapLayerSet> loaded = RtMapLayerSet::load( options.layersPath, data.tasks, options.asOf );
   if ( !loaded.ok() )
     return Result::failure( loaded.error() );
-  RtMapLayerSet &set = loaded.value();
+  data.layers = loaded.takeValue();
+  data.warnings = data.layers.warnings;
+  if ( feedback )
+  {
+    if ( feedback->isCanceled() )
+      return Result::failure( QStringLiteral( "cancelled" ) );
+    feedback->setProgress( 60 );
+  }
+  return Result::success( std::move( data ) );
+}
+
+void RtMapExportData::moveToThread( QThread *thread )
+{
+  for ( RtMapLayer &l : layers.layers )
+    if ( l.layer )
+      l.layer->moveToThread( thread );
+}
+
+RtResult<RtMapExportReport> RtMapExport::exportMap( const RtMapExportOptions &options )
+{
+  RtResult<RtMapExportData> data = prepare( options );
+  if ( !data.ok() )
+    return RtResult<RtMapExportReport>::failure( data.error() );
+  return render( data.value() );
+}
+
+RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
+{
+  using Result = RtResult<RtMapExportReport>;
+  const RtMapExportOptions &options = data.options;
+  const RtDocumentInfo &document = data.document;
+  const QString suffix = QFileInfo( options.outputPath ).suffix().toLower();
+  RtMapLayerSet &set = data.layers;
 
   RtMapExportReport report;
   report.outputPath = options.outputPath;
-  report.warnings = set.warnings;
+  report.warnings = data.warnings;
   if ( !QFontDatabase().families().contains( RtMapStyle::fontFamily() ) )
     report.warnings << QStringLiteral( "font %1 is not installed (Debian: fonts-dejavu-core): Vietnamese diacritics may not render" )
                     .arg( RtMapStyle::fontFamily() );
@@ -673,7 +715,7 @@ RtResult<RtMapExportReport> RtMapExport::exportMap( const RtMapExportOptions &op
 
   RtMapLayoutContent content;
   content.document = document;
-  content.summary = RtSummary::compute( tasks.value(), options.asOf );
+  content.summary = RtSummary::compute( data.tasks, options.asOf );
   content.lang = options.lang;
   content.registerName = QFileInfo( options.registerPath ).fileName();
   QSet<QString> sources;

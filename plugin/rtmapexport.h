@@ -2,6 +2,7 @@
 #define RTMAPEXPORT_H
 
 #include "rtlang.h"
+#include "rtmaplayers.h"
 #include "rtmapstyle.h"
 #include "rtresult.h"
 #include "rtstore.h"
@@ -13,7 +14,9 @@
 #include <QString>
 #include <QStringList>
 
+class QgsFeedback;
 class QgsPrintLayout;
+class QThread;
 class QgsProject;
 class QgsVectorLayer;
 
@@ -38,6 +41,19 @@ struct RtMapExportReport
   int tasks = 0;
   int overdue = 0;
   QStringList warnings;    //!< missing tables, task places that landed on no feature, fonts
+};
+
+//! What RtMapExport::prepare() read and computed: all render() needs to make the map.
+struct RtMapExportData
+{
+  RtMapExportOptions options;
+  RtDocumentInfo document;
+  QVector<RtTask> tasks;    //!< with their status as of options.asOf
+  RtMapLayerSet layers;     //!< memory copies of the map layers with their features' statuses
+  QStringList warnings;
+
+  //! Hands the memory layers to \a thread: prepare() may run on a worker, render() runs on the main thread.
+  void moveToThread( QThread *thread );
 };
 
 //! Everything the council-session layout shows besides the layers.
@@ -69,8 +85,21 @@ struct RtMapLayoutContent
 class RtMapExport
 {
   public:
-    //! Computes the statuses and writes the map; a message says what went wrong.
+    //! Computes the statuses and writes the map; a message says what went wrong (prepare() then render()).
     static RtResult<RtMapExportReport> exportMap( const RtMapExportOptions &options );
+
+    /**
+     * The first half of exportMap(), safe on a worker thread: checks the options, reads the
+     * register and the layers (GDAL, read-only), joins and aggregates the statuses into
+     * memory layers. \a feedback, when set, gets the progress and can cancel.
+     */
+    static RtResult<RtMapExportData> prepare( const RtMapExportOptions &options, QgsFeedback *feedback = nullptr );
+
+    /**
+     * The second half, on the main thread (a QGIS print layout is a QGraphicsScene and is
+     * exported on the thread of the application): styles, layout, PDF or PNG.
+     */
+    static RtResult<RtMapExportReport> render( RtMapExportData &data );
 
     /**
      * Builds the layout in \a project (which owns it) from \a content; returns it.

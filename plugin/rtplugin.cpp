@@ -1,10 +1,33 @@
 #include "rtplugin.h"
+#include "rtexportdialog.h"
+#include "rtexporttask.h"
+#include "rtidentifytool.h"
+#include "rtlayerbinding.h"
+#include "rtpluginpaths.h"
 #include "rtstatus.h"
+#include "rttaskdock.h"
+#include "rttracker.h"
+#include "rttranslator.h"
 
 #include <qgisinterface.h>
+#include <qgsapplication.h>
+#include <qgsmapcanvas.h>
+#include <qgsmessagebar.h>
+#include <qgsmessagebaritem.h>
+#include <qgsproject.h>
+#include <qgssettings.h>
+#include <qgstaskmanager.h>
+#include <qgsvectorlayer.h>
 
 #include <QAction>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLayout>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QUrl>
 
 static const QString sName = QStringLiteral( "Resolution Tracker" );
 static const QString sDescription = QStringLiteral( "Theo dõi Nghị quyết: a council resolution's tasks on the map, coloured by status" );
@@ -19,26 +42,203 @@ RtPlugin::RtPlugin( QgisInterface *iface )
 {
 }
 
+RtPlugin::~RtPlugin() = default;
+
 void RtPlugin::initGui()
 {
+  rtInstallTranslator( this ); // first: every tr() below speaks QGIS's language
+
+  mTracker = std::make_unique<RtTracker>( QgsProject::instance() );
+  mTracker->setLanguage( rtUiLanguage() == QLatin1String( "vi" ) ? RtLang::Vi : RtLang::En );
+
+  mDockAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionOpenTable.svg" ) ), tr( "Resolution Tracker Panel" ), this );
+  mDockAction->setObjectName( QStringLiteral( "RtShowPanel" ) );
+  mDockAction->setCheckable( true );
+  mDockAction->setToolTip( tr( "Show or hide the tasks of the resolution" ) );
+
+  mOpenAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionFileOpen.svg" ) ), tr( "Open a Register…" ), this );
+  mOpenAction->setObjectName( QStringLiteral( "RtOpenRegister" ) );
+  connect( mOpenAction, &QAction::triggered, this, &RtPlugin::openRegister );
+
+  mBindAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionAddOgrLayer.svg" ) ), tr( "Bind a Layer…" ), this );
+  mBindAction->setObjectName( QStringLiteral( "RtBindLayer" ) );
+  connect( mBindAction, &QAction::triggered, this, &RtPlugin::bindLayer );
+
+  mExportAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionSaveAsPDF.svg" ) ), tr( "Export the Council Map…" ), this );
+  mExportAction->setObjectName( QStringLiteral( "RtExportMap" ) );
+  connect( mExportAction, &QAction::triggered, this, &RtPlugin::exportMap );
+
+  mIdentifyAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionIdentify.svg" ) ), tr( "Tasks of a Feature" ), this );
+  mIdentifyAction->setObjectName( QStringLiteral( "RtIdentifyTool" ) );
+  mIdentifyAction->setCheckable( true );
+  mIdentifyAction->setToolTip( tr( "Click a feature of a bound layer to list its tasks" ) );
+
   mAboutAction = new QAction( tr( "About Resolution Tracker" ), this );
   mAboutAction->setObjectName( QStringLiteral( "mActionResolutionTrackerAbout" ) );
   connect( mAboutAction, &QAction::triggered, this, &RtPlugin::showAbout );
-  mIface->addPluginToMenu( tr( "&Resolution Tracker" ), mAboutAction );
+
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(), mAboutAction.data() } )
+    addAction( action );
+  mIface->addToolBarIcon( mDockAction );
+  mIface->addToolBarIcon( mIdentifyAction );
+
+  mDock = new RtTaskDock( mTracker.get(), mIface, mIface->mainWindow() );
+  mDock->setToggleVisibilityAction( mDockAction );
+  mDock->setIdentifyAction( mIdentifyAction );
+  mIface->addDockWidget( Qt::RightDockWidgetArea, mDock );
+
+  if ( QgsMapCanvas *canvas = mIface->mapCanvas() )
+  {
+    mIdentifyTool = std::make_unique<RtIdentifyTool>( canvas, mTracker.get() );
+    mIdentifyTool->setAction( mIdentifyAction );
+    connect( mIdentifyAction, &QAction::triggered, this, [this, canvas]( bool checked )
+    {
+      if ( checked )
+        canvas->setMapTool( mIdentifyTool.get() );
+      else if ( canvas->mapTool() == mIdentifyTool.get() )
+        canvas->unsetMapTool( mIdentifyTool.get() );
+    } );
+    connect( mIdentifyTool.get(), &RtIdentifyTool::featureIdentified, this, [this]( QgsVectorLayer *layer, QgsFeatureId fid )
+    {
+      if ( mDock )
+      {
+        mDock->show();
+        mDock->showTasksOfFeature( layer, fid );
+      }
+    } );
+  }
+
+  openDefaultRegister();
+  const QStringList problems = mTracker->restoreBindings();
+  for ( const QString &problem : problems )
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "A bound layer could not be restored: %1" ).arg( problem ), Qgis::MessageLevel::Warning, 15 );
+}
+
+void RtPlugin::addAction( QAction *action )
+{
+  mIface->addPluginToMenu( tr( "&Resolution Tracker" ), action );
+  mMenuActions << action;
 }
 
 void RtPlugin::unload()
 {
-  if ( mAboutAction )
+  // Running exports hold no pointer to us; cancel them so that none finishes after we are gone.
+  for ( const QPointer<RtExportTask> &task : std::as_const( mTasks ) )
+    if ( task )
+      task->cancel();
+  mTasks.clear();
+
+  if ( mIdentifyTool )
   {
-    mIface->removePluginMenu( tr( "&Resolution Tracker" ), mAboutAction );
-    delete mAboutAction;
+    if ( QgsMapCanvas *canvas = mIface->mapCanvas() )
+      if ( canvas->mapTool() == mIdentifyTool.get() )
+        canvas->unsetMapTool( mIdentifyTool.get() );
+    mIdentifyTool.reset();
   }
+  for ( const QPointer<QAction> &action : std::as_const( mMenuActions ) )
+    if ( action )
+      mIface->removePluginMenu( tr( "&Resolution Tracker" ), action );
+  mMenuActions.clear();
+  if ( mDockAction )
+    mIface->removeToolBarIcon( mDockAction );
+  if ( mIdentifyAction )
+    mIface->removeToolBarIcon( mIdentifyAction );
+  if ( mDock )
+  {
+    mIface->removeDockWidget( mDock );
+    delete mDock;
+  }
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(), mAboutAction.data() } )
+    delete action;
+  // The bound layers keep their computed field and its last map: they stay coloured
+  // without the plugin, as in a project opened without it.
+  mTracker.reset();
+}
+
+void RtPlugin::openDefaultRegister()
+{
+  const RtStatusResult opened = mTracker->openDefaultRegister();
+  if ( opened.ok() )
+    return;
+  // Ask, without a modal dialog in the middle of QGIS's start-up.
+  QgsMessageBarItem *item = QgsMessageBar::createMessage( tr( "Resolution Tracker" ), tr( "No register is open (%1)." ).arg( opened.error() ) );
+  auto *button = new QPushButton( tr( "Open a Register…" ), item );
+  button->setObjectName( QStringLiteral( "RtAskRegisterButton" ) );
+  connect( button, &QPushButton::clicked, this, &RtPlugin::openRegister );
+  item->layout()->addWidget( button );
+  item->setLevel( Qgis::MessageLevel::Warning );
+  mIface->messageBar()->pushItem( item );
+}
+
+void RtPlugin::openRegister()
+{
+  if ( !mTracker )
+    return;
+  QgsSettings settings;
+  const QString folder = settings.value( QStringLiteral( "ResolutionTracker/registerFolder" ),
+                                         QFileInfo( mTracker->registerPath() ).absolutePath() ).toString();
+  const QString path = QFileDialog::getOpenFileName( mIface->mainWindow(), tr( "Open a Register" ), folder,
+                       tr( "Resolution Tracker register (*.gpkg)" ) );
+  if ( path.isEmpty() )
+    return;
+  settings.setValue( QStringLiteral( "ResolutionTracker/registerFolder" ), QFileInfo( path ).absolutePath() );
+  const RtStatusResult opened = mTracker->openRegister( path, true );
+  if ( !opened.ok() )
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Cannot open the register: %1" ).arg( opened.error() ), Qgis::MessageLevel::Critical, 0 );
+  else
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Register %1 opened; the project remembers it." ).arg( QFileInfo( path ).fileName() ),
+                                       Qgis::MessageLevel::Success, 6 );
+}
+
+void RtPlugin::bindLayer()
+{
+  if ( mDock )
+  {
+    mDock->show();
+    mDock->bindLayer();
+  }
+}
+
+void RtPlugin::exportMap()
+{
+  if ( !mTracker || !mTracker->hasRegister() )
+  {
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Open a register first." ), Qgis::MessageLevel::Warning, 8 );
+    return;
+  }
+  RtMapExportOptions defaults;
+  defaults.registerPath = mTracker->registerPath();
+  defaults.layersPath = RtPluginPaths::bundledLayers();
+  defaults.asOf = mTracker->asOf();
+  defaults.lang = mTracker->language();
+  RtExportDialog dialog( defaults, mIface->mainWindow() );
+  if ( dialog.exec() != QDialog::Accepted )
+    return;
+
+  auto *task = new RtExportTask( dialog.options() );
+  connect( task, &RtExportTask::exported, this, [this]( const QString &path, const QStringList &warnings )
+  {
+    QgsMessageBarItem *item = QgsMessageBar::createMessage( tr( "Resolution Tracker" ), tr( "Council map written: %1" ).arg( QDir::toNativeSeparators( path ) ) );
+    auto *open = new QPushButton( tr( "Open" ), item );
+    open->setObjectName( QStringLiteral( "RtOpenExportButton" ) );
+    connect( open, &QPushButton::clicked, item, [path] { QDesktopServices::openUrl( QUrl::fromLocalFile( path ) ); } );
+    item->layout()->addWidget( open );
+    item->setLevel( warnings.isEmpty() ? Qgis::MessageLevel::Success : Qgis::MessageLevel::Warning );
+    if ( !warnings.isEmpty() )
+      item->setToolTip( warnings.join( QLatin1Char( '\n' ) ) );
+    mIface->messageBar()->pushItem( item );
+  } );
+  connect( task, &RtExportTask::exportFailed, this, [this]( const QString &message )
+  {
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "The council map was not written: %1" ).arg( message ), Qgis::MessageLevel::Critical, 0 );
+  } );
+  mTasks << task;
+  QgsApplication::taskManager()->addTask( task );
 }
 
 void RtPlugin::showAbout()
 {
-  QMessageBox::information( mIface->mainWindow(), sName,
+  QMessageBox::information( mIface->mainWindow(), tr( "Resolution Tracker" ),
                             tr( "%1\nStatuses: %2" ).arg( sDescription, RtStatuses::codeList() ) );
 }
 

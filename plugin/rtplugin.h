@@ -1,34 +1,67 @@
 #ifndef RTPLUGIN_H
 #define RTPLUGIN_H
 
+#include "rttaskdock.h"
+
 #include <qgisplugin.h>
 
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QgisInterface;
+class RtExportTask;
+class RtIdentifyTool;
+class RtTracker;
 
 /**
  * \brief Resolution Tracker in QGIS desktop: the entry point that adds and removes the UI.
  *
- * Thin by design: it builds its actions in initGui() and removes them in unload(); the
- * tracker's logic is in the rtcore library (layers/).
+ * Thin by design (as QGIS's offline editing plugin): initGui() builds the menu
+ * "&Resolution Tracker" (show/hide the panel, open a register…, bind a layer…, export
+ * the council map…, identify), a toolbar button and the panel (RtTaskDock); unload()
+ * removes every one of them, so the plugin can be disabled and enabled again in one
+ * session. The engine is RtTracker; the tracker's logic is in the rtcore library (layers/).
  */
 class RtPlugin : public QObject, public QgisPlugin
 {
     Q_OBJECT
   public:
     explicit RtPlugin( QgisInterface *iface );
+    ~RtPlugin() override;
     void initGui() override;
     void unload() override;
 
+    //! The engine (null before initGui() and after unload()); for tests.
+    RtTracker *tracker() const { return mTracker.get(); }
+    //! The panel (null before initGui() and after unload()).
+    RtTaskDock *dock() const { return mDock; }
+
   private slots:
+    void openRegister();
+    void bindLayer();
+    void exportMap();
     void showAbout();
 
   private:
+    void openDefaultRegister();
+    void addAction( QAction *action );
+
     QgisInterface *mIface = nullptr; // not owned
+    std::unique_ptr<RtTracker> mTracker;
+    QPointer<RtTaskDock> mDock;
+    std::unique_ptr<RtIdentifyTool> mIdentifyTool;
+    QPointer<QAction> mDockAction;
+    QPointer<QAction> mOpenAction;
+    QPointer<QAction> mBindAction;
+    QPointer<QAction> mExportAction;
+    QPointer<QAction> mIdentifyAction;
     QPointer<QAction> mAboutAction;
+    QList<QPointer<QAction>> mMenuActions;   //!< in the plugin menu, removed by unload()
+    QList<QPointer<RtExportTask>> mTasks;    //!< exports still running, cancelled by unload()
 };
 
 #endif // RTPLUGIN_H

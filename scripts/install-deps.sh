@@ -14,6 +14,8 @@ PKGS=(
   libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev libsqlite3-dev sqlite3
   # tests
   catch2 xvfb xauth poppler-utils fonts-dejavu-core
+  # the end-to-end test: QGIS desktop runs its Python script (qgis --code) under Xvfb
+  python3-qgis
 )
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 export DEBIAN_FRONTEND=noninteractive

@@ -855,3 +855,45 @@ TEST_CASE( "open names the file and what is wrong with it", "[store]" )
     CHECK( r.error() == QStringLiteral( "%1 is a GeoPackage but not a Resolution Tracker register: table rt_tasks missing" ).arg( path ) );
   }
 }
+
+TEST_CASE( "setTaskPlaces links and unlinks places in one transaction", "[store]" )
+{
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString path = createSample( dir );
+  const QStringList before { QStringLiteral( "ward:06715" ), QStringLiteral( "site:hai-yen-ip" ) };
+  {
+    std::unique_ptr<RtStore> store = openStore( path );
+    REQUIRE( store->task( QStringLiteral( "DT-01-1" ) ).value().places == before );
+    const QStringList linked { QStringLiteral( "ward:06715" ), QStringLiteral( "site:hai-yen-ip" ), QStringLiteral( "parcel:06715/12/345" ) };
+    REQUIRE( store->setTaskPlaces( QStringLiteral( "DT-01-1" ), linked, before ).ok() );
+    CHECK( store->task( QStringLiteral( "DT-01-1" ) ).value().places == linked );
+
+    // Based on an old list (someone linked meanwhile): refused, nothing written.
+    const RtStatusResult stale = store->setTaskPlaces( QStringLiteral( "DT-01-1" ), before, before );
+    REQUIRE( !stale.ok() );
+    CHECK( stale.error().contains( QStringLiteral( "changed meanwhile" ) ) );
+    CHECK( store->task( QStringLiteral( "DT-01-1" ) ).value().places == linked );
+
+    // Malformed places and unknown tasks are refused.
+    CHECK( !store->setTaskPlaces( QStringLiteral( "DT-01-1" ), { QStringLiteral( "A3" ) } ).ok() );
+    CHECK( !store->setTaskPlaces( QStringLiteral( "DT-01-1" ), { QStringLiteral( "road:ql18" ) } ).ok() );
+    CHECK( !store->setTaskPlaces( QStringLiteral( "NO-SUCH" ), { QStringLiteral( "zone:A3" ) } ).ok() );
+
+    // Interrupted between the delete and the commit: the places are as they were.
+    store->setFailpointForTests( [] { return false; } );
+    const RtStatusResult interrupted = store->setTaskPlaces( QStringLiteral( "DT-01-1" ), { QStringLiteral( "zone:A3" ) } );
+    CHECK( !interrupted.ok() );
+    CHECK( interrupted.error().startsWith( QStringLiteral( "write failed:" ) ) );
+    store->setFailpointForTests( {} );
+    CHECK( store->task( QStringLiteral( "DT-01-1" ) ).value().places == linked );
+
+    // Unlinking back to the original list, duplicates dropped; the status history is not touched.
+    REQUIRE( store->setTaskPlaces( QStringLiteral( "DT-01-1" ), before + QStringList { QStringLiteral( "ward:06715" ) } ).ok() );
+    CHECK( store->history( QStringLiteral( "DT-01-1" ) ).value().size() == 1 );
+  }
+  const std::unique_ptr<RtStore> fresh = openStore( path, false );
+  CHECK( fresh->task( QStringLiteral( "DT-01-1" ) ).value().places == before );
+  CHECK( fresh->task( QStringLiteral( "DT-01-fn1" ) ).value().places == QStringList { QStringLiteral( "ward:06724" ) } );
+  CHECK( !fresh->setTaskPlaces( QStringLiteral( "DT-01-1" ), before ).ok() ); // read-only
+}

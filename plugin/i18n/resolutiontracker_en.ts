@@ -1,0 +1,630 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>RtBindDialog</name>
+    <message>
+        <source>Bind a layer to the resolution&apos;s tasks</source>
+        <translation>Bind a layer to the resolution&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Pick a layer and the field(s) that hold the keys of its features. The tasks name their places by GSO code (wards), zone code, site id, or commune code / map sheet / parcel number (parcels). Nothing is written to the layer&apos;s data: its status is a computed field saved in the project.</source>
+        <translation>Pick a layer and the field(s) that hold the keys of its features. The tasks name their places by GSO code (wards), zone code, site id, or commune code / map sheet / parcel number (parcels). Nothing is written to the layer&apos;s data: its status is a computed field saved in the project.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Wards and communes</source>
+        <translation>Wards and communes</translation>
+    </message>
+    <message>
+        <source>Zoning sub-plans</source>
+        <translation>Zoning sub-plans</translation>
+    </message>
+    <message>
+        <source>Sites (works, roads, areas)</source>
+        <translation>Sites (works, roads, areas)</translation>
+    </message>
+    <message>
+        <source>Cadastral parcels</source>
+        <translation>Cadastral parcels</translation>
+    </message>
+    <message>
+        <source>Features are</source>
+        <translation>Features are</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Names (accents, case and prefixes such as “Phường” ignored)</source>
+        <translation>Names (accents, case and prefixes such as “Phường” ignored)</translation>
+    </message>
+    <message>
+        <source>Keys are</source>
+        <translation>Keys are</translation>
+    </message>
+    <message>
+        <source>Key field</source>
+        <translation>Key field</translation>
+    </message>
+    <message>
+        <source>Second key field</source>
+        <translation>Second key field</translation>
+    </message>
+    <message>
+        <source>Third key field</source>
+        <translation>Third key field</translation>
+    </message>
+    <message>
+        <source>For parcels: the map sheet number after the commune code</source>
+        <translation>For parcels: the map sheet number after the commune code</translation>
+    </message>
+    <message>
+        <source>For parcels: the parcel number</source>
+        <translation>For parcels: the parcel number</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>Bind</translation>
+    </message>
+    <message>
+        <source>Unbind</source>
+        <translation>Unbind</translation>
+    </message>
+    <message>
+        <source>The project has no vector layer to bind.</source>
+        <translation>The project has no vector layer to bind.</translation>
+    </message>
+    <message>
+        <source>Choose the field that holds the keys.</source>
+        <translation>Choose the field that holds the keys.</translation>
+    </message>
+    <message>
+        <source>%1: %2 features, %3 with tasks (keys: %4, %5).</source>
+        <translation>%1: %2 features, %3 with tasks (keys: %4, %5).</translation>
+    </message>
+    <message>
+        <source>Every task place of this kind lands on a feature.</source>
+        <translation>Every task place of this kind lands on a feature.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task place(s) land on no feature:</source>
+        <translation>
+            <numerusform>%n task place lands on no feature:</numerusform>
+            <numerusform>%n task places land on no feature:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) match several features and count for none of them:</source>
+        <translation>
+            <numerusform>%n key matches several features and counts for none of them:</numerusform>
+            <numerusform>%n keys match several features and count for none of them:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 → features %2</source>
+        <translation>  %1 → features %2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer bound; its own style is back.</source>
+        <translation>%1 is no longer bound; its own style is back.</translation>
+    </message>
+</context>
+<context>
+    <name>RtExportDialog</name>
+    <message>
+        <source>Export the council map</source>
+        <translation>Export the council map</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>The map layers (wards_2023, zones, sites, site_lines) the council map is drawn from</source>
+        <translation>The map layers (wards_2023, zones, sites, site_lines) the council map is drawn from</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Map layers</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Hatched styles for black-and-white printers</source>
+        <translation>Hatched styles for black-and-white printers</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Choose where to save the map.</source>
+        <translation>Choose where to save the map.</translation>
+    </message>
+    <message>
+        <source>The file name must end in .pdf or .png.</source>
+        <translation>The file name must end in .pdf or .png.</translation>
+    </message>
+    <message>
+        <source>Choose the map layers GeoPackage.</source>
+        <translation>Choose the map layers GeoPackage.</translation>
+    </message>
+</context>
+<context>
+    <name>RtExportTask</name>
+    <message>
+        <source>Council map as of %1</source>
+        <translation>Council map as of %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>unexpected error</translation>
+    </message>
+    <message>
+        <source>the export failed</source>
+        <translation>the export failed</translation>
+    </message>
+</context>
+<context>
+    <name>RtLayerBinding</name>
+    <message>
+        <source>the layer is not available</source>
+        <translation>the layer is not available</translation>
+    </message>
+    <message>
+        <source>%1: bind 1 to 3 key fields, not %2</source>
+        <translation>%1: bind 1 to 3 key fields, not %2</translation>
+    </message>
+    <message>
+        <source>layer %1 has no field &apos;%2&apos;; its fields: %3</source>
+        <translation>layer %1 has no field &apos;%2&apos;; its fields: %3</translation>
+    </message>
+    <message>
+        <source>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</source>
+        <translation>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker: status of the feature&apos;s tasks (computed)</source>
+        <translation>Resolution Tracker: status of the feature&apos;s tasks (computed)</translation>
+    </message>
+</context>
+<context>
+    <name>RtPlugin</name>
+    <message>
+        <source>About Resolution Tracker</source>
+        <translation>About Resolution Tracker</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution Tracker</source>
+        <translation>&amp;Resolution Tracker</translation>
+    </message>
+    <message>
+        <source>%1
+Statuses: %2</source>
+        <translation>%1
+Statuses: %2</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker Panel</source>
+        <translation>Resolution Tracker Panel</translation>
+    </message>
+    <message>
+        <source>Show or hide the tasks of the resolution</source>
+        <translation>Show or hide the tasks of the resolution</translation>
+    </message>
+    <message>
+        <source>Open a Register…</source>
+        <translation>Open a Register…</translation>
+    </message>
+    <message>
+        <source>Bind a Layer…</source>
+        <translation>Bind a Layer…</translation>
+    </message>
+    <message>
+        <source>Export the Council Map…</source>
+        <translation>Export the Council Map…</translation>
+    </message>
+    <message>
+        <source>Tasks of a Feature</source>
+        <translation>Tasks of a Feature</translation>
+    </message>
+    <message>
+        <source>Click a feature of a bound layer to list its tasks</source>
+        <translation>Click a feature of a bound layer to list its tasks</translation>
+    </message>
+    <message>
+        <source>A bound layer could not be restored: %1</source>
+        <translation>A bound layer could not be restored: %1</translation>
+    </message>
+    <message>
+        <source>No register is open (%1).</source>
+        <translation>No register is open (%1).</translation>
+    </message>
+    <message>
+        <source>Open a Register</source>
+        <translation>Open a Register</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker register (*.gpkg)</source>
+        <translation>Resolution Tracker register (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Cannot open the register: %1</source>
+        <translation>Cannot open the register: %1</translation>
+    </message>
+    <message>
+        <source>Register %1 opened; the project remembers it.</source>
+        <translation>Register %1 opened; the project remembers it.</translation>
+    </message>
+    <message>
+        <source>Open a register first.</source>
+        <translation>Open a register first.</translation>
+    </message>
+    <message>
+        <source>Council map written: %1</source>
+        <translation>Council map written: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>The council map was not written: %1</source>
+        <translation>The council map was not written: %1</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker</source>
+        <translation>Resolution Tracker</translation>
+    </message>
+</context>
+<context>
+    <name>RtStatusDialog</name>
+    <message>
+        <source>Change the status of %1</source>
+        <translation>Change the status of %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+Now: %3 (since %4)</source>
+        <translation>%1 — %2
+Now: %3 (since %4)</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>The date the new status holds from</source>
+        <translation>The date the new status holds from</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Person or office making the change (required)</source>
+        <translation>Person or office making the change (required)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>e.g. a decision number: QĐ 1234/QĐ-UBND</source>
+        <translation>e.g. a decision number: QĐ 1234/QĐ-UBND</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Choose a status other than the current one.</source>
+        <translation>Choose a status other than the current one.</translation>
+    </message>
+    <message>
+        <source>Say who makes the change.</source>
+        <translation>Say who makes the change.</translation>
+    </message>
+</context>
+<context>
+    <name>RtTaskDock</name>
+    <message>
+        <source>Resolution Tracker</source>
+        <translation>Resolution Tracker</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Statuses, overdue flags and map colours are shown as they stood on this date</source>
+        <translation>Statuses, overdue flags and map colours are shown as they stood on this date</translation>
+    </message>
+    <message>
+        <source>Search tasks (accents and case ignored)</source>
+        <translation>Search tasks (accents and case ignored)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Responsible body</source>
+        <translation>Responsible body</translation>
+    </message>
+    <message>
+        <source>Ward, commune, zone or site</source>
+        <translation>Ward, commune, zone or site</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Clear every filter and the search</source>
+        <translation>Clear every filter and the search</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Bind a layer…</source>
+        <translation>Bind a layer…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Recorded (UTC)</source>
+        <translation>Recorded (UTC)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolution %1 of %2 — %n task(s)</source>
+        <translation>
+            <numerusform>Resolution %1 of %2 — %n task</numerusform>
+            <numerusform>Resolution %1 of %2 — %n tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No register is open: use Plugins ▸ Resolution Tracker ▸ Open a register…</source>
+        <translation>No register is open: use Plugins ▸ Resolution Tracker ▸ Open a register…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>All responsible bodies</source>
+        <translation>All responsible bodies</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>All places</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 of %2 tasks</translation>
+    </message>
+    <message>
+        <source>Task %1 is on no feature of the bound layers.</source>
+        <translation>Task %1 is on no feature of the bound layers.</translation>
+    </message>
+    <message>
+        <source>No task of the resolution is on this feature of %1.</source>
+        <translation>No task of the resolution is on this feature of %1.</translation>
+    </message>
+    <message>
+        <source>No layer is bound. Bind a layer of the project to see its features coloured by the status of their tasks.</source>
+        <translation>No layer is bound. Bind a layer of the project to see its features coloured by the status of their tasks.</translation>
+    </message>
+    <message>
+        <source>Select a task to see its clause, the quote from the resolution, its deadline and its history.</source>
+        <translation>Select a task to see its clause, the quote from the resolution, its deadline and its history.</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Status on %1</source>
+        <translation>Status on %1</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>Status now</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>no register is open</source>
+        <translation>no register is open</translation>
+    </message>
+    <message>
+        <source>Task %1 is now “%2” (since %3).</source>
+        <translation>Task %1 is now “%2” (since %3).</translation>
+    </message>
+    <message>
+        <source>Not recorded: task %1 was changed by someone else meanwhile; it is now “%2”. The panel shows it as it is now; make your change again if it still holds.</source>
+        <translation>Not recorded: task %1 was changed by someone else meanwhile; it is now “%2”. The panel shows it as it is now; make your change again if it still holds.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Not recorded: %1</translation>
+    </message>
+    <message>
+        <source>Link selected features</source>
+        <translation>Link selected features</translation>
+    </message>
+    <message>
+        <source>Add the features selected on the map to the places of the selected task</source>
+        <translation>Add the features selected on the map to the places of the selected task</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>Remove the features selected on the map from the places of the selected task</source>
+        <translation>Remove the features selected on the map from the places of the selected task</translation>
+    </message>
+    <message>
+        <source>Not recorded: the places of task %1 were changed by someone else meanwhile. The panel shows them as they are now.</source>
+        <translation>Not recorded: the places of task %1 were changed by someone else meanwhile. The panel shows them as they are now.</translation>
+    </message>
+    <message>
+        <source>Select on the map the features to link to task %1 (or to unlink from it), then press the button again.</source>
+        <translation>Select on the map the features to link to task %1 (or to unlink from it), then press the button again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1 is now linked to %n more place(s) in %2.</source>
+        <translation>
+            <numerusform>Task %1 is now linked to %n more place in %2.</numerusform>
+            <numerusform>Task %1 is now linked to %n more places in %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1 is no longer linked to %n place(s) in %2.</source>
+        <translation>
+            <numerusform>Task %1 is no longer linked to %n place in %2.</numerusform>
+            <numerusform>Task %1 is no longer linked to %n places in %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RtTracker</name>
+    <message>
+        <source>no register file given</source>
+        <translation>no register file given</translation>
+    </message>
+    <message>
+        <source>no register found (looked in %1)</source>
+        <translation>no register found (looked in %1)</translation>
+    </message>
+    <message>
+        <source>no register is open</source>
+        <translation>no register is open</translation>
+    </message>
+    <message>
+        <source>task %1 is not in the open register</source>
+        <translation>task %1 is not in the open register</translation>
+    </message>
+    <message>
+        <source>the layer is not available</source>
+        <translation>the layer is not available</translation>
+    </message>
+    <message>
+        <source>the layer is not bound to the register</source>
+        <translation>the layer is not bound to the register</translation>
+    </message>
+    <message>
+        <source>select the features first</source>
+        <translation>select the features first</translation>
+    </message>
+    <message>
+        <source>the selected features are already linked to task %1</source>
+        <translation>the selected features are already linked to task %1</translation>
+    </message>
+    <message>
+        <source>none of the selected features is linked to task %1</source>
+        <translation>none of the selected features is linked to task %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,624 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>RtBindDialog</name>
+    <message>
+        <source>Bind a layer to the resolution&apos;s tasks</source>
+        <translation>Liên kết một lớp với các nhiệm vụ của nghị quyết</translation>
+    </message>
+    <message>
+        <source>Pick a layer and the field(s) that hold the keys of its features. The tasks name their places by GSO code (wards), zone code, site id, or commune code / map sheet / parcel number (parcels). Nothing is written to the layer&apos;s data: its status is a computed field saved in the project.</source>
+        <translation>Chọn một lớp và (các) trường chứa khóa của các đối tượng. Nhiệm vụ ghi địa điểm bằng mã đơn vị hành chính của Tổng cục Thống kê (phường, xã), mã phân khu, mã công trình, hoặc mã xã / số tờ bản đồ / số thửa (thửa đất). Dữ liệu của lớp không bị ghi đè: trạng thái là một trường tính toán được lưu trong dự án.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Wards and communes</source>
+        <translation>Phường, xã</translation>
+    </message>
+    <message>
+        <source>Zoning sub-plans</source>
+        <translation>Phân khu quy hoạch</translation>
+    </message>
+    <message>
+        <source>Sites (works, roads, areas)</source>
+        <translation>Công trình, khu vực (công trình, tuyến đường, khu đất)</translation>
+    </message>
+    <message>
+        <source>Cadastral parcels</source>
+        <translation>Thửa đất</translation>
+    </message>
+    <message>
+        <source>Features are</source>
+        <translation>Loại đối tượng</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Names (accents, case and prefixes such as “Phường” ignored)</source>
+        <translation>Tên (không phân biệt dấu, chữ hoa/thường và tiền tố như “Phường”)</translation>
+    </message>
+    <message>
+        <source>Keys are</source>
+        <translation>Khóa theo</translation>
+    </message>
+    <message>
+        <source>Key field</source>
+        <translation>Trường khóa</translation>
+    </message>
+    <message>
+        <source>Second key field</source>
+        <translation>Trường khóa thứ hai</translation>
+    </message>
+    <message>
+        <source>Third key field</source>
+        <translation>Trường khóa thứ ba</translation>
+    </message>
+    <message>
+        <source>For parcels: the map sheet number after the commune code</source>
+        <translation>Với thửa đất: số tờ bản đồ, sau mã xã</translation>
+    </message>
+    <message>
+        <source>For parcels: the parcel number</source>
+        <translation>Với thửa đất: số thửa</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>Liên kết</translation>
+    </message>
+    <message>
+        <source>Unbind</source>
+        <translation>Bỏ liên kết</translation>
+    </message>
+    <message>
+        <source>The project has no vector layer to bind.</source>
+        <translation>Dự án không có lớp vector nào để liên kết.</translation>
+    </message>
+    <message>
+        <source>Choose the field that holds the keys.</source>
+        <translation>Hãy chọn trường chứa khóa.</translation>
+    </message>
+    <message>
+        <source>%1: %2 features, %3 with tasks (keys: %4, %5).</source>
+        <translation>%1: %2 đối tượng, %3 đối tượng có nhiệm vụ (khóa: %4, %5).</translation>
+    </message>
+    <message>
+        <source>Every task place of this kind lands on a feature.</source>
+        <translation>Mọi địa điểm loại này của các nhiệm vụ đều khớp với một đối tượng.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task place(s) land on no feature:</source>
+        <translation>
+            <numerusform>%n địa điểm của nhiệm vụ không khớp với đối tượng nào:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) match several features and count for none of them:</source>
+        <translation>
+            <numerusform>%n khóa khớp với nhiều đối tượng nên không được tính cho đối tượng nào:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 → features %2</source>
+        <translation>  %1 → các đối tượng %2</translation>
+    </message>
+    <message>
+        <source>%1 is no longer bound; its own style is back.</source>
+        <translation>Lớp %1 đã bỏ liên kết; kiểu hiển thị riêng của lớp đã được khôi phục.</translation>
+    </message>
+</context>
+<context>
+    <name>RtExportDialog</name>
+    <message>
+        <source>Export the council map</source>
+        <translation>Xuất bản đồ kỳ họp HĐND</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;Ảnh PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>The map layers (wards_2023, zones, sites, site_lines) the council map is drawn from</source>
+        <translation>Các lớp bản đồ (wards_2023, zones, sites, site_lines) dùng để vẽ bản đồ kỳ họp</translation>
+    </message>
+    <message>
+        <source>Map layers</source>
+        <translation>Lớp bản đồ</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Hatched styles for black-and-white printers</source>
+        <translation>Kiểu tô gạch cho máy in đen trắng</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Choose where to save the map.</source>
+        <translation>Hãy chọn nơi lưu bản đồ.</translation>
+    </message>
+    <message>
+        <source>The file name must end in .pdf or .png.</source>
+        <translation>Tên tệp phải có đuôi .pdf hoặc .png.</translation>
+    </message>
+    <message>
+        <source>Choose the map layers GeoPackage.</source>
+        <translation>Hãy chọn tệp GeoPackage chứa các lớp bản đồ.</translation>
+    </message>
+</context>
+<context>
+    <name>RtExportTask</name>
+    <message>
+        <source>Council map as of %1</source>
+        <translation>Bản đồ kỳ họp tính đến ngày %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>lỗi không mong đợi: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <source>the export failed</source>
+        <translation>xuất bản đồ không thành công</translation>
+    </message>
+</context>
+<context>
+    <name>RtLayerBinding</name>
+    <message>
+        <source>the layer is not available</source>
+        <translation>lớp không khả dụng</translation>
+    </message>
+    <message>
+        <source>%1: bind 1 to 3 key fields, not %2</source>
+        <translation>%1: cần liên kết từ 1 đến 3 trường khóa, không phải %2</translation>
+    </message>
+    <message>
+        <source>layer %1 has no field &apos;%2&apos;; its fields: %3</source>
+        <translation>lớp %1 không có trường &apos;%2&apos;; các trường của lớp: %3</translation>
+    </message>
+    <message>
+        <source>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</source>
+        <translation>%1: trường %2 là kiểu số; mã đơn vị hành chính được đọc kèm các chữ số 0 ở đầu (5 chữ số)</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker: status of the feature&apos;s tasks (computed)</source>
+        <translation>Theo dõi Nghị quyết: trạng thái các nhiệm vụ của đối tượng (tính toán)</translation>
+    </message>
+</context>
+<context>
+    <name>RtPlugin</name>
+    <message>
+        <source>About Resolution Tracker</source>
+        <translation>Giới thiệu Theo dõi Nghị quyết</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution Tracker</source>
+        <translation>&amp;Theo dõi Nghị quyết</translation>
+    </message>
+    <message>
+        <source>%1
+Statuses: %2</source>
+        <translation>%1
+Các trạng thái: %2</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker Panel</source>
+        <translation>Bảng Theo dõi Nghị quyết</translation>
+    </message>
+    <message>
+        <source>Show or hide the tasks of the resolution</source>
+        <translation>Hiện hoặc ẩn các nhiệm vụ của nghị quyết</translation>
+    </message>
+    <message>
+        <source>Open a Register…</source>
+        <translation>Mở sổ theo dõi…</translation>
+    </message>
+    <message>
+        <source>Bind a Layer…</source>
+        <translation>Liên kết lớp…</translation>
+    </message>
+    <message>
+        <source>Export the Council Map…</source>
+        <translation>Xuất bản đồ kỳ họp HĐND…</translation>
+    </message>
+    <message>
+        <source>Tasks of a Feature</source>
+        <translation>Nhiệm vụ của đối tượng</translation>
+    </message>
+    <message>
+        <source>Click a feature of a bound layer to list its tasks</source>
+        <translation>Nhấp vào một đối tượng của lớp đã liên kết để xem các nhiệm vụ của nó</translation>
+    </message>
+    <message>
+        <source>A bound layer could not be restored: %1</source>
+        <translation>Không khôi phục được một lớp đã liên kết: %1</translation>
+    </message>
+    <message>
+        <source>No register is open (%1).</source>
+        <translation>Chưa mở sổ theo dõi nào (%1).</translation>
+    </message>
+    <message>
+        <source>Open a Register</source>
+        <translation>Mở sổ theo dõi</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker register (*.gpkg)</source>
+        <translation>Sổ theo dõi nghị quyết (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Cannot open the register: %1</source>
+        <translation>Không mở được sổ theo dõi: %1</translation>
+    </message>
+    <message>
+        <source>Register %1 opened; the project remembers it.</source>
+        <translation>Đã mở sổ theo dõi %1; dự án sẽ ghi nhớ sổ này.</translation>
+    </message>
+    <message>
+        <source>Open a register first.</source>
+        <translation>Hãy mở một sổ theo dõi trước.</translation>
+    </message>
+    <message>
+        <source>Council map written: %1</source>
+        <translation>Đã xuất bản đồ kỳ họp: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>The council map was not written: %1</source>
+        <translation>Chưa xuất được bản đồ kỳ họp: %1</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker</source>
+        <translation>Theo dõi Nghị quyết</translation>
+    </message>
+</context>
+<context>
+    <name>RtStatusDialog</name>
+    <message>
+        <source>Change the status of %1</source>
+        <translation>Cập nhật trạng thái của %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+Now: %3 (since %4)</source>
+        <translation>%1 — %2
+Hiện tại: %3 (từ ngày %4)</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Trạng thái mới</translation>
+    </message>
+    <message>
+        <source>The date the new status holds from</source>
+        <translation>Ngày trạng thái mới bắt đầu có hiệu lực</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Person or office making the change (required)</source>
+        <translation>Người hoặc cơ quan cập nhật (bắt buộc)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người cập nhật</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>e.g. a decision number: QĐ 1234/QĐ-UBND</source>
+        <translation>ví dụ số quyết định: QĐ 1234/QĐ-UBND</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Ghi nhận</translation>
+    </message>
+    <message>
+        <source>Choose a status other than the current one.</source>
+        <translation>Hãy chọn một trạng thái khác trạng thái hiện tại.</translation>
+    </message>
+    <message>
+        <source>Say who makes the change.</source>
+        <translation>Hãy ghi rõ ai cập nhật.</translation>
+    </message>
+</context>
+<context>
+    <name>RtTaskDock</name>
+    <message>
+        <source>Resolution Tracker</source>
+        <translation>Theo dõi Nghị quyết</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>Tính đến ngày</translation>
+    </message>
+    <message>
+        <source>Statuses, overdue flags and map colours are shown as they stood on this date</source>
+        <translation>Trạng thái, cảnh báo quá hạn và màu trên bản đồ được hiển thị như tại ngày này</translation>
+    </message>
+    <message>
+        <source>Search tasks (accents and case ignored)</source>
+        <translation>Tìm nhiệm vụ (không phân biệt dấu, chữ hoa/thường)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Responsible body</source>
+        <translation>Cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <source>Ward, commune, zone or site</source>
+        <translation>Phường, xã, phân khu hoặc công trình</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Chỉ nhiệm vụ quá hạn</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>Clear every filter and the search</source>
+        <translation>Bỏ mọi bộ lọc và từ khóa tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Cập nhật trạng thái…</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Nghị quyết</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Bind a layer…</source>
+        <translation>Liên kết lớp…</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người cập nhật</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>Recorded (UTC)</source>
+        <translation>Thời điểm ghi (UTC)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolution %1 of %2 — %n task(s)</source>
+        <translation>
+            <numerusform>Nghị quyết %1 ngày %2 — %n nhiệm vụ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No register is open: use Plugins ▸ Resolution Tracker ▸ Open a register…</source>
+        <translation>Chưa mở sổ theo dõi nào: dùng Các phần mở rộng ▸ Theo dõi Nghị quyết ▸ Mở sổ theo dõi…</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <source>All responsible bodies</source>
+        <translation>Mọi cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>Mọi địa điểm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n nhiệm vụ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks</source>
+        <translation>%1 trên %2 nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task %1 is on no feature of the bound layers.</source>
+        <translation>Nhiệm vụ %1 không gắn với đối tượng nào của các lớp đã liên kết.</translation>
+    </message>
+    <message>
+        <source>No task of the resolution is on this feature of %1.</source>
+        <translation>Đối tượng này của lớp %1 không có nhiệm vụ nào của nghị quyết.</translation>
+    </message>
+    <message>
+        <source>No layer is bound. Bind a layer of the project to see its features coloured by the status of their tasks.</source>
+        <translation>Chưa có lớp nào được liên kết. Hãy liên kết một lớp của dự án để tô màu các đối tượng theo trạng thái nhiệm vụ của chúng.</translation>
+    </message>
+    <message>
+        <source>Select a task to see its clause, the quote from the resolution, its deadline and its history.</source>
+        <translation>Chọn một nhiệm vụ để xem điều khoản, đoạn trích từ nghị quyết, thời hạn và lịch sử cập nhật.</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Điều khoản</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Trích dẫn</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Status on %1</source>
+        <translation>Trạng thái ngày %1</translation>
+    </message>
+    <message>
+        <source>Status now</source>
+        <translation>Trạng thái hiện tại</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>no register is open</source>
+        <translation>chưa mở sổ theo dõi nào</translation>
+    </message>
+    <message>
+        <source>Task %1 is now “%2” (since %3).</source>
+        <translation>Nhiệm vụ %1 nay là “%2” (từ ngày %3).</translation>
+    </message>
+    <message>
+        <source>Not recorded: task %1 was changed by someone else meanwhile; it is now “%2”. The panel shows it as it is now; make your change again if it still holds.</source>
+        <translation>Chưa ghi nhận: nhiệm vụ %1 vừa được người khác cập nhật, nay là “%2”. Bảng đã hiển thị trạng thái mới nhất; hãy cập nhật lại nếu thay đổi của bạn vẫn đúng.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>Chưa ghi nhận: %1</translation>
+    </message>
+    <message>
+        <source>Link selected features</source>
+        <translation>Gắn các đối tượng đang chọn</translation>
+    </message>
+    <message>
+        <source>Add the features selected on the map to the places of the selected task</source>
+        <translation>Thêm các đối tượng đang chọn trên bản đồ vào địa điểm của nhiệm vụ đang chọn</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Bỏ gắn</translation>
+    </message>
+    <message>
+        <source>Remove the features selected on the map from the places of the selected task</source>
+        <translation>Bỏ các đối tượng đang chọn trên bản đồ khỏi địa điểm của nhiệm vụ đang chọn</translation>
+    </message>
+    <message>
+        <source>Not recorded: the places of task %1 were changed by someone else meanwhile. The panel shows them as they are now.</source>
+        <translation>Chưa ghi nhận: địa điểm của nhiệm vụ %1 vừa được người khác thay đổi. Bảng đã hiển thị địa điểm mới nhất.</translation>
+    </message>
+    <message>
+        <source>Select on the map the features to link to task %1 (or to unlink from it), then press the button again.</source>
+        <translation>Hãy chọn trên bản đồ các đối tượng cần gắn vào nhiệm vụ %1 (hoặc cần bỏ gắn), rồi nhấn lại nút.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1 is now linked to %n more place(s) in %2.</source>
+        <translation>
+            <numerusform>Nhiệm vụ %1 được gắn thêm %n địa điểm trong lớp %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Task %1 is no longer linked to %n place(s) in %2.</source>
+        <translation>
+            <numerusform>Nhiệm vụ %1 đã bỏ gắn %n địa điểm trong lớp %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RtTracker</name>
+    <message>
+        <source>no register file given</source>
+        <translation>chưa chỉ định tệp sổ theo dõi</translation>
+    </message>
+    <message>
+        <source>no register found (looked in %1)</source>
+        <translation>không tìm thấy sổ theo dõi (đã tìm trong %1)</translation>
+    </message>
+    <message>
+        <source>no register is open</source>
+        <translation>chưa mở sổ theo dõi nào</translation>
+    </message>
+    <message>
+        <source>task %1 is not in the open register</source>
+        <translation>nhiệm vụ %1 không có trong sổ theo dõi đang mở</translation>
+    </message>
+    <message>
+        <source>the layer is not available</source>
+        <translation>lớp không khả dụng</translation>
+    </message>
+    <message>
+        <source>the layer is not bound to the register</source>
+        <translation>lớp chưa được liên kết với sổ theo dõi</translation>
+    </message>
+    <message>
+        <source>select the features first</source>
+        <translation>hãy chọn các đối tượng trước</translation>
+    </message>
+    <message>
+        <source>the selected features are already linked to task %1</source>
+        <translation>các đối tượng đang chọn đã được gắn với nhiệm vụ %1</translation>
+    </message>
+    <message>
+        <source>none of the selected features is linked to task %1</source>
+        <translation>không đối tượng nào đang chọn được gắn với nhiệm vụ %1</translation>
+    </message>
+</context>
+</TS>

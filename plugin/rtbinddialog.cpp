@@ -1,0 +1,221 @@
+#include "rtbinddialog.h"
+#include "rtlayerbinding.h"
+#include "rttracker.h"
+
+#include <qgsfieldcombobox.h>
+#include <qgsmaplayercombobox.h>
+#include <qgsmaplayerproxymodel.h>
+#include <qgsvectorlayer.h>
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+RtBindDialog::RtBindDialog( RtTracker *tracker, QgsVectorLayer *layer, QWidget *parent )
+  : QDialog( parent )
+  , mTracker( tracker )
+{
+  setObjectName( QStringLiteral( "RtBindDialog" ) );
+  setWindowTitle( tr( "Bind a layer to the resolution's tasks" ) );
+  auto *layout = new QVBoxLayout( this );
+  auto *intro = new QLabel( tr( "Pick a layer and the field(s) that hold the keys of its features. "
+                                "The tasks name their places by GSO code (wards), zone code, site id, or "
+                                "commune code / map sheet / parcel number (parcels). Nothing is written "
+                                "to the layer's data: its status is a computed field saved in the project." ), this );
+  intro->setWordWrap( true );
+  layout->addWidget( intro );
+
+  auto *form = new QFormLayout();
+  mLayer = new QgsMapLayerComboBox( this );
+  mLayer->setObjectName( QStringLiteral( "RtBindLayerCombo" ) );
+  mLayer->setFilters( QgsMapLayerProxyModel::VectorLayer );
+  form->addRow( tr( "Layer" ), mLayer );
+
+  mKind = new QComboBox( this );
+  mKind->setObjectName( QStringLiteral( "RtBindKind" ) );
+  mKind->addItem( tr( "Wards and communes" ), QStringLiteral( "ward" ) );
+  mKind->addItem( tr( "Zoning sub-plans" ), QStringLiteral( "zone" ) );
+  mKind->addItem( tr( "Sites (works, roads, areas)" ), QStringLiteral( "site" ) );
+  mKind->addItem( tr( "Cadastral parcels" ), QStringLiteral( "parcel" ) );
+  form->addRow( tr( "Features are" ), mKind );
+
+  mMatch = new QComboBox( this );
+  mMatch->setObjectName( QStringLiteral( "RtBindMatch" ) );
+  mMatch->addItem( tr( "Codes" ), QStringLiteral( "code" ) );
+  mMatch->addItem( tr( "Names (accents, case and prefixes such as “Phường” ignored)" ), QStringLiteral( "name" ) );
+  form->addRow( tr( "Keys are" ), mMatch );
+
+  const QStringList fieldLabels { tr( "Key field" ), tr( "Second key field" ), tr( "Third key field" ) };
+  for ( int i = 0; i < 3; ++i )
+  {
+    mFields[i] = new QgsFieldComboBox( this );
+    mFields[i]->setObjectName( QStringLiteral( "RtBindField%1" ).arg( i + 1 ) );
+    mFields[i]->setAllowEmptyFieldName( i > 0 );
+    form->addRow( fieldLabels.at( i ), mFields[i] );
+  }
+  mFields[1]->setToolTip( tr( "For parcels: the map sheet number after the commune code" ) );
+  mFields[2]->setToolTip( tr( "For parcels: the parcel number" ) );
+  layout->addLayout( form );
+
+  mReport = new QPlainTextEdit( this );
+  mReport->setObjectName( QStringLiteral( "RtBindReport" ) );
+  mReport->setReadOnly( true );
+  mReport->setMinimumHeight( 140 );
+  layout->addWidget( mReport );
+
+  auto *buttons = new QDialogButtonBox( this );
+  mBindButton = buttons->addButton( tr( "Bind" ), QDialogButtonBox::AcceptRole );
+  mBindButton->setObjectName( QStringLiteral( "RtBindButton" ) );
+  mUnbindButton = buttons->addButton( tr( "Unbind" ), QDialogButtonBox::ActionRole );
+  mUnbindButton->setObjectName( QStringLiteral( "RtUnbindButton" ) );
+  buttons->addButton( QDialogButtonBox::Close );
+  connect( buttons, &QDialogButtonBox::accepted, this, &RtBindDialog::accept );
+  connect( buttons, &QDialogButtonBox::rejected, this, &RtBindDialog::reject );
+  connect( mUnbindButton, &QPushButton::clicked, this, &RtBindDialog::unbind );
+  layout->addWidget( buttons );
+
+  if ( layer )
+    mLayer->setLayer( layer );
+  layerChanged();
+  connect( mLayer, &QgsMapLayerComboBox::layerChanged, this, &RtBindDialog::layerChanged );
+  connect( mKind, qOverload<int>( &QComboBox::currentIndexChanged ), this, &RtBindDialog::preview );
+  connect( mMatch, qOverload<int>( &QComboBox::currentIndexChanged ), this, &RtBindDialog::preview );
+  for ( QgsFieldComboBox *field : mFields )
+    connect( field, &QgsFieldComboBox::fieldChanged, this, &RtBindDialog::preview );
+}
+
+QgsVectorLayer *RtBindDialog::layer() const
+{
+  return qobject_cast<QgsVectorLayer *>( mLayer->currentLayer() );
+}
+
+RtKeyBinding RtBindDialog::keyBinding() const
+{
+  RtKeyBinding binding;
+  binding.kind = mKind->currentData().toString();
+  binding.match = mMatch->currentData().toString() == QLatin1String( "name" ) ? RtKeyBinding::Match::Name : RtKeyBinding::Match::Code;
+  for ( QgsFieldComboBox *field : mFields )
+    if ( !field->currentField().isEmpty() )
+      binding.fields << field->currentField();
+  return binding;
+}
+
+void RtBindDialog::layerChanged()
+{
+  QgsVectorLayer *vl = layer();
+  // Start from what the layer is bound to (or, for the sample layers, what they would be).
+  std::optional<RtKeyBinding> current = RtLayerBinding::stored( vl );
+  if ( !current )
+    current = RtLayerBinding::sampleBinding( vl );
+  for ( QgsFieldComboBox *field : mFields )
+  {
+    const QSignalBlocker blocker( field );
+    field->setLayer( vl );
+    field->setField( QString() );
+  }
+  if ( current )
+  {
+    const QSignalBlocker kindBlocker( mKind );
+    const QSignalBlocker matchBlocker( mMatch );
+    mKind->setCurrentIndex( std::max( 0, mKind->findData( current->kind ) ) );
+    mMatch->setCurrentIndex( current->match == RtKeyBinding::Match::Name ? 1 : 0 );
+    for ( int i = 0; i < 3 && i < current->fields.size(); ++i )
+    {
+      const QSignalBlocker blocker( mFields[i] );
+      mFields[i]->setField( current->fields.at( i ) );
+    }
+  }
+  mUnbindButton->setEnabled( mTracker && vl && mTracker->binding( vl ) );
+  preview();
+}
+
+void RtBindDialog::preview()
+{
+  QgsVectorLayer *vl = layer();
+  const RtKeyBinding binding = keyBinding();
+  mBindButton->setEnabled( false );
+  if ( !vl || !mTracker )
+  {
+    mReport->setPlainText( tr( "The project has no vector layer to bind." ) );
+    return;
+  }
+  if ( binding.fields.isEmpty() )
+  {
+    mReport->setPlainText( tr( "Choose the field that holds the keys." ) );
+    return;
+  }
+  RtLayerBinding trial( vl, binding );
+  const RtStatusResult read = trial.readKeys();
+  if ( !read.ok() )
+  {
+    mReport->setPlainText( read.error() );
+    return;
+  }
+  mReport->setPlainText( reportText( trial, trial.join( mTracker->tasksAsOf(), mTracker->asOf() ) ) );
+  mBindButton->setEnabled( true );
+}
+
+QString RtBindDialog::reportText( const RtLayerBinding &binding, const RtJoinResult &result )
+{
+  int withTasks = 0;
+  for ( const RtFeatureResult &f : result.features )
+    withTasks += f.taskCount > 0 ? 1 : 0;
+  QStringList lines;
+  const QString layerName = binding.layer() ? binding.layer()->name() : QString();
+  lines << tr( "%1: %2 features, %3 with tasks (keys: %4, %5)." )
+        .arg( layerName ).arg( result.features.size() ).arg( withTasks )
+        .arg( binding.binding().kind, binding.binding().fields.join( QStringLiteral( " / " ) ) );
+  for ( const QString &w : binding.warnings() )
+    lines << w;
+  if ( result.unmatched.isEmpty() )
+    lines << tr( "Every task place of this kind lands on a feature." );
+  else
+  {
+    lines << tr( "%n task place(s) land on no feature:", nullptr, result.unmatched.size() );
+    for ( const RtTaskLink &link : result.unmatched )
+      lines << QStringLiteral( "  %1 → %2:%3" ).arg( link.taskId, binding.binding().kind, link.key );
+  }
+  if ( !result.ambiguous.isEmpty() )
+  {
+    lines << tr( "%n key(s) match several features and count for none of them:", nullptr, result.ambiguous.size() );
+    QStringList keys = result.ambiguous.keys();
+    keys.sort();
+    for ( const QString &key : std::as_const( keys ) )
+    {
+      QStringList fids;
+      for ( qint64 fid : result.ambiguous.value( key ) )
+        fids << QString::number( fid );
+      lines << tr( "  %1 → features %2" ).arg( key, fids.join( QStringLiteral( ", " ) ) );
+    }
+  }
+  return lines.join( QLatin1Char( '\n' ) );
+}
+
+void RtBindDialog::accept()
+{
+  QgsVectorLayer *vl = layer();
+  if ( !vl || !mTracker )
+    return;
+  const RtResult<RtLayerBinding *> bound = mTracker->bindLayer( vl, keyBinding() );
+  if ( !bound.ok() )
+  {
+    mReport->setPlainText( bound.error() );
+    return;
+  }
+  QDialog::accept();
+}
+
+void RtBindDialog::unbind()
+{
+  QgsVectorLayer *vl = layer();
+  if ( !vl || !mTracker )
+    return;
+  mTracker->unbindLayer( vl );
+  mUnbindButton->setEnabled( false );
+  mReport->setPlainText( tr( "%1 is no longer bound; its own style is back." ).arg( vl->name() ) );
+}

@@ -1,0 +1,122 @@
+#include "rtexportdialog.h"
+
+#include <qgsdatetimeedit.h>
+#include <qgsfilewidget.h>
+#include <qgssettings.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace
+{
+  const QString sLastFolderKey = QStringLiteral( "ResolutionTracker/exportFolder" );
+}
+
+RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *parent )
+  : QDialog( parent )
+  , mDefaults( defaults )
+{
+  setObjectName( QStringLiteral( "RtExportDialog" ) );
+  setWindowTitle( tr( "Export the council map" ) );
+  auto *layout = new QVBoxLayout( this );
+  auto *form = new QFormLayout();
+
+  mOutput = new QgsFileWidget( this );
+  mOutput->setObjectName( QStringLiteral( "RtExportOutput" ) );
+  mOutput->setStorageMode( QgsFileWidget::SaveFile );
+  mOutput->setFilter( tr( "PDF (*.pdf);;PNG image (*.png)" ) );
+  mOutput->setConfirmOverwrite( true );
+  const QString folder = QgsSettings().value( sLastFolderKey, QDir::homePath() ).toString();
+  mOutput->setDefaultRoot( folder );
+  mOutput->setFilePath( defaults.outputPath.isEmpty()
+                        ? QDir( folder ).filePath( QStringLiteral( "council-map-%1.pdf" ).arg( defaults.asOf.toString( Qt::ISODate ) ) )
+                        : defaults.outputPath );
+  form->addRow( tr( "Save as" ), mOutput );
+
+  mLayers = new QgsFileWidget( this );
+  mLayers->setObjectName( QStringLiteral( "RtExportLayers" ) );
+  mLayers->setStorageMode( QgsFileWidget::GetFile );
+  mLayers->setFilter( tr( "GeoPackage (*.gpkg)" ) );
+  mLayers->setFilePath( defaults.layersPath );
+  mLayers->setToolTip( tr( "The map layers (wards_2023, zones, sites, site_lines) the council map is drawn from" ) );
+  form->addRow( tr( "Map layers" ), mLayers );
+
+  mAsOf = new QgsDateEdit( this );
+  mAsOf->setObjectName( QStringLiteral( "RtExportAsOf" ) );
+  mAsOf->setAllowNull( false );
+  mAsOf->setCalendarPopup( true );
+  mAsOf->setDisplayFormat( QStringLiteral( "dd/MM/yyyy" ) );
+  mAsOf->setDate( defaults.asOf.isValid() ? defaults.asOf : QDate::currentDate() );
+  form->addRow( tr( "As of" ), mAsOf );
+
+  mLanguage = new QComboBox( this );
+  mLanguage->setObjectName( QStringLiteral( "RtExportLanguage" ) );
+  mLanguage->addItem( QStringLiteral( "Tiếng Việt" ), QStringLiteral( "vi" ) );
+  mLanguage->addItem( QStringLiteral( "English" ), QStringLiteral( "en" ) );
+  mLanguage->setCurrentIndex( defaults.lang == RtLang::En ? 1 : 0 );
+  form->addRow( tr( "Language" ), mLanguage );
+
+  mPrint = new QCheckBox( tr( "Hatched styles for black-and-white printers" ), this );
+  mPrint->setObjectName( QStringLiteral( "RtExportPrint" ) );
+  mPrint->setChecked( defaults.print );
+  form->addRow( QString(), mPrint );
+  layout->addLayout( form );
+
+  mHint = new QLabel( this );
+  mHint->setWordWrap( true );
+  layout->addWidget( mHint );
+
+  auto *buttons = new QDialogButtonBox( QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this );
+  mExportButton = buttons->button( QDialogButtonBox::Ok );
+  mExportButton->setText( tr( "Export" ) );
+  mExportButton->setObjectName( QStringLiteral( "RtExportButton" ) );
+  connect( buttons, &QDialogButtonBox::accepted, this, &RtExportDialog::accept );
+  connect( buttons, &QDialogButtonBox::rejected, this, &RtExportDialog::reject );
+  layout->addWidget( buttons );
+
+  connect( mOutput, &QgsFileWidget::fileChanged, this, &RtExportDialog::validate );
+  connect( mLayers, &QgsFileWidget::fileChanged, this, &RtExportDialog::validate );
+  validate();
+}
+
+RtMapExportOptions RtExportDialog::options() const
+{
+  RtMapExportOptions o = mDefaults;
+  o.outputPath = mOutput->filePath();
+  o.layersPath = mLayers->filePath();
+  o.asOf = mAsOf->date();
+  o.lang = mLanguage->currentData().toString() == QLatin1String( "en" ) ? RtLang::En : RtLang::Vi;
+  o.print = mPrint->isChecked();
+  return o;
+}
+
+void RtExportDialog::validate()
+{
+  QString problem;
+  const QString out = mOutput->filePath();
+  const QString suffix = QFileInfo( out ).suffix().toLower();
+  if ( out.isEmpty() )
+    problem = tr( "Choose where to save the map." );
+  else if ( suffix != QLatin1String( "pdf" ) && suffix != QLatin1String( "png" ) )
+    problem = tr( "The file name must end in .pdf or .png." );
+  else if ( !QFileInfo( mLayers->filePath() ).isFile() )
+    problem = tr( "Choose the map layers GeoPackage." );
+  mHint->setText( problem );
+  mExportButton->setEnabled( problem.isEmpty() );
+}
+
+void RtExportDialog::accept()
+{
+  validate();
+  if ( !mExportButton->isEnabled() )
+    return;
+  QgsSettings().setValue( sLastFolderKey, QFileInfo( mOutput->filePath() ).absolutePath() );
+  QDialog::accept();
+}

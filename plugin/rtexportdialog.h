@@ -1,0 +1,47 @@
+#ifndef RTEXPORTDIALOG_H
+#define RTEXPORTDIALOG_H
+
+#include "rtmapexport.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QgsDateEdit;
+class QgsFileWidget;
+
+/**
+ * \brief Asks what the council-session map shows: the output file (PDF or PNG), the map
+ * layers, the as-of date, the language, and colour or black-and-white print styles.
+ */
+class RtExportDialog : public QDialog
+{
+    Q_OBJECT
+
+  public:
+    //! Starts from \a defaults (register, layers, date, language); the last folder used is remembered.
+    RtExportDialog( const RtMapExportOptions &defaults, QWidget *parent = nullptr );
+
+    //! The options as filled in.
+    RtMapExportOptions options() const;
+
+  public slots:
+    void accept() override;
+
+  private slots:
+    void validate();
+
+  private:
+    RtMapExportOptions mDefaults;
+    QgsFileWidget *mOutput = nullptr;
+    QgsFileWidget *mLayers = nullptr;
+    QgsDateEdit *mAsOf = nullptr;
+    QComboBox *mLanguage = nullptr;
+    QCheckBox *mPrint = nullptr;
+    QLabel *mHint = nullptr;
+    QPushButton *mExportButton = nullptr;
+};
+
+#endif // RTEXPORTDIALOG_H

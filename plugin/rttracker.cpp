@@ -1,0 +1,594 @@
+#include "rttracker.h"
+#include "rtjoin.h"
+#include "rtlayerbinding.h"
+#include "rtpluginpaths.h"
+
+#include <qgsfeature.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QFileInfo>
+
+namespace
+{
+  const QString sRegisterEntry = QStringLiteral( "/registerPath" );
+
+  //! A field that names the features, for the place filter's labels.
+  int nameField( const QgsFields &fields )
+  {
+    for ( const char *candidate : { "name", "name_vi", "ten", "ten_xa", "ten_dvhc", "label" } )
+    {
+      const int index = fields.lookupField( QString::fromLatin1( candidate ) );
+      if ( index >= 0 )
+        return index;
+    }
+    return -1;
+  }
+}
+
+QString RtTracker::projectScope()
+{
+  return QStringLiteral( "ResolutionTracker" );
+}
+
+RtTracker::RtTracker( QgsProject *project, QObject *parent )
+  : QObject( parent )
+  , mProject( project )
+  , mAsOf( QDate::currentDate() )
+{
+  if ( mProject )
+  {
+    connect( mProject, &QgsProject::readProject, this, &RtTracker::onProjectRead );
+    connect( mProject, &QgsProject::cleared, this, &RtTracker::onProjectCleared );
+    connect( mProject, &QgsProject::layersAdded, this, &RtTracker::onLayersAdded );
+    connect( mProject, qOverload<const QString &>( &QgsProject::layerWillBeRemoved ), this, &RtTracker::onLayerWillBeRemoved );
+  }
+}
+
+RtTracker::~RtTracker() = default;
+
+// --- the register ----------------------------------------------------------------------
+
+RtStatusResult RtTracker::readAll( const QString &path )
+{
+  RtResult<std::unique_ptr<RtStore>> store = RtStore::open( path, false );
+  if ( !store.ok() )
+    return rtFail( store.error() );
+  RtResult<RtResolution> resolution = store.value()->resolution();
+  if ( !resolution.ok() )
+    return rtFail( resolution.error() );
+  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
+  if ( !tasks.ok() )
+    return rtFail( tasks.error() );
+  const RtDocumentInfo document = store.value()->document();
+  QDate asOf = mAsOf.isValid() ? mAsOf : QDate::currentDate();
+  if ( document.date.isValid() && asOf < document.date )
+    asOf = document.date; // nothing has a status before the resolution
+  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( asOf );
+  if ( !statuses.ok() )
+    return rtFail( statuses.error() );
+
+  mPath = path;
+  mDocument = document;
+  mResolution = resolution.takeValue();
+  mCurrent = tasks.takeValue();
+  mAsOf = asOf;
+  mIndexOfTask.clear();
+  for ( int i = 0; i < mCurrent.size(); ++i )
+    mIndexOfTask.insert( mCurrent.at( i ).id, i );
+  mAsOfTasks = mCurrent;
+  for ( RtTask &t : mAsOfTasks )
+    t.status = statuses.value().value( t.id, RtStatus::NoReport );
+  return rtOk();
+}
+
+RtStatusResult RtTracker::computeAsOf()
+{
+  RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
+  if ( !store.ok() )
+    return rtFail( store.error() );
+  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( mAsOf );
+  if ( !statuses.ok() )
+    return rtFail( statuses.error() );
+  for ( RtTask &t : mAsOfTasks )
+    t.status = statuses.value().value( t.id, RtStatus::NoReport );
+  return rtOk();
+}
+
+RtStatusResult RtTracker::openRegister( const QString &path, bool remember )
+{
+  if ( path.isEmpty() )
+    return rtFail( tr( "no register file given" ) );
+  // Keep what is open until the new one has been read completely.
+  const QString previousPath = mPath;
+  const RtDocumentInfo previousDocument = mDocument;
+  const RtResolution previousResolution = mResolution;
+  const QVector<RtTask> previousCurrent = mCurrent;
+  const QVector<RtTask> previousAsOf = mAsOfTasks;
+  const QHash<QString, int> previousIndex = mIndexOfTask;
+  const RtStatusResult read = readAll( QFileInfo( path ).absoluteFilePath() );
+  if ( !read.ok() )
+  {
+    mPath = previousPath;
+    mDocument = previousDocument;
+    mResolution = previousResolution;
+    mCurrent = previousCurrent;
+    mAsOfTasks = previousAsOf;
+    mIndexOfTask = previousIndex;
+    return read;
+  }
+  if ( remember && mProject )
+    mProject->writeEntry( projectScope(), sRegisterEntry, mProject->writePath( mPath ) );
+  updateLayers();
+  emit registerChanged();
+  return rtOk();
+}
+
+QString RtTracker::projectRegisterPath() const
+{
+  if ( !mProject )
+    return QString();
+  const QString stored = mProject->readEntry( projectScope(), sRegisterEntry );
+  return stored.isEmpty() ? QString() : mProject->readPath( stored );
+}
+
+RtStatusResult RtTracker::openDefaultRegister()
+{
+  const QString fromProject = projectRegisterPath();
+  if ( !fromProject.isEmpty() )
+    return openRegister( fromProject );
+  QStringList lookedIn;
+  const QString bundled = RtPluginPaths::bundledRegister( &lookedIn );
+  if ( bundled.isEmpty() )
+    return rtFail( tr( "no register found (looked in %1)" ).arg( lookedIn.join( QStringLiteral( ", " ) ) ) );
+  // A register named by $RESTRACK_DB is used as it is; an installed one is copied to the
+  // profile once so that status changes can be recorded.
+  QString path = bundled;
+  if ( bundled != qEnvironmentVariable( "RESTRACK_DB" ) )
+  {
+    path = RtPluginPaths::writableRegister( bundled );
+    if ( path.isEmpty() )
+      path = bundled;
+  }
+  return openRegister( path );
+}
+
+void RtTracker::closeRegister()
+{
+  mPath.clear();
+  mDocument = RtDocumentInfo();
+  mResolution = RtResolution();
+  mCurrent.clear();
+  mAsOfTasks.clear();
+  mIndexOfTask.clear();
+  updateLayers();
+  emit registerChanged();
+}
+
+std::optional<RtTask> RtTracker::currentTask( const QString &taskId ) const
+{
+  const int i = mIndexOfTask.value( taskId, -1 );
+  return i < 0 ? std::nullopt : std::optional<RtTask>( mCurrent.at( i ) );
+}
+
+std::optional<RtTask> RtTracker::taskAsOf( const QString &taskId ) const
+{
+  const int i = mIndexOfTask.value( taskId, -1 );
+  return i < 0 ? std::nullopt : std::optional<RtTask>( mAsOfTasks.at( i ) );
+}
+
+void RtTracker::setAsOf( const QDate &date )
+{
+  QDate d = date.isValid() ? date : QDate::currentDate();
+  if ( mDocument.date.isValid() && d < mDocument.date )
+    d = mDocument.date;
+  if ( d == mAsOf )
+    return;
+  mAsOf = d;
+  if ( hasRegister() )
+    computeAsOf();
+  updateLayers();
+  emit asOfChanged( mAsOf );
+}
+
+RtResult<QVector<RtHistoryEntry>> RtTracker::history( const QString &taskId ) const
+{
+  using Result = RtResult<QVector<RtHistoryEntry>>;
+  if ( !hasRegister() )
+    return Result::failure( tr( "no register is open" ) );
+  RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
+  if ( !store.ok() )
+    return Result::failure( store.error() );
+  return store.value()->history( taskId );
+}
+
+RtStatusResult RtTracker::refresh()
+{
+  if ( !hasRegister() )
+    return rtFail( tr( "no register is open" ) );
+  const RtStatusResult read = readAll( mPath );
+  if ( !read.ok() )
+    return read;
+  updateLayers();
+  emit registerChanged();
+  return rtOk();
+}
+
+RtStatusResult RtTracker::changeStatus( const RtStatusChange &change, bool *stale )
+{
+  if ( stale )
+    *stale = false;
+  if ( !hasRegister() )
+    return rtFail( tr( "no register is open" ) );
+  if ( !mIndexOfTask.contains( change.taskId ) )
+    return rtFail( tr( "task %1 is not in the open register" ).arg( change.taskId ) );
+
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, true );
+    if ( !store.ok() )
+      return rtFail( store.error() );
+    const RtStatusResult written = store.value()->setStatus( change );
+    if ( !written.ok() )
+    {
+      // Refused because the task changed under the user? Then show them what it is now.
+      bool isStale = false;
+      if ( change.expected )
+      {
+        const RtResult<RtTask> stored = store.value()->task( change.taskId );
+        isStale = stored.ok() && stored.value().status != *change.expected;
+      }
+      store = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close before reading again
+      if ( isStale )
+      {
+        if ( stale )
+          *stale = true;
+        refresh();
+      }
+      return written;
+    }
+  } // the register is closed here: the change is on disk
+
+  // Read back what was recorded: the task (status, date, revision) and the statuses as of
+  // the date; other tasks changed meanwhile by someone else come along too.
+  return reloadAfterWrite( change.taskId );
+}
+
+RtStatusResult RtTracker::reloadAfterWrite( const QString &taskId )
+{
+  RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
+  if ( !store.ok() )
+    return rtFail( store.error() );
+  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
+  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( mAsOf );
+  store = RtResult<std::unique_ptr<RtStore>>::failure( QString() );
+  if ( !tasks.ok() )
+    return rtFail( tasks.error() );
+  if ( !statuses.ok() )
+    return rtFail( statuses.error() );
+  QStringList changed;
+  for ( const RtTask &t : tasks.value() )
+  {
+    const int i = mIndexOfTask.value( t.id, -1 );
+    if ( i < 0 )
+      continue;
+    const RtStatus asOfStatus = statuses.value().value( t.id, RtStatus::NoReport );
+    if ( t.id == taskId || mCurrent.at( i ).status != t.status || mCurrent.at( i ).revision != t.revision
+         || mCurrent.at( i ).places != t.places || mAsOfTasks.at( i ).status != asOfStatus )
+      changed << t.id;
+    mCurrent[i] = t;
+    mAsOfTasks[i] = t;
+    mAsOfTasks[i].status = asOfStatus;
+  }
+  updateLayers();
+  for ( const QString &id : std::as_const( changed ) )
+    emit taskChanged( id );
+  return rtOk();
+}
+
+RtStatusResult RtTracker::setFeaturesLinked( const QString &taskId, QgsVectorLayer *layer, const QgsFeatureIds &fids, bool link,
+    bool *stale, int *changed )
+{
+  if ( stale )
+    *stale = false;
+  if ( changed )
+    *changed = 0;
+  if ( !hasRegister() )
+    return rtFail( tr( "no register is open" ) );
+  RtLayerBinding *b = binding( layer );
+  if ( !b )
+    return rtFail( tr( "the layer is not bound to the register" ) );
+  const std::optional<RtTask> task = currentTask( taskId );
+  if ( !task )
+    return rtFail( tr( "task %1 is not in the open register" ).arg( taskId ) );
+  if ( fids.isEmpty() )
+    return rtFail( tr( "select the features first" ) );
+
+  QStringList places = task->places;
+  const QString prefix = b->binding().kind + QLatin1Char( ':' );
+  for ( QgsFeatureId fid : fids )
+  {
+    if ( link )
+    {
+      const QStringList values = b->keyValues( fid );
+      if ( values.join( QString() ).trimmed().isEmpty() )
+        continue; // a feature without a key cannot be named by a task
+      const QString key = prefix + values.join( QLatin1Char( '/' ) );
+      if ( !b->tasksOfFeature( fid ).contains( taskId ) && !places.contains( key ) )
+        places << key;
+    }
+    else
+    {
+      for ( const QString &key : placeKeysOfFeature( layer, fid ) )
+        if ( b->tasksOfFeature( fid ).contains( taskId ) )
+          places.removeAll( key );
+    }
+  }
+  const int difference = std::abs( places.size() - task->places.size() );
+  if ( difference == 0 )
+    return rtFail( link ? tr( "the selected features are already linked to task %1" ).arg( taskId )
+                   : tr( "none of the selected features is linked to task %1" ).arg( taskId ) );
+
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, true );
+    if ( !store.ok() )
+      return rtFail( store.error() );
+    const RtStatusResult written = store.value()->setTaskPlaces( taskId, places, task->places );
+    if ( !written.ok() )
+    {
+      const RtResult<RtTask> stored = store.value()->task( taskId );
+      const bool isStale = stored.ok() && stored.value().places != task->places;
+      store = RtResult<std::unique_ptr<RtStore>>::failure( QString() );
+      if ( isStale )
+      {
+        if ( stale )
+          *stale = true;
+        refresh();
+      }
+      return written;
+    }
+  }
+  if ( changed )
+    *changed = difference;
+  return reloadAfterWrite( taskId );
+}
+
+// --- bound layers ----------------------------------------------------------------------
+
+RtResult<RtLayerBinding *> RtTracker::bindLayer( QgsVectorLayer *layer, const RtKeyBinding &keyBinding )
+{
+  using Result = RtResult<RtLayerBinding *>;
+  if ( !layer || !layer->isValid() )
+    return Result::failure( tr( "the layer is not available" ) );
+  auto binding = std::make_unique<RtLayerBinding>( layer, keyBinding );
+  const RtStatusResult read = binding->readKeys();
+  if ( !read.ok() )
+    return Result::failure( read.error() );
+
+  // Replace an earlier binding of the same layer; its field is reused by update().
+  for ( auto it = mBindings.begin(); it != mBindings.end(); ++it )
+  {
+    if ( ( *it )->layer() == layer )
+    {
+      binding->inheritFrom( **it ); // the style the layer had before the first binding
+      mBindings.erase( it );
+      break;
+    }
+  }
+  RtLayerBinding::store( layer, keyBinding );
+  binding->update( mAsOfTasks, mAsOf );
+  RtLayerBinding *raw = binding.get();
+  mBindings.push_back( std::move( binding ) );
+  connectLayer( layer );
+  emit bindingsChanged();
+  emit layerUpdated( layer );
+  return Result::success( raw );
+}
+
+void RtTracker::connectLayer( QgsVectorLayer *layer )
+{
+  // Saved edits may change keys: read them again (the layer's own edits, not ours: we never edit).
+  connect( layer, &QgsVectorLayer::afterCommitChanges, this, [this, layer]
+  {
+    if ( RtLayerBinding *b = binding( layer ) )
+    {
+      b->readKeys();
+      b->update( mAsOfTasks, mAsOf );
+      emit layerUpdated( layer );
+    }
+  }, Qt::UniqueConnection );
+}
+
+void RtTracker::unbindLayer( QgsVectorLayer *layer )
+{
+  for ( auto it = mBindings.begin(); it != mBindings.end(); ++it )
+  {
+    if ( ( *it )->layer() == layer )
+    {
+      ( *it )->detach();
+      mBindings.erase( it );
+      disconnect( layer, nullptr, this, nullptr );
+      emit bindingsChanged();
+      return;
+    }
+  }
+}
+
+RtLayerBinding *RtTracker::binding( const QgsVectorLayer *layer ) const
+{
+  for ( const auto &b : mBindings )
+    if ( b->layer() == layer )
+      return b.get();
+  return nullptr;
+}
+
+QList<RtLayerBinding *> RtTracker::bindings() const
+{
+  QList<RtLayerBinding *> out;
+  for ( const auto &b : mBindings )
+    if ( b->layer() )
+      out << b.get();
+  return out;
+}
+
+QStringList RtTracker::restoreBindings()
+{
+  QStringList problems;
+  if ( !mProject )
+    return problems;
+  mRestoring = true;
+  const QMap<QString, QgsMapLayer *> layers = mProject->mapLayers();
+  for ( QgsMapLayer *mapLayer : layers )
+  {
+    auto *layer = qobject_cast<QgsVectorLayer *>( mapLayer );
+    if ( !layer || binding( layer ) )
+      continue;
+    std::optional<RtKeyBinding> keyBinding = RtLayerBinding::stored( layer );
+    if ( !keyBinding )
+      keyBinding = RtLayerBinding::sampleBinding( layer );
+    if ( !keyBinding )
+      continue;
+    const RtResult<RtLayerBinding *> bound = bindLayer( layer, *keyBinding );
+    if ( !bound.ok() )
+      problems << bound.error();
+  }
+  mRestoring = false;
+  return problems;
+}
+
+QHash<QgsVectorLayer *, QgsFeatureIds> RtTracker::featuresOfTask( const QString &taskId ) const
+{
+  QHash<QgsVectorLayer *, QgsFeatureIds> out;
+  for ( const auto &b : mBindings )
+  {
+    if ( !b->layer() )
+      continue;
+    const QgsFeatureIds ids = b->featuresOfTask( taskId );
+    if ( !ids.isEmpty() )
+      out.insert( b->layer(), ids );
+  }
+  return out;
+}
+
+QStringList RtTracker::placeKeysOfFeature( QgsVectorLayer *layer, QgsFeatureId fid ) const
+{
+  QStringList keys;
+  RtLayerBinding *b = binding( layer );
+  if ( !b )
+    return keys;
+  RtFeatureKey feature;
+  feature.fid = fid;
+  feature.values = b->keyValues( fid );
+  if ( feature.values.isEmpty() )
+    return keys;
+  // Which of its tasks' keys land on this feature: the join of that one feature with each key.
+  const QString prefix = b->binding().kind + QLatin1Char( ':' );
+  for ( const QString &taskId : b->tasksOfFeature( fid ) )
+  {
+    const std::optional<RtTask> task = taskAsOf( taskId );
+    if ( !task )
+      continue;
+    for ( const QString &place : task->places )
+    {
+      if ( !place.startsWith( prefix ) || keys.contains( place ) )
+        continue;
+      RtTask probe = *task;
+      probe.places = QStringList { place };
+      const RtJoinResult r = RtJoin::join( { feature }, b->binding(), { probe }, mAsOf );
+      if ( !r.features.isEmpty() && r.features.first().taskCount > 0 )
+        keys << place;
+    }
+  }
+  return keys;
+}
+
+QHash<QString, QString> RtTracker::placeNames() const
+{
+  QHash<QString, QString> names;
+  for ( const auto &b : mBindings )
+  {
+    QgsVectorLayer *layer = b->layer();
+    if ( !layer || b->binding().match != RtKeyBinding::Match::Code )
+      continue;
+    const int nameIndex = nameField( layer->fields() );
+    if ( nameIndex < 0 )
+      continue;
+    QgsFeatureRequest request;
+    request.setFlags( QgsFeatureRequest::NoGeometry );
+    request.setSubsetOfAttributes( QgsAttributeList { nameIndex } );
+    QgsFeatureIterator it = layer->getFeatures( request );
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+    {
+      const QStringList values = b->keyValues( f.id() );
+      const QString name = f.attribute( nameIndex ).toString().trimmed();
+      if ( values.isEmpty() || name.isEmpty() )
+        continue;
+      names.insert( b->binding().kind + QLatin1Char( ':' ) + values.join( QLatin1Char( '/' ) ), name );
+    }
+  }
+  return names;
+}
+
+void RtTracker::updateLayers()
+{
+  for ( const auto &b : mBindings )
+  {
+    if ( !b->layer() )
+      continue;
+    b->update( mAsOfTasks, mAsOf );
+    emit layerUpdated( b->layer() );
+  }
+}
+
+// --- the project -----------------------------------------------------------------------
+
+void RtTracker::onProjectRead()
+{
+  const bool wasDirty = mProject->isDirty();
+  const QString saved = projectRegisterPath();
+  if ( !saved.isEmpty() && QFileInfo( saved ).absoluteFilePath() != mPath )
+    openRegister( saved );
+  restoreBindings();
+  // Restoring what the project already holds is not a change the user must save.
+  if ( !wasDirty )
+    mProject->setDirty( false );
+}
+
+void RtTracker::onProjectCleared()
+{
+  // The layers are gone with the project: nothing to give back to them.
+  mBindings.clear();
+  emit bindingsChanged();
+}
+
+void RtTracker::onLayersAdded( const QList<QgsMapLayer *> &layers )
+{
+  if ( mRestoring )
+    return;
+  for ( QgsMapLayer *mapLayer : layers )
+  {
+    auto *layer = qobject_cast<QgsVectorLayer *>( mapLayer );
+    if ( !layer || binding( layer ) )
+      continue;
+    std::optional<RtKeyBinding> keyBinding = RtLayerBinding::stored( layer );
+    if ( !keyBinding )
+      keyBinding = RtLayerBinding::sampleBinding( layer );
+    if ( keyBinding )
+      bindLayer( layer, *keyBinding ); // a layer that cannot be bound is left as it is
+  }
+}
+
+void RtTracker::onLayerWillBeRemoved( const QString &layerId )
+{
+  for ( auto it = mBindings.begin(); it != mBindings.end(); ++it )
+  {
+    if ( !( *it )->layer() || ( *it )->layer()->id() == layerId )
+    {
+      mBindings.erase( it );
+      emit bindingsChanged();
+      return;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+#ifndef RTTRACKER_H
+#define RTTRACKER_H
+
+#include "rtlang.h"
+#include "rtresolution.h"
+#include "rtresult.h"
+#include "rtstore.h"
+#include "rttask.h"
+
+#include <QDate>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <qgsfeatureid.h>
+#include <qgsproject.h>
+
+class QgsMapLayer;
+class QgsProject;
+class QgsVectorLayer;
+class RtLayerBinding;
+struct RtKeyBinding;
+
+/**
+ * \brief The plugin's engine: the open register, the as-of date, and the project layers
+ * bound to it. Every widget of the plugin goes through it; it needs QGIS core only, so
+ * the edit path is tested headless.
+ *
+ * The register file is opened for each operation and closed right after, so a change
+ * made meanwhile by someone else (`restrack set-status` in a shell, a colleague on a
+ * shared drive) is seen at the next read, and the file is never held locked.
+ *
+ * The register path is saved in the project (entry "ResolutionTracker/registerPath") when
+ * the user opens one; the bindings are saved on their layers (RtLayerBinding::store()).
+ * Both are restored when a project is read.
+ */
+class RtTracker : public QObject
+{
+    Q_OBJECT
+
+  public:
+    //! The project entry scope of the plugin.
+    static QString projectScope();
+
+    explicit RtTracker( QgsProject *project, QObject *parent = nullptr );
+    ~RtTracker() override;
+
+    QgsProject *project() const { return mProject; }
+
+    // --- the register ------------------------------------------------------------------
+
+    /**
+     * Opens the register at \a path and reads the resolution and its tasks. With \a remember
+     * the path is saved in the project. On failure the register open before stays open.
+     */
+    RtStatusResult openRegister( const QString &path, bool remember = false );
+
+    /**
+     * The register a session starts with: the project's saved one, else the bundled one
+     * (RtPluginPaths::bundledRegister(); an installed read-only copy is copied to the QGIS
+     * profile first). Fails, saying where it looked, when there is none: the UI then asks.
+     */
+    RtStatusResult openDefaultRegister();
+
+    //! The register path saved in the project, resolved against the project's folder; empty if none.
+    QString projectRegisterPath() const;
+
+    void closeRegister();
+    bool hasRegister() const { return !mPath.isEmpty(); }
+    QString registerPath() const { return mPath; }
+    const RtDocumentInfo &document() const { return mDocument; }
+    const RtResolution &resolution() const { return mResolution; }
+
+    //! Every task with its current status (as recorded now), in register order.
+    const QVector<RtTask> &currentTasks() const { return mCurrent; }
+    //! Every task with its status as of asOf(): what the panel and the map show.
+    const QVector<RtTask> &tasksAsOf() const { return mAsOfTasks; }
+    std::optional<RtTask> currentTask( const QString &taskId ) const;
+    std::optional<RtTask> taskAsOf( const QString &taskId ) const;
+
+    //! The date the statuses are shown for (default today; never before the resolution).
+    QDate asOf() const { return mAsOf; }
+    void setAsOf( const QDate &date );
+
+    RtLang language() const { return mLang; }
+    void setLanguage( RtLang lang ) { mLang = lang; }
+
+    //! The status history of a task, oldest first, read from the file now.
+    RtResult<QVector<RtHistoryEntry>> history( const QString &taskId ) const;
+
+    //! Reads the tasks again from the file (someone else may have changed them).
+    RtStatusResult refresh();
+
+    /**
+     * Records a status change (RtStore::setStatus) and shows it at once: the task, the
+     * statuses as of the date, every bound layer's colours. \a change.expected should be
+     * the status the user saw; when the stored status differs (someone changed the task
+     * meanwhile) the edit is refused with nothing written, \a stale is set, and the tasks
+     * are read again from the file (registerChanged()).
+     */
+    RtStatusResult changeStatus( const RtStatusChange &change, bool *stale = nullptr );
+
+    /**
+     * Links a task to features of a bound layer (\a link) or unlinks it from them: the
+     * features' keys ("kind:key", as the binding reads them) are added to or removed from
+     * the task's places (RtStore::setTaskPlaces()), based on the places last read; a change
+     * made meanwhile by someone else is refused (\a stale) and the tasks are read again.
+     * \a changed, when set, receives how many places were added or removed.
+     */
+    RtStatusResult setFeaturesLinked( const QString &taskId, QgsVectorLayer *layer, const QgsFeatureIds &fids, bool link,
+                                      bool *stale = nullptr, int *changed = nullptr );
+
+    // --- bound layers ------------------------------------------------------------------
+
+    /**
+     * Binds \a layer: reads its keys, saves the binding on the layer, shows the statuses.
+     * Binding a bound layer again replaces its binding.
+     */
+    RtResult<RtLayerBinding *> bindLayer( QgsVectorLayer *layer, const RtKeyBinding &binding );
+
+    //! Removes the binding and what it added to the layer.
+    void unbindLayer( QgsVectorLayer *layer );
+
+    RtLayerBinding *binding( const QgsVectorLayer *layer ) const;
+    QList<RtLayerBinding *> bindings() const;
+
+    /**
+     * Binds the project's layers that carry a saved binding, and the layers of the bundled
+     * sample (RtLayerBinding::sampleBinding()) that carry none. Layers already bound are
+     * left as they are. Returns the messages of the layers that could not be bound.
+     */
+    QStringList restoreBindings();
+
+    //! The features of each bound layer a task is on.
+    QHash<QgsVectorLayer *, QgsFeatureIds> featuresOfTask( const QString &taskId ) const;
+
+    //! The place keys ("zone:A3") of \a layer's feature \a fid as its tasks state them.
+    QStringList placeKeysOfFeature( QgsVectorLayer *layer, QgsFeatureId fid ) const;
+
+    //! Names of the places the bound layers hold ("ward:06715" → "Phường Hải Hòa"), for the panel.
+    QHash<QString, QString> placeNames() const;
+
+    //! Recomputes every bound layer's colours (after the as-of date or the tasks changed).
+    void updateLayers();
+
+  signals:
+    //! A register was opened, closed or read again: everything shown must be reset.
+    void registerChanged();
+    //! One task's status changed (through this tracker).
+    void taskChanged( const QString &taskId );
+    void asOfChanged( const QDate &date );
+    //! A layer was bound or unbound.
+    void bindingsChanged();
+    //! A bound layer's colours were recomputed.
+    void layerUpdated( QgsVectorLayer *layer );
+
+  private slots:
+    void onProjectRead();
+    void onProjectCleared();
+    void onLayersAdded( const QList<QgsMapLayer *> &layers );
+    void onLayerWillBeRemoved( const QString &layerId );
+
+  private:
+    RtStatusResult readAll( const QString &path );
+    //! After a write: the tasks and their statuses as of the date read back, layers and views told.
+    RtStatusResult reloadAfterWrite( const QString &taskId );
+    RtStatusResult computeAsOf();
+    void connectLayer( QgsVectorLayer *layer );
+
+    QPointer<QgsProject> mProject;
+    QString mPath;
+    RtDocumentInfo mDocument;
+    RtResolution mResolution;
+    QVector<RtTask> mCurrent;
+    QVector<RtTask> mAsOfTasks;
+    QHash<QString, int> mIndexOfTask;
+    QDate mAsOf;
+    RtLang mLang = RtLang::Vi;
+    std::vector<std::unique_ptr<RtLayerBinding>> mBindings;
+    bool mRestoring = false;
+};
+
+#endif // RTTRACKER_H

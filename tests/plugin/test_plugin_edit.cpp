@@ -1,0 +1,631 @@
+// The plugin's edit path in a headless QGIS: a register built from data/, the sample zones
+// layer bound to it, status changes made through the same code the status dialog calls,
+// and what the map then draws (rendered to an image, pixel by pixel).
+#include "catch_compat.h"
+#include "maptestutil.h"
+
+#include "rtexporttask.h"
+#include "rtjoin.h"
+#include "rtlayerbinding.h"
+#include "rtmapstyle.h"
+#include "rtstatusdialog.h"
+#include "rttaskdock.h"
+#include "rttaskfiltermodel.h"
+#include "rttaskmodel.h"
+#include "rttracker.h"
+
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgsapplication.h>
+#include <qgsexpressioncontextutils.h>
+#include <qgsfeature.h>
+#include <qgsfeatureiterator.h>
+#include <qgsgeometry.h>
+#include <qgsmaprenderercustompainterjob.h>
+#include <qgsmapsettings.h>
+#include <qgssymbol.h>
+#include <qgsmemoryproviderutils.h>
+#include <qgsproject.h>
+#include <qgstaskmanager.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+#include <QFile>
+#include <QImage>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QTreeView>
+
+namespace
+{
+  //! A temporary folder with a register built from data/ and a copy of the sample layers.
+  struct Fixture
+  {
+    QTemporaryDir dir;
+    QString registerPath;
+    QString layersPath;
+
+    Fixture()
+    {
+      registerPath = dir.filePath( QStringLiteral( "mongcai-172.gpkg" ) );
+      layersPath = dir.filePath( QStringLiteral( "mongcai-layers.gpkg" ) );
+    }
+
+    bool make()
+    {
+      return dir.isValid() && RtMapTest::haveLayers() && RtMapTest::buildRegister( registerPath )
+             && QFile::copy( RtMapTest::layersPath(), layersPath );
+    }
+
+    QString layerSource( const QString &table ) const
+    {
+      return QStringLiteral( "%1|layername=%2" ).arg( layersPath, table );
+    }
+  };
+
+  QgsFeatureId fidOf( QgsVectorLayer *layer, const QString &field, const QString &value )
+  {
+    QgsFeatureIterator it = layer->getFeatures( QgsFeatureRequest().setFilterExpression(
+                              QStringLiteral( "%1 = %2" ).arg( QgsExpression::quotedColumnRef( field ), QgsExpression::quotedString( value ) ) ) );
+    QgsFeature f;
+    return it.nextFeature( f ) ? f.id() : FID_NULL;
+  }
+
+  //! The colour the layer draws at a point inside the feature (labels off, white background).
+  QColor renderedColor( QgsVectorLayer *layer, QgsFeatureId fid )
+  {
+    QgsFeature f = layer->getFeature( fid );
+    const QgsPointXY inside = f.geometry().pointOnSurface().asPoint();
+    QgsMapSettings settings;
+    settings.setLayers( { layer } );
+    settings.setDestinationCrs( layer->crs() );
+    settings.setOutputSize( QSize( 500, 500 ) );
+    settings.setExtent( layer->extent() );
+    settings.setBackgroundColor( Qt::white );
+    settings.setFlag( Qgis::MapSettingsFlag::DrawLabeling, false );
+    settings.setFlag( Qgis::MapSettingsFlag::Antialiasing, false );
+    settings.setFlag( Qgis::MapSettingsFlag::DrawSelection, false ); // the panel selects a task's features
+    QImage image( settings.outputSize(), QImage::Format_ARGB32_Premultiplied );
+    image.fill( Qt::white );
+    QPainter painter( &image );
+    QgsMapRendererCustomPainterJob job( settings, &painter );
+    job.start();
+    job.waitForFinished();
+    painter.end();
+    const QgsPointXY pixel = settings.mapToPixel().transform( inside );
+    return image.pixelColor( static_cast<int>( pixel.x() ), static_cast<int>( pixel.y() ) );
+  }
+
+  bool sameColor( const QColor &a, const QColor &b )
+  {
+    return std::abs( a.red() - b.red() ) <= 2 && std::abs( a.green() - b.green() ) <= 2 && std::abs( a.blue() - b.blue() ) <= 2;
+  }
+
+  std::string describe( const QColor &c )
+  {
+    return c.name().toStdString();
+  }
+
+  RtKeyBinding zoneBinding()
+  {
+    RtKeyBinding b;
+    b.kind = QStringLiteral( "zone" );
+    b.fields = QStringList { QStringLiteral( "code" ) };
+    b.match = RtKeyBinding::Match::Code;
+    return b;
+  }
+
+  QString liveStatus( QgsVectorLayer *layer, QgsFeatureId fid, const QString &field )
+  {
+    return layer->getFeature( fid ).attribute( field ).toString();
+  }
+}
+
+TEST_CASE( "a status change recolours the bound layer at once and a stale edit is refused", "[plugin][edit]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  const QByteArray layersBefore = RtMapTest::sha256( fx.layersPath );
+
+  QgsProject project;
+  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+  REQUIRE( zones->isValid() );
+  project.addMapLayer( zones );
+  REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() ); // the sample's own style
+
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  REQUIRE( tracker.asOf() == QDate::currentDate() );
+  const RtResult<RtLayerBinding *> bound = tracker.bindLayer( zones, zoneBinding() );
+  REQUIRE( bound.ok() );
+  RtLayerBinding *binding = bound.value();
+
+  // The sample layer has a real rt_status (as of 13/10/2023): it stays, the live one is beside it.
+  CHECK( binding->liveFieldName() == QStringLiteral( "rt_status_live" ) );
+  CHECK( binding->result().unmatched.isEmpty() );
+  CHECK( binding->result().ambiguous.isEmpty() );
+  auto *renderer = dynamic_cast<QgsCategorizedSymbolRenderer *>( zones->renderer() );
+  REQUIRE( renderer );
+  CHECK( renderer->classAttribute() == QStringLiteral( "rt_status_live" ) );
+  CHECK( RtLayerBinding::stored( zones ).has_value() );
+
+  const QgsFeatureId a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
+  const QgsFeatureId a41 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A4.1" ) );
+  REQUIRE( a3 != FID_NULL );
+  REQUIRE( a41 != FID_NULL );
+  // A3 carries two tasks: the directive (5)(i1) (no report yet) and its own plan (in progress).
+  CHECK( binding->tasksOfFeature( a3 ) == QStringList( { QStringLiteral( "DT-05-i1" ), QStringLiteral( "CM-QHPK-A3" ) } ) );
+  CHECK( tracker.placeKeysOfFeature( zones, a3 ) == QStringList { QStringLiteral( "zone:A3" ) } );
+  const QColor inProgress = RtMapStyle::statusColor( RtFeatureStatus::InProgress );
+  const QColor done = RtMapStyle::statusColor( RtFeatureStatus::Done );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+
+  // The panel and the dialog, as the user drives them (no QGIS window: no map, no message bar).
+  RtTaskDock dock( &tracker, nullptr );
+  dock.selectTask( QStringLiteral( "DT-05-i1" ) );
+  CHECK( dock.currentTaskId() == QStringLiteral( "DT-05-i1" ) );
+
+  auto changeThroughDialog = [&]( const QString &taskId, const QString &statusCode, const QString &note ) -> RtStatusResult
+  {
+    const std::optional<RtTask> task = tracker.currentTask( taskId );
+    REQUIRE( task );
+    RtStatusDialog dialog( *task, tracker.document(), RtLang::Vi );
+    auto *combo = dialog.findChild<QComboBox *>( QStringLiteral( "RtStatusCombo" ) );
+    auto *by = dialog.findChild<QLineEdit *>( QStringLiteral( "RtStatusBy" ) );
+    auto *noteEdit = dialog.findChild<QPlainTextEdit *>( QStringLiteral( "RtStatusNote" ) );
+    auto *evidence = dialog.findChild<QLineEdit *>( QStringLiteral( "RtStatusEvidence" ) );
+    REQUIRE( combo );
+    REQUIRE( by );
+    REQUIRE( noteEdit );
+    REQUIRE( evidence );
+    combo->setCurrentIndex( combo->findData( statusCode ) );
+    by->setText( QStringLiteral( "Phòng Quản lý đô thị" ) );
+    noteEdit->setPlainText( note );
+    evidence->setText( QStringLiteral( "QĐ 1234/QĐ-UBND" ) );
+    const RtStatusChange change = dialog.change();
+    CHECK( change.expected == task->status ); // the edit is based on what the panel showed
+    return dock.applyStatusChange( change );
+  };
+
+  // 1. The directive done: A3 still has its own plan open, so it stays "in progress" (some done, some open).
+  REQUIRE( changeThroughDialog( QStringLiteral( "DT-05-i1" ), QStringLiteral( "done" ), QStringLiteral( "các phân khu đã trình" ) ).ok() );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+
+  // 2. A3's plan done: every task of A3 is done, and the map says so at once, without a reload.
+  QElapsedTimer timer;
+  timer.start();
+  REQUIRE( changeThroughDialog( QStringLiteral( "CM-QHPK-A3" ), QStringLiteral( "done" ), QStringLiteral( "QHPK A3 đã phê duyệt" ) ).ok() );
+  const qint64 recolourMs = timer.elapsed();
+  INFO( "status change and recolouring took " << recolourMs << " ms" );
+  CHECK( recolourMs < 1000 );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+  // A4.1 keeps its own plan open.
+  CHECK( liveStatus( zones, a41, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+  CHECK_THAT( describe( renderedColor( zones, a41 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+  // The renderer gives the "done" symbol for A3 too (what the legend and a print layout use).
+  {
+    QgsRenderContext context;
+    context.expressionContext().appendScopes( QgsExpressionContextUtils::globalProjectLayerScopes( zones ) );
+    QgsFeatureRenderer *r = zones->renderer();
+    r->startRender( context, zones->fields() );
+    QgsFeature feature = zones->getFeature( a3 );
+    context.expressionContext().setFeature( feature );
+    QgsSymbol *symbol = r->symbolForFeature( feature, context );
+    REQUIRE( symbol );
+    CHECK( sameColor( symbol->color(), done ) );
+    r->stopRender( context );
+  }
+
+  // The history holds the change with who, why and on what evidence.
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( fx.registerPath, false );
+    REQUIRE( store.ok() );
+    const RtResult<QVector<RtHistoryEntry>> history = store.value()->history( QStringLiteral( "CM-QHPK-A3" ) );
+    REQUIRE( history.ok() );
+    REQUIRE( history.value().size() == 2 );
+    const RtHistoryEntry &last = history.value().last();
+    CHECK( last.oldStatus == RtStatus::InProgress );
+    CHECK( last.newStatus == RtStatus::Done );
+    CHECK( last.by == QStringLiteral( "Phòng Quản lý đô thị" ) );
+    CHECK( last.note == QStringLiteral( "QHPK A3 đã phê duyệt" ) );
+    CHECK( last.evidence == QStringLiteral( "QĐ 1234/QĐ-UBND" ) );
+    CHECK( last.date == QDate::currentDate() );
+  }
+
+  // 3. Someone else changes A3 in a shell meanwhile; the panel still shows "done".
+  int exitCode = -1;
+  QString errors;
+  RtMapTest::run( RtTestPaths::cliExecutable(), { QStringLiteral( "set-status" ), QStringLiteral( "--db" ), fx.registerPath,
+                  QStringLiteral( "CM-QHPK-A3" ), QStringLiteral( "blocked" ), QStringLiteral( "--by" ), QStringLiteral( "Thanh tra" ),
+                  QStringLiteral( "--expect" ), QStringLiteral( "done" ) }, &exitCode, &errors );
+  INFO( errors.toStdString() );
+  REQUIRE( exitCode == 0 );
+  CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::Done );
+  const QByteArray registerBefore = RtMapTest::sha256( fx.registerPath );
+
+  // The user's edit, based on "done", is refused, and nothing is written.
+  RtStatusChange stale;
+  stale.taskId = QStringLiteral( "CM-QHPK-A3" );
+  stale.newStatus = RtStatus::InProgress;
+  stale.by = QStringLiteral( "Phòng Quản lý đô thị" );
+  stale.date = QDate::currentDate();
+  stale.expected = RtStatus::Done;
+  bool wasStale = false;
+  const RtStatusResult refused = tracker.changeStatus( stale, &wasStale );
+  CHECK_FALSE( refused.ok() );
+  CHECK( wasStale );
+  CHECK( refused.error().contains( QStringLiteral( "changed meanwhile" ) ) );
+  CHECK( RtMapTest::sha256( fx.registerPath ) == registerBefore );
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( fx.registerPath, false );
+    REQUIRE( store.ok() );
+    const RtResult<QVector<RtHistoryEntry>> history = store.value()->history( QStringLiteral( "CM-QHPK-A3" ) );
+    REQUIRE( history.ok() );
+    CHECK( history.value().size() == 3 ); // the resolution's, ours, the shell's: not the refused one
+    CHECK( history.value().last().by == QStringLiteral( "Thanh tra" ) );
+  }
+  // The panel and the map now show what the file says.
+  CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::Blocked );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+
+  // The user's data file was never written: the statuses live in the project only.
+  CHECK( RtMapTest::sha256( fx.layersPath ) == layersBefore );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status" ) ) == QStringLiteral( "in_progress" ) );
+}
+
+TEST_CASE( "the as-of date recolours the map with the statuses of that day", "[plugin][edit]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+  REQUIRE( zones->isValid() );
+  project.addMapLayer( zones );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  REQUIRE( tracker.bindLayer( zones, zoneBinding() ).ok() );
+  const QgsFeatureId a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
+
+  RtStatusChange change;
+  change.taskId = QStringLiteral( "DT-05-i1" );
+  change.newStatus = RtStatus::Done;
+  change.by = QStringLiteral( "test" );
+  change.date = QDate( 2024, 6, 1 );
+  change.expected = RtStatus::NoReport;
+  RtStatusResult changed = tracker.changeStatus( change );
+  INFO( changed.error().toStdString() );
+  REQUIRE( changed.ok() );
+  change.taskId = QStringLiteral( "CM-QHPK-A3" );
+  change.date = QDate( 2024, 6, 20 );
+  change.expected = RtStatus::InProgress;
+  changed = tracker.changeStatus( change );
+  INFO( changed.error().toStdString() );
+  REQUIRE( changed.ok() );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
+
+  // Before A3's plan was approved it was still in progress; before the resolution nothing has a status.
+  tracker.setAsOf( QDate( 2024, 6, 10 ) );
+  CHECK( tracker.taskAsOf( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::InProgress );
+  CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::Done );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+  CHECK( QgsExpressionContextUtils::layerScope( zones )->variable( RtLayerBinding::asOfVariable() ).toString() == QStringLiteral( "2024-06-10" ) );
+  tracker.setAsOf( QDate( 2020, 1, 1 ) );
+  CHECK( tracker.asOf() == QDate( 2023, 10, 13 ) );
+}
+
+TEST_CASE( "a binding saved in the project comes back and shows in QGIS without the plugin", "[plugin][edit]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  const QString projectPath = fx.dir.filePath( QStringLiteral( "session.qgs" ) );
+  QgsFeatureId a3 = FID_NULL;
+  {
+    QgsProject project;
+    auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+    REQUIRE( zones->isValid() );
+    project.addMapLayer( zones );
+    REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() );
+    RtTracker tracker( &project );
+    REQUIRE( tracker.openRegister( fx.registerPath, true ).ok() );
+    RtKeyBinding byName = zoneBinding();
+    byName.fields = QStringList { QStringLiteral( "code" ) };
+    REQUIRE( tracker.bindLayer( zones, byName ).ok() );
+    a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
+    RtStatusChange change;
+    change.taskId = QStringLiteral( "CM-QHPK-A3" );
+    change.newStatus = RtStatus::Blocked;
+    change.by = QStringLiteral( "test" );
+    change.date = QDate::currentDate();
+    change.expected = RtStatus::InProgress;
+    REQUIRE( tracker.changeStatus( change ).ok() );
+    REQUIRE( project.write( projectPath ) );
+  }
+
+  SECTION( "reopened with the plugin: the register and the binding are restored" )
+  {
+    QgsProject project;
+    RtTracker tracker( &project );
+    REQUIRE( project.read( projectPath ) );
+    CHECK( tracker.registerPath() == QFileInfo( fx.registerPath ).absoluteFilePath() );
+    REQUIRE( tracker.bindings().size() == 1 );
+    QgsVectorLayer *zones = tracker.bindings().first()->layer();
+    CHECK( tracker.bindings().first()->binding().kind == QStringLiteral( "zone" ) );
+    CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
+    // Restoring what the project holds is not an unsaved change.
+    CHECK_FALSE( project.isDirty() );
+    // One live field, not a second copy added on top of the restored one.
+    CHECK( zones->fields().names().count( QStringLiteral( "rt_status_live" ) ) == 1 );
+
+    // Unbinding gives the layer back as it was: the stored field drives the style again.
+    tracker.unbindLayer( zones );
+    CHECK( zones->fields().lookupField( QStringLiteral( "rt_status_live" ) ) < 0 );
+    CHECK( QgsExpressionContextUtils::layerScope( zones )->variable( RtLayerBinding::mapVariable() ).isNull() );
+    CHECK_FALSE( RtLayerBinding::stored( zones ).has_value() );
+    auto *renderer = dynamic_cast<QgsCategorizedSymbolRenderer *>( zones->renderer() );
+    REQUIRE( renderer );
+    CHECK( renderer->classAttribute() == QStringLiteral( "rt_status" ) );
+  }
+
+  SECTION( "reopened in QGIS without the plugin: the saved statuses still colour the map" )
+  {
+    QgsProject project;
+    REQUIRE( project.read( projectPath ) );
+    const QList<QgsMapLayer *> layers = project.mapLayersByName( QStringLiteral( "zones" ) );
+    REQUIRE( layers.size() == 1 );
+    auto *zones = qobject_cast<QgsVectorLayer *>( layers.first() );
+    REQUIRE( zones );
+    CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
+    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+  }
+}
+
+TEST_CASE( "a user's own layer gets a virtual rt_status and our style, with numeric GSO codes and ambiguous keys", "[plugin][edit]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsVectorLayer wards( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards" ), QStringLiteral( "ogr" ) );
+  REQUIRE( wards.isValid() );
+
+  // The land officer's layer: codes in an integer field (the leading zero lost), no rt_status.
+  QgsFields fields;
+  fields.append( QgsField( QStringLiteral( "ma_xa" ), QVariant::Int ) );
+  fields.append( QgsField( QStringLiteral( "ten" ), QVariant::String ) );
+  std::unique_ptr<QgsVectorLayer> own( QgsMemoryProviderUtils::createMemoryLayer( QStringLiteral( "xa_phuong" ), fields, wards.wkbType(), wards.crs() ) );
+  REQUIRE( own );
+  QgsFeatureList features;
+  QgsFeatureIterator it = wards.getFeatures();
+  QgsFeature f;
+  while ( it.nextFeature( f ) )
+  {
+    QgsFeature copy( fields );
+    copy.setGeometry( f.geometry() );
+    QgsAttributes attributes;
+    attributes << QVariant( f.attribute( QStringLiteral( "gso_code" ) ).toString().toInt() ) << f.attribute( QStringLiteral( "name" ) );
+    copy.setAttributes( attributes );
+    features << copy;
+  }
+  // The same commune twice (a split polygon digitised as two features): its key is ambiguous.
+  QgsFeature duplicate;
+  for ( const QgsFeature &candidate : std::as_const( features ) )
+    if ( candidate.attribute( 0 ).toInt() == 6742 ) // Hải Hòa: four tasks name it
+      duplicate = candidate;
+  REQUIRE( duplicate.isValid() );
+  features << duplicate;
+  const bool added = own->dataProvider()->addFeatures( features );
+  INFO( own->dataProvider()->lastError().toStdString() );
+  REQUIRE( added );
+  own->updateExtents();
+
+  QgsProject project;
+  QgsVectorLayer *layer = own.release();
+  project.addMapLayer( layer );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  RtKeyBinding binding;
+  binding.kind = QStringLiteral( "ward" );
+  binding.fields = QStringList { QStringLiteral( "ma_xa" ) };
+  const RtResult<RtLayerBinding *> bound = tracker.bindLayer( layer, binding );
+  REQUIRE( bound.ok() );
+  RtLayerBinding *b = bound.value();
+  CHECK( b->liveFieldName() == QStringLiteral( "rt_status" ) );
+  CHECK( b->warnings().join( QLatin1Char( ' ' ) ).contains( QStringLiteral( "leading zeros" ) ) );
+  REQUIRE( layer->fields().lookupField( QStringLiteral( "rt_status" ) ) >= 0 );
+  CHECK( layer->fields().fieldOrigin( layer->fields().lookupField( QStringLiteral( "rt_status" ) ) ) == QgsFields::OriginExpression );
+  auto *renderer = dynamic_cast<QgsCategorizedSymbolRenderer *>( layer->renderer() );
+  REQUIRE( renderer );
+  CHECK( renderer->classAttribute() == QStringLiteral( "rt_status" ) );
+  CHECK( b->result().ambiguous.keys() == QStringList { QStringLiteral( "06742" ) } );
+  CHECK( b->result().ambiguous.value( QStringLiteral( "06742" ) ).size() == 2 );
+
+  // The same statuses as the join of the sample layer, feature by feature (the duplicate aside).
+  RtLayerBinding sample( &wards, *RtLayerBinding::sampleBinding( &wards ) );
+  REQUIRE( sample.readKeys().ok() );
+  const RtJoinResult expected = sample.join( tracker.tasksAsOf(), tracker.asOf() );
+  const QString duplicateCode = QStringLiteral( "6742" );
+  int compared = 0;
+  QgsFeatureIterator ownIt = layer->getFeatures();
+  while ( ownIt.nextFeature( f ) )
+  {
+    const QString code = f.attribute( QStringLiteral( "ma_xa" ) ).toString();
+    if ( code == duplicateCode )
+    {
+      CHECK( f.attribute( QStringLiteral( "rt_status" ) ).toString() == RtFeatureStatuses::code( RtFeatureStatus::None ) );
+      continue;
+    }
+    const QgsFeatureId sampleFid = fidOf( &wards, QStringLiteral( "gso_code" ), code.rightJustified( 5, QLatin1Char( '0' ) ) );
+    RtFeatureStatus status = RtFeatureStatus::None;
+    for ( const RtFeatureResult &r : expected.features )
+      if ( r.fid == sampleFid )
+        status = r.status;
+    INFO( code.toStdString() );
+    CHECK( f.attribute( QStringLiteral( "rt_status" ) ).toString() == RtFeatureStatuses::code( status ) );
+    ++compared;
+  }
+  CHECK( compared == wards.featureCount() - 1 );
+}
+
+TEST_CASE( "the panel's search ignores diacritics and case and a picked feature lists its tasks", "[plugin][panel]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+  REQUIRE( zones->isValid() );
+  project.addMapLayer( zones );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  REQUIRE( tracker.restoreBindings().isEmpty() ); // the sample layer is recognised and bound
+  REQUIRE( tracker.binding( zones ) );
+  RtTaskDock dock( &tracker, nullptr );
+  auto *tree = dock.findChild<QTreeView *>( QStringLiteral( "RtTaskTree" ) );
+  REQUIRE( tree );
+  for ( const char *name : { "RtTaskTable", "RtFilterStatus", "RtFilterCategory", "RtFilterResponsible", "RtFilterPlace",
+                             "RtFilterOverdue", "RtTaskSearch", "RtAsOfDate", "RtTaskDetails", "RtTaskHistory", "RtChangeStatusButton" } )
+  {
+    INFO( name );
+    CHECK( dock.findChild<QWidget *>( QString::fromLatin1( name ) ) );
+  }
+  auto *search = dock.findChild<QLineEdit *>( QStringLiteral( "RtTaskSearch" ) );
+  REQUIRE( search );
+  const int all = dock.tableFilter()->rowCount();
+  CHECK( all == tracker.tasksAsOf().size() );
+  search->setText( QStringLiteral( "TRA CO" ) ); // Trà Cổ without its accents, in capitals
+  const int found = dock.tableFilter()->rowCount();
+  CHECK( found > 0 );
+  CHECK( found < all );
+  search->clear();
+  CHECK( dock.tableFilter()->rowCount() == all );
+
+  // Picking A3 on the map (here: selecting it) lists the tasks on A3.
+  const QgsFeatureId a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
+  zones->selectByIds( QgsFeatureIds { a3 } );
+  CHECK( dock.tableFilter()->place() == RtTaskModels::placeKey( QStringLiteral( "zone:A3" ) ) );
+  QStringList listed;
+  for ( int row = 0; row < dock.tableFilter()->rowCount(); ++row )
+    listed << dock.tableFilter()->index( row, 0 ).data( RtTaskRoles::TaskId ).toString();
+  listed.sort();
+  CHECK( listed == QStringList( { QStringLiteral( "CM-QHPK-A3" ), QStringLiteral( "DT-05-i1" ) } ) );
+
+  // Selecting a task selects its features in the bound layers.
+  dock.selectTask( QStringLiteral( "CM-QHPK-A5" ) );
+  const QgsFeatureId a5 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A5" ) );
+  CHECK( zones->selectedFeatureIds() == QgsFeatureIds { a5 } );
+  CHECK( dock.tableFilter()->place() == RtTaskModels::placeKey( QStringLiteral( "zone:A3" ) ) ); // our own selection is not a user's pick
+}
+
+TEST_CASE( "the council map export runs as a QGIS task that can be cancelled", "[plugin][export]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  RtMapExportOptions options;
+  options.registerPath = fx.registerPath;
+  options.layersPath = fx.layersPath;
+  options.asOf = QDate( 2026, 11, 26 );
+  options.outputPath = fx.dir.filePath( QStringLiteral( "council.png" ) );
+  options.dpi = 40; // the layout is the one `restrack export` makes; a small image is enough here
+  const QByteArray registerBefore = RtMapTest::sha256( fx.registerPath );
+
+  auto runTask = [&]( bool cancelAtOnce, QString &path, QString &error )
+  {
+    auto *task = new RtExportTask( options );
+    QEventLoop loop;
+    bool over = false;
+    QObject::connect( task, &RtExportTask::exported, &loop, [&]( const QString &p, const QStringList & ) { path = p; over = true; loop.quit(); } );
+    QObject::connect( task, &RtExportTask::exportFailed, &loop, [&]( const QString &e ) { error = e; over = true; loop.quit(); } );
+    QTimer::singleShot( 180000, &loop, &QEventLoop::quit );
+    QgsApplication::taskManager()->addTask( task );
+    if ( cancelAtOnce )
+      task->cancel(); // a task cancelled before it started ends at once, inside cancel()
+    if ( !over )
+      loop.exec();
+    CHECK( over );
+  };
+
+  SECTION( "exported" )
+  {
+    QString path, error;
+    runTask( false, path, error );
+    INFO( error.toStdString() );
+    CHECK( path == options.outputPath );
+    const QImage image( options.outputPath );
+    CHECK( image.width() > 500 ); // A3 landscape at 40 dpi: 661 × 468
+    CHECK( image.width() > image.height() );
+  }
+  SECTION( "cancelled" )
+  {
+    QString path, error;
+    runTask( true, path, error );
+    CHECK( path.isEmpty() );
+    CHECK( error == QStringLiteral( "cancelled" ) );
+    CHECK_FALSE( QFileInfo::exists( options.outputPath ) );
+  }
+  // The export reads the register; it never writes it.
+  CHECK( RtMapTest::sha256( fx.registerPath ) == registerBefore );
+}
+
+TEST_CASE( "features picked on the map are linked to a task and unlinked", "[plugin][edit]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  auto *wards = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards" ), QStringLiteral( "ogr" ) );
+  REQUIRE( wards->isValid() );
+  project.addMapLayer( wards );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  REQUIRE( tracker.restoreBindings().isEmpty() );
+  RtLayerBinding *b = tracker.binding( wards );
+  REQUIRE( b );
+
+  // A ward with no task: the zoning plan A3 is now said to concern it too.
+  QgsFeatureId free = FID_NULL;
+  QgsFeatureIterator it = wards->getFeatures();
+  QgsFeature f;
+  while ( it.nextFeature( f ) && free == FID_NULL )
+    if ( b->tasksOfFeature( f.id() ).isEmpty() )
+      free = f.id();
+  REQUIRE( free != FID_NULL );
+  const QString code = wards->getFeature( free ).attribute( QStringLiteral( "gso_code" ) ).toString();
+  const QString place = QStringLiteral( "ward:" ) + code;
+  CHECK( liveStatus( wards, free, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "none" ) );
+  const QStringList before = tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->places;
+
+  int changed = 0;
+  REQUIRE( tracker.setFeaturesLinked( QStringLiteral( "CM-QHPK-A3" ), wards, { free }, true, nullptr, &changed ).ok() );
+  CHECK( changed == 1 );
+  CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->places == before + QStringList { place } );
+  CHECK( b->tasksOfFeature( free ) == QStringList { QStringLiteral( "CM-QHPK-A3" ) } );
+  CHECK( liveStatus( wards, free, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( fx.registerPath, false );
+    REQUIRE( store.ok() );
+    CHECK( store.value()->task( QStringLiteral( "CM-QHPK-A3" ) ).value().places.contains( place ) );
+  }
+  // Linking it again changes nothing, and says so.
+  CHECK_FALSE( tracker.setFeaturesLinked( QStringLiteral( "CM-QHPK-A3" ), wards, { free }, true ).ok() );
+
+  // Someone else edits the task's places meanwhile: the unlink is refused, the panel reloads.
+  {
+    RtResult<std::unique_ptr<RtStore>> other = RtStore::open( fx.registerPath, true );
+    REQUIRE( other.ok() );
+    REQUIRE( other.value()->setTaskPlaces( QStringLiteral( "CM-QHPK-A3" ), before + QStringList { place, QStringLiteral( "zone:A5" ) } ).ok() );
+  }
+  bool stale = false;
+  CHECK_FALSE( tracker.setFeaturesLinked( QStringLiteral( "CM-QHPK-A3" ), wards, { free }, false, &stale ).ok() );
+  CHECK( stale );
+  CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->places.contains( QStringLiteral( "zone:A5" ) ) );
+
+  // Based on what is there now, the unlink goes through and the ward has no task again.
+  REQUIRE( tracker.setFeaturesLinked( QStringLiteral( "CM-QHPK-A3" ), wards, { free }, false ).ok() );
+  CHECK_FALSE( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->places.contains( place ) );
+  CHECK( b->tasksOfFeature( free ).isEmpty() );
+  CHECK( liveStatus( wards, free, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "none" ) );
+}

@@ -1,0 +1,158 @@
+// The plugin module as QGIS desktop drives it: dlopen, classFactory(iface), initGui(),
+// unload(), the module's unload(): twice in one session, nothing left behind. The iface is
+// a minimal QgisInterface (stubs generated from the installed qgisinterface.h) with a real
+// main window, map canvas and message bar.
+#include "catch_compat.h"
+#include "testutil.h"
+#include "rtfakeiface.h"
+
+#include <qgisplugin.h>
+#include <qgsmapcanvas.h>
+#include <qgsmessagebar.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QLibrary>
+#include <QMainWindow>
+#include <QProcess>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeView>
+
+namespace
+{
+  //! What QGIS desktop gives a plugin, recorded so the test can see what the plugin left.
+  class TestIface : public RtFakeIfaceBase
+  {
+    public:
+      TestIface()
+      {
+        mWindow.setObjectName( QStringLiteral( "QgisApp" ) );
+        mCanvas = new QgsMapCanvas( &mWindow );
+        mCanvas->setObjectName( QStringLiteral( "theMapCanvas" ) );
+        mWindow.setCentralWidget( mCanvas );
+        mBar = new QgsMessageBar( &mWindow );
+      }
+
+      QWidget *mainWindow() override { return &mWindow; }
+      QgsMapCanvas *mapCanvas() override { return mCanvas; }
+      QgsMessageBar *messageBar() override { return mBar; }
+      QgsMapLayer *activeLayer() override { return nullptr; }
+
+      void addPluginToMenu( const QString &name, QAction *action ) override { mMenus[name] << action; }
+      void removePluginMenu( const QString &name, QAction *action ) override
+      {
+        mMenus[name].removeAll( action );
+        if ( mMenus[name].isEmpty() )
+          mMenus.remove( name );
+      }
+      int addToolBarIcon( QAction *action ) override
+      {
+        mToolBar << action;
+        return mToolBar.size() - 1;
+      }
+      void removeToolBarIcon( QAction *action ) override { mToolBar.removeAll( action ); }
+      void addDockWidget( Qt::DockWidgetArea area, QDockWidget *dock ) override
+      {
+        mWindow.addDockWidget( area, dock );
+        mDocks << dock;
+      }
+      void removeDockWidget( QDockWidget *dock ) override
+      {
+        mWindow.removeDockWidget( dock );
+        mDocks.removeAll( dock );
+      }
+
+      QMainWindow mWindow;
+      QgsMapCanvas *mCanvas = nullptr;
+      QgsMessageBar *mBar = nullptr;
+      QMap<QString, QList<QAction *>> mMenus;
+      QList<QAction *> mToolBar;
+      QList<QDockWidget *> mDocks;
+  };
+
+  using ClassFactory = QgisPlugin *( * )( QgisInterface * );
+  using UnloadFunction = void ( * )( QgisPlugin * );
+}
+
+TEST_CASE( "the plugin loads, unloads and loads again in one QGIS session", "[plugin][load]" )
+{
+  // A register of its own, built with the CLI; the bundled one is never touched by a test.
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString registerPath = dir.filePath( QStringLiteral( "mongcai-172.gpkg" ) );
+  QProcess build;
+  build.start( RtTestPaths::cliExecutable(), { QStringLiteral( "build-register" ), QStringLiteral( "--out" ), registerPath,
+                                               QStringLiteral( "--register" ), RtTestPaths::registerJson() } );
+  REQUIRE( build.waitForFinished( 120000 ) );
+  REQUIRE( build.exitCode() == 0 );
+  qputenv( "RESTRACK_DB", registerPath.toUtf8() );
+
+  // The sample zones layer in the project: the plugin recognises and binds it.
+  const QString layers = RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg" );
+  auto *zones = new QgsVectorLayer( layers + QStringLiteral( "|layername=zones" ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+  REQUIRE( zones->isValid() );
+  QgsProject::instance()->addMapLayer( zones );
+
+  QLibrary module( QStringLiteral( RT_PLUGIN_MODULE ) );
+  REQUIRE( module.load() );
+  auto classFactory = reinterpret_cast<ClassFactory>( module.resolve( "classFactory" ) );
+  auto unloadPlugin = reinterpret_cast<UnloadFunction>( module.resolve( "unload" ) );
+  REQUIRE( classFactory );
+  REQUIRE( unloadPlugin );
+
+  TestIface iface;
+  const QStringList expectedActions { QStringLiteral( "RtShowPanel" ), QStringLiteral( "RtOpenRegister" ), QStringLiteral( "RtBindLayer" ),
+                                      QStringLiteral( "RtExportMap" ), QStringLiteral( "RtIdentifyTool" ),
+                                      QStringLiteral( "mActionResolutionTrackerAbout" ) };
+  for ( int round = 1; round <= 2; ++round )
+  {
+    INFO( "round " << round );
+    QgisPlugin *plugin = classFactory( &iface );
+    REQUIRE( plugin );
+    plugin->initGui();
+
+    // One menu with every action, two toolbar buttons, one dock with its widgets.
+    REQUIRE( iface.mMenus.size() == 1 );
+    const QList<QAction *> actions = iface.mMenus.first();
+    QStringList names;
+    for ( QAction *a : actions )
+      names << a->objectName();
+    CHECK( names == expectedActions );
+    CHECK( iface.mToolBar.size() == 2 );
+    REQUIRE( iface.mDocks.size() == 1 );
+    QDockWidget *dock = iface.mDocks.first();
+    CHECK( dock->objectName() == QStringLiteral( "RtTaskDock" ) );
+    auto *tree = dock->findChild<QTreeView *>( QStringLiteral( "RtTaskTree" ) );
+    auto *table = dock->findChild<QTableView *>( QStringLiteral( "RtTaskTable" ) );
+    REQUIRE( tree );
+    REQUIRE( table );
+    // The register was opened (from $RESTRACK_DB): every task is listed.
+    CHECK( table->model()->rowCount() == 89 );
+    CHECK( tree->model()->rowCount() > 0 );
+    // The sample layer was bound: it has the live status field.
+    CHECK( zones->fields().lookupField( QStringLiteral( "rt_status_live" ) ) >= 0 );
+    CHECK( iface.mWindow.findChildren<QDockWidget *>( QStringLiteral( "RtTaskDock" ) ).size() == 1 );
+
+    // The panel's action shows and hides the dock.
+    QAction *show = actions.first();
+    iface.mWindow.show();
+    show->trigger();
+    CHECK( show->isChecked() == dock->isVisible() );
+
+    plugin->unload();
+    CHECK( iface.mMenus.isEmpty() );
+    CHECK( iface.mToolBar.isEmpty() );
+    CHECK( iface.mDocks.isEmpty() );
+    unloadPlugin( plugin );
+    // Nothing of ours stays in the main window.
+    CHECK( iface.mWindow.findChildren<QDockWidget *>( QStringLiteral( "RtTaskDock" ) ).isEmpty() );
+    CHECK( iface.mWindow.findChildren<QAction *>( QStringLiteral( "RtShowPanel" ) ).isEmpty() );
+    // The bound layer keeps its live field: it stays coloured without the plugin.
+    CHECK( zones->fields().lookupField( QStringLiteral( "rt_status_live" ) ) >= 0 );
+  }
+  QgsProject::instance()->clear();
+  qunsetenv( "RESTRACK_DB" );
+}
