@@ -13,7 +13,8 @@ namespace
 {
   const char *sJoinUsage =
     "usage: restrack join [--db REGISTER.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel "
-    "--fields F1[,F2,F3] [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]";
+    "--fields F1[,F2,F3] [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en] "
+    "[--key-map PATH[|layername=NAME] --key-map-fields FROM,TO]";
 
   QString percent( double share )
   {
@@ -25,7 +26,8 @@ int runJoin( const QStringList &argList )
 {
   RtArgs args;
   const QStringList valueOptions = { QStringLiteral( "db" ), QStringLiteral( "layer" ), QStringLiteral( "kind" ), QStringLiteral( "fields" ),
-                                     QStringLiteral( "match" ), QStringLiteral( "as-of" ), QStringLiteral( "lang" ) };
+                                     QStringLiteral( "match" ), QStringLiteral( "as-of" ), QStringLiteral( "lang" ),
+                                     QStringLiteral( "key-map" ), QStringLiteral( "key-map-fields" ) };
   if ( !args.parse( argList, valueOptions, { QStringLiteral( "json" ), QStringLiteral( "write" ) } ) || !args.positional().isEmpty() )
   {
     RtCli::err( args.error().isEmpty() ? QString::fromLatin1( sJoinUsage ) : args.error() );
@@ -103,6 +105,31 @@ int runJoin( const QStringList &argList )
   }
   for ( const QString &w : layer.value().warnings )
     RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+
+  // --key-map: report tasks keyed in one set of units by another (2023 communes → 2025 units).
+  if ( args.has( QStringLiteral( "key-map" ) ) )
+  {
+    const QStringList mapFields = args.value( QStringLiteral( "key-map-fields" ) ).split( QLatin1Char( ',' ), Qt::SkipEmptyParts );
+    if ( mapFields.size() != 2 )
+    {
+      RtCli::err( QStringLiteral( "--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)" ) );
+      return ExitUsage;
+    }
+    RtKeyBinding mapBinding;
+    mapBinding.kind = binding.kind;
+    mapBinding.fields = QStringList( { mapFields.at( 0 ).trimmed(), mapFields.at( 1 ).trimmed() } );
+    const RtResult<RtLayerKeys> mapLayer = RtLayerKeys::read( args.value( QStringLiteral( "key-map" ) ), mapBinding );
+    if ( !mapLayer.ok() )
+    {
+      RtCli::err( mapLayer.error() );
+      return ExitRefused;
+    }
+    QHash<QString, QString> keyMap;
+    for ( const RtFeatureKey &k : mapLayer.value().features )
+      if ( k.values.size() == 2 && !k.values.at( 0 ).trimmed().isEmpty() && !k.values.at( 1 ).trimmed().isEmpty() )
+        keyMap.insert( k.values.at( 0 ).trimmed(), k.values.at( 1 ).trimmed() );
+    tasks.value() = RtJoin::translatePlaces( tasks.value(), binding.kind, keyMap );
+  }
 
   const QVector<RtFeatureKey> &features = layer.value().features;
   const RtJoinResult result = RtJoin::join( features, binding, tasks.value(), asOf );

@@ -247,3 +247,27 @@ RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBin
     t.join();
   return result;
 }
+
+QVector<RtTask> RtJoin::translatePlaces( const QVector<RtTask> &tasks, const QString &kind, const QHash<QString, QString> &keyMap )
+{
+  const QString prefix = kind + QLatin1Char( ':' );
+  QVector<RtTask> out = tasks;
+  for ( RtTask &t : out )
+  {
+    QStringList places;
+    for ( const QString &place : std::as_const( t.places ) )
+    {
+      QString translated = place;
+      if ( place.startsWith( prefix ) )
+      {
+        const QString key = place.mid( prefix.size() );
+        if ( keyMap.contains( key ) )
+          translated = prefix + keyMap.value( key );
+      }
+      if ( !places.contains( translated ) )
+        places << translated;
+    }
+    t.places = places;
+  }
+  return out;
+}

@@ -144,6 +144,14 @@ namespace RtJoin
   //! The links of \a tasks to places of \a kind, in task order.
   QVector<RtTaskLink> links( const QVector<RtTask> &tasks, const QString &kind );
 
+  /**
+   * \a tasks with their places of \a kind translated through \a keyMap (old key → new key),
+   * e.g. 2023 commune codes to the units of 2025 that absorbed them, so that tasks written
+   * in 2023 terms can be reported by the 2025 units. Keys the map lacks stay as they are
+   * (and then show up as unmatched); two old keys mapping to one new key link it once.
+   */
+  QVector<RtTask> translatePlaces( const QVector<RtTask> &tasks, const QString &kind, const QHash<QString, QString> &keyMap );
+
   //! The aggregation rule documented at RtFeatureStatus.
   RtFeatureStatus aggregate( const RtStatusCounts &counts );
 

@@ -1,4 +1,5 @@
 #include "rtbinddialog.h"
+#include "rtlocale.h"
 #include "rtlayerbinding.h"
 #include "rttracker.h"
 
@@ -73,7 +74,8 @@ RtBindDialog::RtBindDialog( RtTracker *tracker, QgsVectorLayer *layer, QWidget *
   mBindButton->setObjectName( QStringLiteral( "RtBindButton" ) );
   mUnbindButton = buttons->addButton( tr( "Unbind" ), QDialogButtonBox::ActionRole );
   mUnbindButton->setObjectName( QStringLiteral( "RtUnbindButton" ) );
-  buttons->addButton( QDialogButtonBox::Close );
+  // Qt's own translations are not installed with the plugin: name the standard button here.
+  buttons->addButton( QDialogButtonBox::Close )->setText( tr( "Close" ) );
   connect( buttons, &QDialogButtonBox::accepted, this, &RtBindDialog::accept );
   connect( buttons, &QDialogButtonBox::rejected, this, &RtBindDialog::reject );
   connect( mUnbindButton, &QPushButton::clicked, this, &RtBindDialog::unbind );
@@ -156,11 +158,11 @@ void RtBindDialog::preview()
     mReport->setPlainText( read.error() );
     return;
   }
-  mReport->setPlainText( reportText( trial, trial.join( mTracker->tasksAsOf(), mTracker->asOf() ) ) );
+  mReport->setPlainText( reportText( trial, trial.join( mTracker->tasksAsOf(), mTracker->asOf() ), mTracker->language() ) );
   mBindButton->setEnabled( true );
 }
 
-QString RtBindDialog::reportText( const RtLayerBinding &binding, const RtJoinResult &result )
+QString RtBindDialog::reportText( const RtLayerBinding &binding, const RtJoinResult &result, RtLang lang )
 {
   int withTasks = 0;
   for ( const RtFeatureResult &f : result.features )
@@ -168,7 +170,7 @@ QString RtBindDialog::reportText( const RtLayerBinding &binding, const RtJoinRes
   QStringList lines;
   const QString layerName = binding.layer() ? binding.layer()->name() : QString();
   lines << tr( "%1: %2 features, %3 with tasks (keys: %4, %5)." )
-        .arg( layerName ).arg( result.features.size() ).arg( withTasks )
+        .arg( layerName, rtNumberText( result.features.size(), lang ), rtNumberText( withTasks, lang ) )
         .arg( binding.binding().kind, binding.binding().fields.join( QStringLiteral( " / " ) ) );
   for ( const QString &w : binding.warnings() )
     lines << w;

@@ -39,7 +39,7 @@ class RtBindDialog : public QDialog
      * The report of a join, as the dialog and the panel show it: features with tasks,
      * links that landed nowhere, keys matching several features.
      */
-    static QString reportText( const RtLayerBinding &binding, const RtJoinResult &result );
+    static QString reportText( const RtLayerBinding &binding, const RtJoinResult &result, RtLang lang );
 
   public slots:
     //! Binds the layer (through the tracker); stays open with the reason when it cannot.

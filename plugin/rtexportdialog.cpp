@@ -1,4 +1,5 @@
 #include "rtexportdialog.h"
+#include "rtlocale.h"
 
 #include <qgsdatetimeedit.h>
 #include <qgsfilewidget.h>
@@ -52,7 +53,9 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *par
   mAsOf->setObjectName( QStringLiteral( "RtExportAsOf" ) );
   mAsOf->setAllowNull( false );
   mAsOf->setCalendarPopup( true );
-  mAsOf->setDisplayFormat( QStringLiteral( "dd/MM/yyyy" ) );
+  // The dialog speaks the UI language, which is the default language of the export.
+  mAsOf->setLocale( rtLocale( defaults.lang ) );
+  mAsOf->setDisplayFormat( rtDateFormat( defaults.lang ) );
   mAsOf->setDate( defaults.asOf.isValid() ? defaults.asOf : QDate::currentDate() );
   form->addRow( tr( "As of" ), mAsOf );
 
@@ -76,6 +79,8 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *par
   auto *buttons = new QDialogButtonBox( QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this );
   mExportButton = buttons->button( QDialogButtonBox::Ok );
   mExportButton->setText( tr( "Export" ) );
+  // Qt's own translations are not installed with the plugin: name the standard button here.
+  buttons->button( QDialogButtonBox::Cancel )->setText( tr( "Cancel" ) );
   mExportButton->setObjectName( QStringLiteral( "RtExportButton" ) );
   connect( buttons, &QDialogButtonBox::accepted, this, &RtExportDialog::accept );
   connect( buttons, &QDialogButtonBox::rejected, this, &RtExportDialog::reject );

@@ -1,4 +1,5 @@
 #include "rtexporttask.h"
+#include "rtlocale.h"
 
 #include <qgsfeedback.h>
 
@@ -6,7 +7,12 @@
 #include <QThread>
 
 RtExportTask::RtExportTask( const RtMapExportOptions &options )
-  : QgsTask( tr( "Council map as of %1" ).arg( options.asOf.toString( QStringLiteral( "dd/MM/yyyy" ) ) ), QgsTask::CanCancel )
+  : RtExportTask( options, options.lang )
+{
+}
+
+RtExportTask::RtExportTask( const RtMapExportOptions &options, RtLang uiLanguage )
+  : QgsTask( tr( "Council map as of %1" ).arg( rtDateText( options.asOf, uiLanguage ) ), QgsTask::CanCancel )
   , mOptions( options )
   , mFeedback( std::make_unique<QgsFeedback>() )
 {

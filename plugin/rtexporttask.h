@@ -28,7 +28,10 @@ class RtExportTask : public QgsTask
     Q_OBJECT
 
   public:
+    //! The task's name (QGIS's task manager) is in the language of the export.
     explicit RtExportTask( const RtMapExportOptions &options );
+    //! The task's name is in \a uiLanguage (the plugin's UI), the map in options.lang.
+    RtExportTask( const RtMapExportOptions &options, RtLang uiLanguage );
     ~RtExportTask() override;
 
     void cancel() override;

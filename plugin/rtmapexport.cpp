@@ -1,5 +1,6 @@
 #include "rtmapexport.h"
 #include "rtjoin.h"
+#include "rtlocale.h"
 #include "rtmaplayers.h"
 #include "rtmapstyle.h"
 
@@ -71,6 +72,9 @@ namespace
     return QString::fromUtf8( lang == RtLang::Vi ? vi : en );
   }
 
+  // The map's dates stay day/month/year in both languages: the resolution is cited as
+  // "172/NQ-HĐND of 13/10/2023", and `restrack export` (and its tests) give that text.
+  // Counts follow the export's language (rtNumberText( n, lang )).
   QString dateText( const QDate &date )
   {
     return date.toString( QStringLiteral( "dd/MM/yyyy" ) );
@@ -545,19 +549,19 @@ QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayou
   {
     const QColor swatch = RtMapStyle::statusColor( featureStatusOf( status ) );
     counts << QgsTableRow { cell( QString(), swatch ), cell( QStringLiteral( "%1 / %2" ).arg( RtStatuses::label( status, RtLang::Vi ), RtStatuses::label( status, RtLang::En ) ) ),
-                            cell( QString::number( c.summary.byStatus.value( status ) ), QColor(), false, Qt::AlignRight ) };
+                            cell( rtNumberText( c.summary.byStatus.value( status ), lang ), QColor(), false, Qt::AlignRight ) };
   }
   counts << QgsTableRow { cell( QString(), QColor( Qt::white ) ), cell( tr2( lang, "Tổng số nhiệm vụ", "All tasks" ), QColor(), true ),
-                          cell( QString::number( c.summary.total ), QColor(), true, Qt::AlignRight ) };
+                          cell( rtNumberText( c.summary.total, lang ), QColor(), true, Qt::AlignRight ) };
   counts << QgsTableRow { cell( QString(), RtMapStyle::statusColor( RtFeatureStatus::Overdue ) ),
                           cell( tr2( lang, "trong đó quá hạn / of which overdue", "of which overdue / trong đó quá hạn" ), QColor(), true ),
-                          cell( QString::number( c.summary.overdue.size() ), QColor(), true, Qt::AlignRight ) };
+                          cell( rtNumberText( c.summary.overdue.size(), lang ), QColor(), true, Qt::AlignRight ) };
   FittedTable *countsTable = addTable( layout.get(), { QString(), tr2( lang, "Trạng thái", "Status" ), tr2( lang, "Số NV", "Tasks" ) },
   { 6, 0, 14 }, counts, sPanelLeft, y, sPanelWidth, QStringLiteral( "counts" ) );
   y += countsTable->frame( 0 )->rect().height() + 5;
 
   // Overdue tasks, oldest deadline first.
-  const QString overdueTitle = tr2( lang, "Nhiệm vụ quá hạn (%1)", "Overdue tasks (%1)" ).arg( c.summary.overdue.size() );
+  const QString overdueTitle = tr2( lang, "Nhiệm vụ quá hạn (%1)", "Overdue tasks (%1)" ).arg( rtNumberText( c.summary.overdue.size(), lang ) );
   addLabel( layout.get(), overdueTitle, QRectF( sPanelLeft, y, sPanelWidth, 5 ), font( 9.5, true ), Qt::AlignLeft, QStringLiteral( "overdue title" ) );
   y += 6;
   if ( c.summary.overdue.isEmpty() )
@@ -580,7 +584,7 @@ QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayou
       }
       if ( c.summary.overdue.size() > shown )
         rows << QgsTableRow { cell( QString() ), cell( tr2( lang, "… và %1 nhiệm vụ quá hạn khác (xem: restrack summary)", "… and %1 more overdue (see: restrack summary)" )
-                                                     .arg( c.summary.overdue.size() - shown ), QColor(), true ), cell( QString() ) };
+                                                     .arg( rtNumberText( c.summary.overdue.size() - shown, lang ) ), QColor(), true ), cell( QString() ) };
       return rows;
     };
     int shown = c.summary.overdue.size();

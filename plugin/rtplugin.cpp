@@ -25,6 +25,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLayout>
+#include <QAbstractButton>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QUrl>
@@ -215,7 +216,7 @@ void RtPlugin::exportMap()
   if ( dialog.exec() != QDialog::Accepted )
     return;
 
-  auto *task = new RtExportTask( dialog.options() );
+  auto *task = new RtExportTask( dialog.options(), mTracker->language() );
   connect( task, &RtExportTask::exported, this, [this]( const QString &path, const QStringList &warnings )
   {
     QgsMessageBarItem *item = QgsMessageBar::createMessage( tr( "Resolution Tracker" ), tr( "Council map written: %1" ).arg( QDir::toNativeSeparators( path ) ) );
@@ -238,8 +239,11 @@ void RtPlugin::exportMap()
 
 void RtPlugin::showAbout()
 {
-  QMessageBox::information( mIface->mainWindow(), tr( "Resolution Tracker" ),
-                            tr( "%1\nStatuses: %2" ).arg( sDescription, RtStatuses::codeList() ) );
+  QMessageBox box( QMessageBox::Information, tr( "Resolution Tracker" ),
+                   tr( "%1\nStatuses: %2" ).arg( sDescription, RtStatuses::codeList() ), QMessageBox::Ok, mIface->mainWindow() );
+  // Qt's own translations are not installed with the plugin: name the standard button here.
+  box.button( QMessageBox::Ok )->setText( tr( "OK" ) );
+  box.exec();
 }
 
 QGISEXTERN QgisPlugin *classFactory( QgisInterface *iface )

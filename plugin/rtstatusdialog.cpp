@@ -1,4 +1,5 @@
 #include "rtstatusdialog.h"
+#include "rtlocale.h"
 #include "rtstatus.h"
 
 #include <qgssettings.h>
@@ -33,7 +34,7 @@ RtStatusDialog::RtStatusDialog( const RtTask &task, const RtDocumentInfo &docume
   const QString title = lang == RtLang::Vi || task.titleEn.isEmpty() ? task.titleVi : task.titleEn;
   heading->setText( tr( "%1 — %2\nNow: %3 (since %4)" )
                     .arg( task.id, title, RtStatuses::label( task.status, lang ),
-                          task.statusDate.isValid() ? task.statusDate.toString( Qt::ISODate ) : document.date.toString( Qt::ISODate ) ) );
+                          rtDateText( task.statusDate.isValid() ? task.statusDate : document.date, lang ) ) );
   layout->addWidget( heading );
 
   auto *form = new QFormLayout();
@@ -47,7 +48,8 @@ RtStatusDialog::RtStatusDialog( const RtTask &task, const RtDocumentInfo &docume
   mDate = new QDateEdit( this );
   mDate->setObjectName( QStringLiteral( "RtStatusDate" ) );
   mDate->setCalendarPopup( true );
-  mDate->setDisplayFormat( QStringLiteral( "dd/MM/yyyy" ) );
+  mDate->setLocale( rtLocale( lang ) );
+  mDate->setDisplayFormat( rtDateFormat( lang ) );
   // The store refuses dates before the resolution, before the task's latest status, or in the future.
   QDate earliest = document.date;
   if ( task.statusDate.isValid() && ( !earliest.isValid() || task.statusDate > earliest ) )
@@ -83,6 +85,8 @@ RtStatusDialog::RtStatusDialog( const RtTask &task, const RtDocumentInfo &docume
 
   mButtons = new QDialogButtonBox( QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this );
   mButtons->button( QDialogButtonBox::Ok )->setText( tr( "Record" ) );
+  // Qt's own translations are not installed with the plugin: name the standard button here.
+  mButtons->button( QDialogButtonBox::Cancel )->setText( tr( "Cancel" ) );
   connect( mButtons, &QDialogButtonBox::accepted, this, &RtStatusDialog::accept );
   connect( mButtons, &QDialogButtonBox::rejected, this, &RtStatusDialog::reject );
   layout->addWidget( mButtons );

@@ -1,4 +1,5 @@
 #include "rttaskdock.h"
+#include "rtlocale.h"
 #include "rtbinddialog.h"
 #include "rtcategory.h"
 #include "rtjoin.h"
@@ -86,7 +87,8 @@ RtTaskDock::RtTaskDock( RtTracker *tracker, QgisInterface *iface, QWidget *paren
   mAsOf->setObjectName( QStringLiteral( "RtAsOfDate" ) );
   mAsOf->setAllowNull( false );
   mAsOf->setCalendarPopup( true );
-  mAsOf->setDisplayFormat( QStringLiteral( "dd/MM/yyyy" ) );
+  mAsOf->setLocale( rtLocale( mTracker ? mTracker->language() : RtLang::Vi ) );
+  mAsOf->setDisplayFormat( rtDateFormat( mTracker ? mTracker->language() : RtLang::Vi ) );
   mAsOf->setDate( mTracker ? mTracker->asOf() : QDate::currentDate() );
   mAsOf->setToolTip( tr( "Statuses, overdue flags and map colours are shown as they stood on this date" ) );
   top->addWidget( mAsOf );
@@ -289,7 +291,7 @@ void RtTaskDock::resetModels()
   {
     const RtDocumentInfo &doc = mTracker->document();
     mRegisterLabel->setText( tr( "Resolution %1 of %2 — %n task(s)", nullptr, mTracker->tasksAsOf().size() )
-                             .arg( doc.number, doc.date.toString( QStringLiteral( "dd/MM/yyyy" ) ) ) );
+                             .arg( doc.number, rtDateText( doc.date, lang ) ) );
     mRegisterLabel->setToolTip( mTracker->registerPath() );
   }
   else
@@ -577,7 +579,7 @@ void RtTaskDock::updateLayersReport()
     return;
   QStringList parts;
   for ( RtLayerBinding *b : mTracker->bindings() )
-    parts << QStringLiteral( "<pre>%1</pre>" ).arg( RtBindDialog::reportText( *b, b->result() ).toHtmlEscaped() );
+    parts << QStringLiteral( "<pre>%1</pre>" ).arg( RtBindDialog::reportText( *b, b->result(), mTracker->language() ).toHtmlEscaped() );
   if ( parts.isEmpty() )
     parts << html( tr( "No layer is bound. Bind a layer of the project to see its features coloured by the status of their tasks." ) );
   mLayersReport->setHtml( parts.join( QString() ) );
@@ -611,7 +613,7 @@ void RtTaskDock::showDetails()
   text += row( tr( "Quote" ), QStringLiteral( "<i>“%1”</i>" ).arg( html( t.quote ) ) );
   text += row( tr( "Deadline" ), html( RtTaskModels::deadlineText( t.deadline, lang ) ) );
   text += row( tr( "Target" ), html( t.target ) );
-  text += row( tr( "Status on %1" ).arg( asOf.toString( QStringLiteral( "dd/MM/yyyy" ) ) ),
+  text += row( tr( "Status on %1" ).arg( rtDateText( asOf, lang ) ),
                html( RtTaskModels::statusText( t.status, overdue, lang ) ) );
   if ( current->status != t.status )
     text += row( tr( "Status now" ), html( RtStatuses::label( current->status, lang ) ) );
@@ -642,8 +644,8 @@ void RtTaskDock::showDetails()
     const QString status = e.oldStatus
                            ? QStringLiteral( "%1 → %2" ).arg( RtStatuses::label( *e.oldStatus, lang ), RtStatuses::label( e.newStatus, lang ) )
                            : RtStatuses::label( e.newStatus, lang );
-    const QStringList cells { e.date.toString( QStringLiteral( "dd/MM/yyyy" ) ), status, e.by, e.note, e.evidence,
-                              e.recordedAt.toString( QStringLiteral( "yyyy-MM-dd HH:mm" ) ) };
+    const QStringList cells { rtDateText( e.date, lang ), status, e.by, e.note, e.evidence,
+                              rtDateTimeText( e.recordedAt, lang ) };
     for ( int c = 0; c < cells.size(); ++c )
     {
       auto *item = new QTableWidgetItem( cells.at( c ) );
@@ -680,7 +682,7 @@ RtStatusResult RtTaskDock::applyStatusChange( const RtStatusChange &change )
   if ( result.ok() )
   {
     message( tr( "Task %1 is now “%2” (since %3)." )
-             .arg( change.taskId, RtStatuses::label( change.newStatus, lang ), change.date.toString( QStringLiteral( "dd/MM/yyyy" ) ) ),
+             .arg( change.taskId, RtStatuses::label( change.newStatus, lang ), rtDateText( change.date, lang ) ),
              Qgis::MessageLevel::Success );
   }
   else if ( stale )

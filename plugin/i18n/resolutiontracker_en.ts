@@ -113,6 +113,10 @@
         <source>%1 is no longer bound; its own style is back.</source>
         <translation>%1 is no longer bound; its own style is back.</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>RtExportDialog</name>
@@ -167,6 +171,10 @@
     <message>
         <source>Choose the map layers GeoPackage.</source>
         <translation>Choose the map layers GeoPackage.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -303,6 +311,10 @@ Statuses: %2</translation>
         <source>Resolution Tracker</source>
         <translation>Resolution Tracker</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
 </context>
 <context>
     <name>RtStatusDialog</name>
@@ -359,6 +371,10 @@ Now: %3 (since %4)</translation>
     <message>
         <source>Say who makes the change.</source>
         <translation>Say who makes the change.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,10 @@
         <source>%1 is no longer bound; its own style is back.</source>
         <translation>Lớp %1 đã bỏ liên kết; kiểu hiển thị riêng của lớp đã được khôi phục.</translation>
     </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
 </context>
 <context>
     <name>RtExportDialog</name>
@@ -165,6 +169,10 @@
     <message>
         <source>Choose the map layers GeoPackage.</source>
         <translation>Hãy chọn tệp GeoPackage chứa các lớp bản đồ.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -301,6 +309,10 @@ Các trạng thái: %2</translation>
         <source>Resolution Tracker</source>
         <translation>Theo dõi Nghị quyết</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
 </context>
 <context>
     <name>RtStatusDialog</name>
@@ -357,6 +369,10 @@ Hiện tại: %3 (từ ngày %4)</translation>
     <message>
         <source>Say who makes the change.</source>
         <translation>Hãy ghi rõ ai cập nhật.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>

@@ -481,3 +481,50 @@ TEST_CASE( "the real register joins the Móng Cái sample layers: every ward, zo
   // Reading never writes.
   CHECK( rtReadAll( sample ) == before );
 }
+
+TEST_CASE( "tasks keyed by the communes of 2023 are reported by the units of 2025 through --key-map", "[cli][join][real]" )
+{
+  const QString sample = RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg" );
+  REQUIRE( QFileInfo::exists( sample ) );
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString reg = dir.filePath( QStringLiteral( "register.gpkg" ) );
+  REQUIRE( restrack( { "build-register", "--out", reg, "--register", RtTestPaths::registerJson() } ).code == 0 );
+
+  auto tasksOf = []( const QJsonObject &doc, const QString &key )
+  {
+    for ( const QJsonValue &f : doc.value( "features" ).toArray() )
+      if ( f.toObject().value( "key" ).toString() == key )
+        return strings( f.toObject().value( "tasks" ).toArray() );
+    return QStringList();
+  };
+  const QString units2025 = sample + QStringLiteral( "|layername=wards_2025" );
+  const Run mapped = restrack( { "join", "--db", reg, "--layer", units2025, "--kind", "ward", "--fields", "gso_code",
+                                 "--key-map", sample + QStringLiteral( "|layername=wards_2023" ), "--key-map-fields", "gso_code,gso_code_2025",
+                                 "--as-of", "2025-08-01", "--json" } );
+  INFO( mapped.err.toStdString() );
+  REQUIRE( mapped.code == 0 );
+  const QJsonObject doc = mapped.json();
+  CHECK( doc.value( "unmatched" ).toArray().isEmpty() );
+  // Phường Móng Cái 2 (06709) took in Ninh Dương (06715) and Vạn Ninh (06748) ...
+  const QStringList mc2 = tasksOf( doc, QStringLiteral( "06709" ) );
+  CHECK( mc2.contains( QStringLiteral( "CM-LAND-NINHDUONG-1022" ) ) );
+  CHECK( mc2.contains( QStringLiteral( "CM-LAND-THOIPHI" ) ) );
+  // ... and Phường Móng Cái 1 (06712) Hải Hòa (06742) and Trà Cổ (06721).
+  const QStringList mc1 = tasksOf( doc, QStringLiteral( "06712" ) );
+  CHECK( mc1.contains( QStringLiteral( "CM-LAND-HAIHOA-KHU9" ) ) );
+  CHECK( mc1.contains( QStringLiteral( "CM-HQ-QUANSU-TRACO" ) ) );
+  CHECK_FALSE( mc1.contains( QStringLiteral( "CM-LAND-NINHDUONG-1022" ) ) );
+
+  // Without the map, 2023 codes that 2025 units reuse would be misread: Ka Long's 06709 is
+  // not Móng Cái 2, so Ninh Dương's tasks would be missing there and others unmatched.
+  const Run plain = restrack( { "join", "--db", reg, "--layer", units2025, "--kind", "ward", "--fields", "gso_code",
+                                "--as-of", "2025-08-01", "--json" } );
+  REQUIRE( plain.code == 0 );
+  CHECK_FALSE( tasksOf( plain.json(), QStringLiteral( "06709" ) ).contains( QStringLiteral( "CM-LAND-NINHDUONG-1022" ) ) );
+  CHECK_FALSE( plain.json().value( "unmatched" ).toArray().isEmpty() );
+
+  // --key-map without its fields is a usage error
+  CHECK( restrack( { "join", "--db", reg, "--layer", units2025, "--kind", "ward", "--fields", "gso_code",
+                     "--key-map", sample + QStringLiteral( "|layername=wards_2023" ) } ).code == 2 );
+}
