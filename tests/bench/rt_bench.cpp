@@ -13,6 +13,7 @@
 #include "bench_statusrenderer.h"
 
 #include "rtjoin.h"
+#include "rtlayerbinding.h"
 #include "rtlayerkeys.h"
 #include "rtmapstyle.h"
 #include "rtstatus.h"
@@ -213,13 +214,13 @@ namespace
    * catch-all category (NULL) for features without a computed status. The catch-all matters
    * for speed too: without it QGIS adds the filter "rt_status IN (…)" to every request.
    */
-  QgsFeatureRenderer *projectRenderer()
+  QgsFeatureRenderer *projectRenderer( const QString &field = QStringLiteral( "rt_status" ) )
   {
     QgsCategoryList categories;
     for ( RtFeatureStatus s : RtMapStyle::legendOrder() )
       categories << QgsRendererCategory( RtFeatureStatuses::code( s ), fillSymbol( colourOf( s ) ), RtFeatureStatuses::code( s ) );
     categories << QgsRendererCategory( QVariant(), fillSymbol( sPlainColour ), QStringLiteral( "status not computed" ) );
-    return new QgsCategorizedSymbolRenderer( QStringLiteral( "rt_status" ), categories );
+    return new QgsCategorizedSymbolRenderer( field, categories );
   }
 
   //! Categorized on the joined dossier status; parcels without a dossier (NULL) get the plain colour.
@@ -910,9 +911,30 @@ int main( int argc, char *argv[] )
   // Ward zoom: a 2 km wide box (16:9) on the centre of Móng Cái (Phường Ka Long / Trần Phú).
   const double wardX = 521870, wardY = 2381093;
   const QgsRectangle wardExtent( wardX - 1000, wardY - 562.5, wardX + 1000, wardY + 562.5 );
-  enum Variant { Plain, Ours, QgisJoin, Proto };
-  QStringList variantNames { QStringLiteral( "plain" ), QStringLiteral( "rt_status" ), QStringLiteral( "qgis-join" ), QStringLiteral( "prototype" ) };
-  QList<QgsVectorLayer *> variantLayers { plainLayer, ourLayer, joinLayer, protoLayer };
+  // The plugin's live colours (RtLayerBinding, what QGIS desktop shows with the plugin): a
+  // virtual field computing each feature's status from a key → status map held in a layer
+  // variable; the layer's file is never written. Its style categorizes on that field.
+  auto *liveLayer = new QgsVectorLayer( parcelsSpec, QStringLiteral( "parcels (plugin live field)" ), QStringLiteral( "ogr" ) );
+  QgsProject::instance()->addMapLayer( liveLayer, false );
+  RtLayerBinding liveBinding( liveLayer, binding );
+  t0 = Clock::now();
+  if ( const RtStatusResult keys = liveBinding.readKeys(); !keys )
+  {
+    say( QStringLiteral( "RtLayerBinding::readKeys failed: %1" ).arg( keys.error() ) );
+    return 1;
+  }
+  const double liveReadSeconds = since( t0 );
+  t0 = Clock::now();
+  liveBinding.update( tasks, asOf );
+  const double liveUpdateSeconds = since( t0 );
+  liveLayer->setRenderer( projectRenderer( liveBinding.liveFieldName() ) ); // same symbols as the others, no outline
+  say( QStringLiteral( "plugin live binding (RtLayerBinding): keys read through QGIS in %1, first update (join + map + field) %2; field %3 = %4" )
+       .arg( fmtTime( liveReadSeconds ), fmtTime( liveUpdateSeconds ), liveBinding.liveFieldName(), liveBinding.liveFieldExpression() ) );
+
+  enum Variant { Plain, Ours, QgisJoin, Proto, Live };
+  QStringList variantNames { QStringLiteral( "plain" ), QStringLiteral( "rt_status" ), QStringLiteral( "qgis-join" ), QStringLiteral( "prototype" ),
+                             QStringLiteral( "plugin-live" ) };
+  QList<QgsVectorLayer *> variantLayers { plainLayer, ourLayer, joinLayer, protoLayer, liveLayer };
   if ( opt.explore )
   {
     // Where the coloured render's extra time goes: the same categorized renderer without its
@@ -966,12 +988,13 @@ int main( int argc, char *argv[] )
         images[v].save( QStringLiteral( "%1/%2-%3.png" ).arg( opt.png, tag, variantNames.at( v ) ) );
       }
     }
-    // The prototype must draw the very map the rt_status field draws.
-    if ( images[Proto] != images[Ours] )
-    {
-      say( QStringLiteral( "  WRONG: the prototype's %1 map differs from the rt_status map" ).arg( tag ) );
-      allCorrect = false;
-    }
+    // The prototype and the plugin's live field must draw the very map the rt_status field draws.
+    for ( int v : { Proto, Live } )
+      if ( images[v] != images[Ours] )
+      {
+        say( QStringLiteral( "  WRONG: the %1 map (%2) differs from the rt_status map" ).arg( tag, variantNames.at( v ) ) );
+        allCorrect = false;
+      }
     // Interleaved, so that a change of load hits all variants alike, and rotated, so that
     // none always runs first (or right after the same neighbour).
     for ( int r = 0; r < rounds; ++r )
@@ -992,6 +1015,7 @@ int main( int argc, char *argv[] )
   const double wardPlain = ward.t[Plain].w(), wardOurs = ward.t[Ours].w(), wardJoin = ward.t[QgisJoin].w(), wardProto = ward.t[Proto].w();
   const double cityPlainCpu = city.t[Plain].c(), cityOursCpu = city.t[Ours].c(), cityJoinCpu = city.t[QgisJoin].c(), cityProtoCpu = city.t[Proto].c();
   const double wardPlainCpu = ward.t[Plain].c(), wardOursCpu = ward.t[Ours].c(), wardJoinCpu = ward.t[QgisJoin].c(), wardProtoCpu = ward.t[Proto].c();
+  const double cityLive = city.t[Live].w(), wardLive = ward.t[Live].w(), cityLiveCpu = city.t[Live].c(), wardLiveCpu = ward.t[Live].c();
   for ( const auto &z : { std::make_pair( QStringLiteral( "whole city" ), &city ), std::make_pair( QStringLiteral( "ward zoom" ), &ward ) } )
   {
     const RenderStats &st = *z.second;
@@ -1098,6 +1122,22 @@ int main( int argc, char *argv[] )
     int recoloured = 0, attempts = 0;
     QString lastDetail;
   };
+  //! The change itself: the dossier's row updated in the GeoPackage (one autocommit
+  //! transaction, its own connection) and the task in memory.
+  auto persistDossier = [&]( int task, RtStatus newStatus ) -> bool
+  {
+    DatasetPtr ds = openGpkg( gpkg, true );
+    if ( !ds || !execSql( ds.get(), QStringLiteral( "UPDATE dossiers SET status = '%1' WHERE fid = %2" )
+                          .arg( RtStatuses::code( newStatus ) ).arg( task + 1 ) ) )
+    {
+      say( QStringLiteral( "  cannot update dossier %1: %2" ).arg( task + 1 ).arg( QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
+      allCorrect = false;
+      return false;
+    }
+    tasks[task].status = newStatus;
+    return true;
+  };
+
   //! Our status change: persist the dossier, recompute its parcels, write their rt_status, repaint.
   auto ourChange = [&]( const ChangeTarget &target, const QgsRectangle &extent, bool exactPixel, int runs, ChangeTimes &ct )
   {
@@ -1113,17 +1153,8 @@ int main( int argc, char *argv[] )
       const Clock::time_point start = Clock::now();
       const double startCpu = processCpu();
       // a. the change itself, persisted (the dossier row; one autocommit transaction)
-      {
-        DatasetPtr ds = openGpkg( gpkg, true );
-        if ( !ds || !execSql( ds.get(), QStringLiteral( "UPDATE dossiers SET status = '%1' WHERE fid = %2" )
-                              .arg( RtStatuses::code( newStatus ) ).arg( task + 1 ) ) )
-        {
-          say( QStringLiteral( "  cannot update dossier %1: %2" ).arg( task + 1 ).arg( QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
-          allCorrect = false;
-          return;
-        }
-      }
-      tasks[task].status = newStatus;
+      if ( !persistDossier( task, newStatus ) )
+        return;
       const double tPersist = since( start );
       // b. recompute the parcels linked to that task only, with all their tasks
       Clock::time_point step = Clock::now();
@@ -1284,6 +1315,82 @@ int main( int argc, char *argv[] )
     allCorrect = allCorrect && wrong == 0 && wardChange.recoloured == wardChange.attempts && cityChange.recoloured == cityChange.attempts;
   }
 
+  // The plugin's path for the same change: the dossier persisted as above, then
+  // RtLayerBinding::update() with every task, as RtTracker::updateLayers() does after a
+  // status change: a full join, the key → status map rebuilt, the layer variable set, a
+  // repaint. (RtTracker also reads the register back after writing: not included.)
+  auto pluginChange = [&]( const ChangeTarget &target, const QgsRectangle &extent, bool exactPixel, int runs, ChangeTimes &ct )
+  {
+    liveBinding.update( tasks, asOf ); // untimed: catch up with the changes made above
+    const QgsMapSettings ms = mapSettings( liveLayer, extent );
+    QImage before = render( ms, nullptr );
+    for ( int r = 0; r < runs; ++r )
+    {
+      const int task = target.dossiers.front();
+      const RtFeatureStatus oldStatus = result.features.at( target.feature ).status;
+      RtFeatureStatus expected = oldStatus;
+      const RtStatus newStatus = nextStatus( target.feature, task, &expected );
+      const Clock::time_point start = Clock::now();
+      const double startCpu = processCpu();
+      if ( !persistDossier( task, newStatus ) )
+        return;
+      const double tPersist = since( start );
+      const Clock::time_point step = Clock::now();
+      liveBinding.update( tasks, asOf );
+      const double tUpdate = since( step );
+      const double tReady = since( start );
+      ct.readyCpu.push_back( processCpu() - startCpu );
+      double tRender = 0;
+      const QImage after = render( ms, &tRender );
+      ct.persist.push_back( tPersist );
+      ct.recompute.push_back( tUpdate );
+      ct.ready.push_back( tReady );
+      ct.render.push_back( tRender );
+      ct.total.push_back( tReady + tRender );
+      ++ct.attempts;
+      // Keep the benchmark's copy of the result in step (nextStatus reads it).
+      result.features[target.feature] = liveBinding.result().features.at( target.feature );
+      const QPoint px = pixelOf( ms, cad.cx[static_cast<size_t>( target.feature )], cad.cy[static_cast<size_t>( target.feature )] );
+      bool ok = liveBinding.statusOfFeature( target.feature + 1 ) == expected;
+      QString detail;
+      if ( exactPixel )
+      {
+        ok = ok && sameColour( after.pixelColor( px ), colourOf( expected ) ) && sameColour( before.pixelColor( px ), colourOf( oldStatus ) );
+        detail = QStringLiteral( "%1 → %2: pixel %3 → %4 (expected %5)" )
+                 .arg( RtFeatureStatuses::code( oldStatus ), RtFeatureStatuses::code( expected ), rgb( before.pixelColor( px ) ),
+                       rgb( after.pixelColor( px ) ), rgb( colourOf( expected ) ) );
+      }
+      else
+      {
+        QString around;
+        ok = ok && recolouredAround( before, after, px, parcelRadius( ms ), colourOf( oldStatus ), colourOf( expected ), around );
+        detail = QStringLiteral( "%1 → %2: %3" ).arg( RtFeatureStatuses::code( oldStatus ), RtFeatureStatuses::code( expected ), around );
+      }
+      ct.recoloured += ok;
+      ct.lastDetail = detail;
+      if ( !ok )
+        say( QStringLiteral( "  plugin live field NOT recoloured correctly: %1" ).arg( detail ) );
+      before = after;
+    }
+  };
+  ChangeTimes liveWard, liveCity;
+  if ( wardTarget.feature >= 0 )
+    pluginChange( wardTarget, wardExtent, true, wardChanges, liveWard );
+  if ( cityTarget.feature >= 0 )
+    pluginChange( cityTarget, cityExtent, false, opt.runs, liveCity );
+  for ( const auto &z : { std::make_pair( QStringLiteral( "plugin live field, ward zoom" ), &liveWard ),
+                          std::make_pair( QStringLiteral( "plugin live field, whole city" ), &liveCity ) } )
+    if ( z.second->attempts )
+    {
+      say( QStringLiteral( "%1: change → ready to redraw %2 (CPU %3; %4) [persist %5, RtLayerBinding::update %6]; render %7; "
+                           "change → recoloured map %8; recoloured correctly %9/%10 (%11)" )
+           .arg( z.first, fmtTime( median( z.second->ready ) ), fmtTime( median( z.second->readyCpu ) ), fmtSpread( z.second->ready ),
+                 fmtTime( median( z.second->persist ) ), fmtTime( median( z.second->recompute ) ), fmtTime( median( z.second->render ) ),
+                 fmtTime( median( z.second->total ) ) )
+           .arg( z.second->recoloured ).arg( z.second->attempts ).arg( z.second->lastDetail ) );
+      allCorrect = allCorrect && z.second->recoloured == z.second->attempts;
+    }
+
   // The QGIS-join baseline: edit the dossier in QGIS (edit session, commit); the join's memory
   // cache is marked dirty and rebuilt (all dossiers) by the next render. The dossier changed is
   // the one QGIS shows, so the map can recolour at all.
@@ -1369,8 +1476,10 @@ int main( int argc, char *argv[] )
                   QStringLiteral( "%1× plain (CPU %2×)" ).arg( ours / plain, 0, 'f', 3 ).arg( oursCpu / plainCpu, 0, 'f', 3 ) };
   };
   renderRow( QStringLiteral( "render whole city, coloured by rt_status" ), cityOurs, cityPlain, cityOursCpu, cityPlainCpu );
+  renderRow( QStringLiteral( "render whole city, plugin live field (RtLayerBinding)" ), cityLive, cityPlain, cityLiveCpu, cityPlainCpu );
   renderRow( QStringLiteral( "render whole city, QGIS join categorized" ), cityJoin, cityPlain, cityJoinCpu, cityPlainCpu );
   renderRow( QStringLiteral( "render ward zoom (2 km), coloured by rt_status" ), wardOurs, wardPlain, wardOursCpu, wardPlainCpu );
+  renderRow( QStringLiteral( "render ward zoom (2 km), plugin live field (RtLayerBinding)" ), wardLive, wardPlain, wardLiveCpu, wardPlainCpu );
   renderRow( QStringLiteral( "render ward zoom (2 km), QGIS join categorized" ), wardJoin, wardPlain, wardJoinCpu, wardPlainCpu );
   renderRow( QStringLiteral( "render whole city, PROTOTYPE status-by-fid renderer (bench only)" ), cityProto, cityPlain, cityProtoCpu, cityPlainCpu );
   renderRow( QStringLiteral( "render ward zoom (2 km), PROTOTYPE status-by-fid renderer (bench only)" ), wardProto, wardPlain, wardProtoCpu, wardPlainCpu );
@@ -1390,8 +1499,22 @@ int main( int argc, char *argv[] )
                   QStringLiteral( "%1× plain render; QGIS %2×" ).arg( median( ours.total ) / plainRender, 0, 'f', 2 )
                   .arg( median( qgis.total ) / plainRender, 0, 'f', 2 ) };
   };
+  auto liveRows = [&]( const QString &zoom, const ChangeTimes &live, const ChangeTimes &qgis )
+  {
+    if ( !live.attempts )
+      return;
+    rows << Row { QStringLiteral( "status change → ready to redraw, %1, plugin live field (RtLayerBinding::update)" ).arg( zoom ),
+                  QStringLiteral( "%1 (CPU %2)" ).arg( fmtTime( median( live.ready ) ), fmtTime( median( live.readyCpu ) ) ),
+                  QStringLiteral( "QGIS: edit dossier + commit (join cache rebuilt at render)" ), fmtTime( median( qgis.ready ) ),
+                  QStringLiteral( "%1 added" ).arg( fmtTime( median( live.ready ) ) ) };
+    rows << Row { QStringLiteral( "status change → recoloured map, %1, plugin live field" ).arg( zoom ), fmtTime( median( live.total ) ),
+                  QStringLiteral( "QGIS join: edit + commit + render" ), fmtTime( median( qgis.total ) ),
+                  faster( median( live.total ), median( qgis.total ) ) };
+  };
   changeRows( QStringLiteral( "ward zoom" ), wardChange, qgisWard, wardPlain );
+  liveRows( QStringLiteral( "ward zoom" ), liveWard, qgisWard );
   changeRows( QStringLiteral( "whole city" ), cityChange, qgisCity, cityPlain );
+  liveRows( QStringLiteral( "whole city" ), liveCity, qgisCity );
 
   QVector<Target> targets;
   targets << Target { QStringLiteral( "aggregated status of all parcels" ), QStringLiteral( "≤ 0.3 s and faster than SQLite" ),
@@ -1405,7 +1528,15 @@ int main( int argc, char *argv[] )
   targets << Target { QStringLiteral( "coloured render, ward zoom" ), QStringLiteral( "≤ 1.05× plain" ),
                       QStringLiteral( "wall %1×, CPU %2×" ).arg( wardOurs / wardPlain, 0, 'f', 3 ).arg( wardOursCpu / wardPlainCpu, 0, 'f', 3 ),
                       wardOurs / wardPlain <= 1.05 && wardOursCpu / wardPlainCpu <= 1.05 };
-  for ( const auto &z : { std::make_pair( QStringLiteral( "whole city" ), &cityChange ), std::make_pair( QStringLiteral( "ward zoom" ), &wardChange ) } )
+  targets << Target { QStringLiteral( "coloured render, whole city, plugin live field" ), QStringLiteral( "≤ 1.05× plain" ),
+                      QStringLiteral( "wall %1×, CPU %2×" ).arg( cityLive / cityPlain, 0, 'f', 3 ).arg( cityLiveCpu / cityPlainCpu, 0, 'f', 3 ),
+                      cityLive / cityPlain <= 1.05 && cityLiveCpu / cityPlainCpu <= 1.05 };
+  targets << Target { QStringLiteral( "coloured render, ward zoom, plugin live field" ), QStringLiteral( "≤ 1.05× plain" ),
+                      QStringLiteral( "wall %1×, CPU %2×" ).arg( wardLive / wardPlain, 0, 'f', 3 ).arg( wardLiveCpu / wardPlainCpu, 0, 'f', 3 ),
+                      wardLive / wardPlain <= 1.05 && wardLiveCpu / wardPlainCpu <= 1.05 };
+  for ( const auto &z : { std::make_pair( QStringLiteral( "whole city" ), &cityChange ), std::make_pair( QStringLiteral( "ward zoom" ), &wardChange ),
+                          std::make_pair( QStringLiteral( "whole city, plugin live field" ), &liveCity ),
+                          std::make_pair( QStringLiteral( "ward zoom, plugin live field" ), &liveWard ) } )
     if ( z.second->attempts )
       targets << Target { QStringLiteral( "status change adds before the redraw, %1" ).arg( z.first ), QStringLiteral( "< 50 ms, map recoloured correctly" ),
                           QStringLiteral( "%1 (CPU %2), recoloured %3/%4" ).arg( fmtTime( median( z.second->ready ) ), fmtTime( median( z.second->readyCpu ) ) )
@@ -1428,7 +1559,8 @@ int main( int argc, char *argv[] )
          << QStringLiteral( "- SQLite, LEFT JOIN then GROUP BY parcel: %1; GROUP BY dossier key then LEFT JOIN: %2" ).arg( sqlJoinFirstT.text(), sqlGroupFirstT.text() )
          << QStringLiteral( "- RtLayerKeys::write of rt_status, rt_share_done, rt_tasks, rt_as_of for all parcels: %1" ).arg( fmtTime( writeSeconds ) )
          << QStringLiteral( "- QGIS join memory cache (addJoin): %1" ).arg( fmtTime( joinCacheSeconds ) )
-         << QStringLiteral( "- task → parcels index from the join result: %1" ).arg( fmtTime( reverseSeconds ) );
+         << QStringLiteral( "- task → parcels index from the join result: %1" ).arg( fmtTime( reverseSeconds ) )
+         << QStringLiteral( "- plugin live binding: RtLayerBinding::readKeys %1, first update %2" ).arg( fmtTime( liveReadSeconds ), fmtTime( liveUpdateSeconds ) );
   const QString endLoad = loadAverage();
   say( QStringLiteral( "\n## Results (medians)\n" ) + md.join( QLatin1Char( '\n' ) ) );
   say( QStringLiteral( "\n## Targets\n" ) + mdTargets.join( QLatin1Char( '\n' ) ) );
