@@ -160,3 +160,30 @@ bool RtArgs::parse( const QStringList &args, const QStringList &valueOptions, co
   }
   return true;
 }
+
+bool RtCli::asOfOption( const RtArgs &args, QDate &asOf )
+{
+  asOf = QDate::currentDate();
+  if ( !args.has( QStringLiteral( "as-of" ) ) )
+    return true;
+  asOf = parseDate( args.value( QStringLiteral( "as-of" ) ) );
+  if ( asOf.isValid() )
+    return true;
+  err( QStringLiteral( "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
+  return false;
+}
+
+bool RtCli::tasksAsOf( const RtStore &store, const QDate &asOf, QVector<RtTask> &tasks )
+{
+  RtResult<QVector<RtTask>> all = store.tasks();
+  const RtResult<QHash<QString, RtStatus>> statuses = store.statusesAsOf( asOf );
+  if ( !all.ok() || !statuses.ok() )
+  {
+    err( !all.ok() ? all.error() : statuses.error() );
+    return false;
+  }
+  tasks = all.takeValue();
+  for ( RtTask &t : tasks )
+    t.status = statuses.value().value( t.id, RtStatus::NoReport );
+  return true;
+}

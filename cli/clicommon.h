@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 //! Exit codes of restrack.
 enum RtExit
@@ -68,6 +69,7 @@ class RtArgs
     QString mError;
 };
 class RtStore;
+struct RtTask;
 
 namespace RtCli
 {
@@ -75,6 +77,10 @@ namespace RtCli
   std::unique_ptr<RtStore> openStore( const RtArgs &args, bool writable );
   //! Reads --lang (Vietnamese by default); prints the reason and returns false when it is wrong.
   bool langOption( const RtArgs &args, RtLang &lang );
+  //! Reads --as-of (today by default); prints the reason and returns false when it is not a date.
+  bool asOfOption( const RtArgs &args, QDate &asOf );
+  //! The register's tasks with their status as of \a asOf; prints the reason and returns false on failure.
+  bool tasksAsOf( const RtStore &store, const QDate &asOf, QVector<RtTask> &tasks );
 }
 
 #endif

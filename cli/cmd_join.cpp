@@ -65,29 +65,16 @@ int runJoin( const QStringList &argList )
   }
   binding.match = match == QLatin1String( "name" ) ? RtKeyBinding::Match::Name : RtKeyBinding::Match::Code;
 
-  QDate asOf = QDate::currentDate();
-  if ( args.has( QStringLiteral( "as-of" ) ) )
-  {
-    asOf = RtCli::parseDate( args.value( QStringLiteral( "as-of" ) ) );
-    if ( !asOf.isValid() )
-    {
-      RtCli::err( QStringLiteral( "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
-      return ExitUsage;
-    }
-  }
+  QDate asOf;
+  if ( !RtCli::asOfOption( args, asOf ) )
+    return ExitUsage;
 
   std::unique_ptr<RtStore> store = RtCli::openStore( args, false );
   if ( !store )
     return ExitRefused;
-  RtResult<QVector<RtTask>> tasks = store->tasks();
-  const RtResult<QHash<QString, RtStatus>> statuses = store->statusesAsOf( asOf );
-  if ( !tasks.ok() || !statuses.ok() )
-  {
-    RtCli::err( !tasks.ok() ? tasks.error() : statuses.error() );
+  QVector<RtTask> tasks;
+  if ( !RtCli::tasksAsOf( *store, asOf, tasks ) )
     return ExitRefused;
-  }
-  for ( RtTask &t : tasks.value() )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
 
   const QString spec = args.value( QStringLiteral( "layer" ) );
   const RtResult<RtLayerKeys> layer = RtLayerKeys::read( spec, binding );
@@ -128,11 +115,11 @@ int runJoin( const QStringList &argList )
     for ( const RtFeatureKey &k : mapLayer.value().features )
       if ( k.values.size() == 2 && !k.values.at( 0 ).trimmed().isEmpty() && !k.values.at( 1 ).trimmed().isEmpty() )
         keyMap.insert( k.values.at( 0 ).trimmed(), k.values.at( 1 ).trimmed() );
-    tasks.value() = RtJoin::translatePlaces( tasks.value(), binding.kind, keyMap );
+    tasks = RtJoin::translatePlaces( tasks, binding.kind, keyMap );
   }
 
   const QVector<RtFeatureKey> &features = layer.value().features;
-  const RtJoinResult result = RtJoin::join( features, binding, tasks.value(), asOf );
+  const RtJoinResult result = RtJoin::join( features, binding, tasks, asOf );
   // Names against a register keyed by codes match nothing: say so rather than leave a blank map.
   if ( binding.match == RtKeyBinding::Match::Name && !result.unmatched.isEmpty() )
   {

@@ -177,29 +177,16 @@ int runSummary( const QStringList &argList )
   RtLang lang;
   if ( !RtCli::langOption( args, lang ) )
     return ExitUsage;
-  QDate asOf = QDate::currentDate();
-  if ( args.has( QStringLiteral( "as-of" ) ) )
-  {
-    asOf = RtCli::parseDate( args.value( QStringLiteral( "as-of" ) ) );
-    if ( !asOf.isValid() )
-    {
-      RtCli::err( QStringLiteral( "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
-      return ExitUsage;
-    }
-  }
+  QDate asOf;
+  if ( !RtCli::asOfOption( args, asOf ) )
+    return ExitUsage;
   std::unique_ptr<RtStore> store = RtCli::openStore( args, false );
   if ( !store )
     return ExitRefused;
-  RtResult<QVector<RtTask>> tasks = store->tasks();
-  const RtResult<QHash<QString, RtStatus>> statuses = store->statusesAsOf( asOf );
-  if ( !tasks.ok() || !statuses.ok() )
-  {
-    RtCli::err( !tasks.ok() ? tasks.error() : statuses.error() );
+  QVector<RtTask> tasks;
+  if ( !RtCli::tasksAsOf( *store, asOf, tasks ) )
     return ExitRefused;
-  }
-  for ( RtTask &t : tasks.value() )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
-  const RtSummary s = RtSummary::compute( tasks.value(), asOf );
+  const RtSummary s = RtSummary::compute( tasks, asOf );
   const RtDocumentInfo doc = store->document();
 
   if ( args.has( QStringLiteral( "json" ) ) )
