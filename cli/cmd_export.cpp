@@ -5,8 +5,10 @@
 #include <qgsapplication.h>
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <gdal.h>
+#include <unistd.h>
 
 namespace
 {
@@ -102,6 +104,16 @@ int runExportMain( int argc, char *argv[] )
   // Rendering needs a GUI application; headless, Qt's offscreen platform provides one.
   if ( qEnvironmentVariableIsEmpty( "QT_QPA_PLATFORM" ) )
     qputenv( "QT_QPA_PLATFORM", "offscreen" );
+  // Qt wants a private runtime folder; a headless session (cron, CI, ssh) often has none.
+  if ( qEnvironmentVariableIsEmpty( "XDG_RUNTIME_DIR" ) )
+  {
+    const QByteArray runtimeDir = QDir::tempPath().toUtf8() + "/restrack-runtime-" + QByteArray::number( static_cast<qulonglong>( getuid() ) );
+    if ( QDir().mkpath( QString::fromUtf8( runtimeDir ) ) )
+    {
+      QFile::setPermissions( QString::fromUtf8( runtimeDir ), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner );
+      qputenv( "XDG_RUNTIME_DIR", runtimeDir );
+    }
+  }
   QgsApplication app( argc, argv, false );
   QgsApplication::setPrefixPath( QStringLiteral( "/usr" ), true );
   QgsApplication::initQgis();
