@@ -625,6 +625,27 @@ namespace
     return Result::success( tasks );
   }
 
+  /**
+   * Starts \a transaction and takes the write lock before reading the task, so that no
+   * other writer can change it between our check and our write: a second writer waits
+   * here and then sees our change. Returns the task as stored under the lock.
+   */
+  RtResult<RtTask> lockTask( GDALDataset *ds, const QString &path, const QString &taskId, Transaction &transaction )
+  {
+    if ( !transaction.begin() )
+      return RtResult<RtTask>::failure( QStringLiteral( "write failed: cannot start a transaction on %1 (%2)" ).arg( path, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
+    const QString whereTask = QStringLiteral( "task_id = %1" ).arg( sqlQuote( taskId ) );
+    const QString error = execute( ds, QStringLiteral( "UPDATE rt_tasks SET revision = revision WHERE %1" ).arg( whereTask ) );
+    if ( !error.isEmpty() )
+      return RtResult<RtTask>::failure( QStringLiteral( "write failed: cannot lock %1 to change task %2 (%3); try again" ).arg( path, taskId, error ) );
+    const RtResult<QVector<RtTask>> current = readTasks( ds, path, whereTask );
+    if ( !current )
+      return RtResult<RtTask>::failure( current.error() );
+    if ( current.value().isEmpty() )
+      return RtResult<RtTask>::failure( unknownTaskMessage( taskId ) );
+    return RtResult<RtTask>::success( current.value().constFirst() );
+  }
+
   // ---- writing a new register -------------------------------------------------------
 
   QString createTables( GDALDataset *ds )
@@ -1270,22 +1291,12 @@ RtStatusResult RtStore::setStatus( const RtStatusChange &change )
       return rtFail( QStringLiteral( "task %1: date %2 is in the future" ).arg( taskId, isoDate( date ) ) );
 
     Transaction transaction( mDataset );
-    if ( !transaction.begin() )
-      return rtFail( QStringLiteral( "write failed: cannot start a transaction on %1 (%2)" ).arg( mPath, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
-
-    // Take the write lock before reading, so no other writer can change the task between
-    // our check and our write: a second writer waits here and then sees our change.
+    const RtResult<RtTask> locked = lockTask( mDataset, mPath, taskId, transaction );
+    if ( !locked )
+      return rtFail( locked.error() );
+    const RtTask &stored = locked.value();
     const QString whereTask = QStringLiteral( "task_id = %1" ).arg( sqlQuote( taskId ) );
-    QString error = execute( mDataset, QStringLiteral( "UPDATE rt_tasks SET revision = revision WHERE %1" ).arg( whereTask ) );
-    if ( !error.isEmpty() )
-      return rtFail( QStringLiteral( "write failed: cannot lock %1 to change task %2 (%3); try again" ).arg( mPath, taskId, error ) );
-
-    const RtResult<QVector<RtTask>> current = readTasks( mDataset, mPath, whereTask );
-    if ( !current )
-      return rtFail( current.error() );
-    if ( current.value().isEmpty() )
-      return rtFail( unknownTaskMessage( taskId ) );
-    const RtTask &stored = current.value().constFirst();
+    QString error;
 
     const RtResult<QVector<RtHistoryEntry>> latest = readHistory( mDataset, mPath, whereTask, QStringLiteral( " ORDER BY seq DESC, fid DESC LIMIT 1" ) );
     if ( !latest )
@@ -1368,25 +1379,18 @@ RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList 
         wanted << p;
     }
 
-    Transaction transaction( mDataset );
-    if ( !transaction.begin() )
-      return rtFail( QStringLiteral( "write failed: cannot start a transaction on %1 (%2)" ).arg( mPath, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
     // The write lock first, as setStatus() does: the check and the write see the same places.
+    Transaction transaction( mDataset );
+    const RtResult<RtTask> locked = lockTask( mDataset, mPath, taskId, transaction );
+    if ( !locked )
+      return rtFail( locked.error() );
+    const QStringList stored = locked.value().places;
     const QString whereTask = QStringLiteral( "task_id = %1" ).arg( sqlQuote( taskId ) );
-    QString error = execute( mDataset, QStringLiteral( "UPDATE rt_tasks SET revision = revision WHERE %1" ).arg( whereTask ) );
-    if ( !error.isEmpty() )
-      return rtFail( QStringLiteral( "write failed: cannot lock %1 to change task %2 (%3); try again" ).arg( mPath, taskId, error ) );
-    const RtResult<QVector<RtTask>> current = readTasks( mDataset, mPath, whereTask );
-    if ( !current )
-      return rtFail( current.error() );
-    if ( current.value().isEmpty() )
-      return rtFail( unknownTaskMessage( taskId ) );
-    const QStringList stored = current.value().constFirst().places;
     if ( expected && *expected != stored )
       return rtFail( QStringLiteral( "task %1 changed meanwhile: its places are now '%2', not '%3' as your edit assumed; reload and try again" )
                      .arg( taskId, stored.join( QStringLiteral( ", " ) ), expected->join( QStringLiteral( ", " ) ) ) );
 
-    error = execute( mDataset, QStringLiteral( "DELETE FROM rt_task_places WHERE %1" ).arg( whereTask ) );
+    QString error = execute( mDataset, QStringLiteral( "DELETE FROM rt_task_places WHERE %1" ).arg( whereTask ) );
     for ( const QString &p : std::as_const( wanted ) )
     {
       if ( !error.isEmpty() )
