@@ -1,5 +1,7 @@
 #include "rtlayerbinding.h"
 #include "rtmapstyle.h"
+#include "rtstatusrenderer.h"
+#include "rtstatustable.h"
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsexpression.h>
@@ -41,6 +43,22 @@ namespace
     return attribute == sStoredField || attribute == sLiveField ? categorized : nullptr;
   }
 
+  //! \a text as a JSON string literal.
+  void appendJsonString( QString &out, const QString &text )
+  {
+    out += QLatin1Char( '"' );
+    for ( const QChar c : text )
+    {
+      if ( c == QLatin1Char( '"' ) || c == QLatin1Char( '\\' ) )
+        out += QLatin1Char( '\\' ) + c;
+      else if ( c.unicode() < 0x20 )
+        out += QStringLiteral( "\\u%1" ).arg( c.unicode(), 4, 16, QLatin1Char( '0' ) );
+      else
+        out += c;
+    }
+    out += QLatin1Char( '"' );
+  }
+
   //! Points have no style of their own in RtMapStyle: the same palette on a marker.
   QgsFeatureRenderer *pointRenderer()
   {
@@ -75,6 +93,7 @@ QString RtLayerBinding::bindingProperty()
 RtLayerBinding::RtLayerBinding( QgsVectorLayer *layer, const RtKeyBinding &binding )
   : mLayer( layer )
   , mBinding( binding )
+  , mSource( std::make_shared<RtStatusSource>() )
 {
 }
 
@@ -106,9 +125,8 @@ QString RtLayerBinding::liveFieldExpression() const
 
 RtStatusResult RtLayerBinding::readKeys()
 {
-  mKeys.clear();
+  mLive = RtLiveJoin();
   mKeyTexts.clear();
-  mIndexOfFid.clear();
   mWarnings.clear();
   QgsVectorLayer *layer = mLayer;
   if ( !layer || !layer->isValid() )
@@ -148,6 +166,7 @@ RtStatusResult RtLayerBinding::readKeys()
   request.setSubsetOfAttributes( indexes );
   QgsFeatureIterator it = layer->getFeatures( request );
   QgsFeature feature;
+  QVector<RtFeatureKey> keys;
   while ( it.nextFeature( feature ) )
   {
     RtFeatureKey key;
@@ -176,16 +195,16 @@ RtStatusResult RtLayerBinding::readKeys()
       context.setFeature( feature );
       keyText = keyExpr.evaluate( &context ).toString();
     }
-    mIndexOfFid.insert( feature.id(), mKeys.size() );
-    mKeys << key;
+    keys << key;
     mKeyTexts << keyText;
   }
+  mLive = RtLiveJoin( std::move( keys ), mBinding );
   return rtOk();
 }
 
 RtJoinResult RtLayerBinding::join( const QVector<RtTask> &tasks, const QDate &asOf ) const
 {
-  return RtJoin::join( mKeys, mBinding, tasks, asOf );
+  return RtJoin::join( mLive.features(), mBinding, tasks, asOf );
 }
 
 void RtLayerBinding::update( const QVector<RtTask> &tasks, const QDate &asOf )
@@ -193,25 +212,60 @@ void RtLayerBinding::update( const QVector<RtTask> &tasks, const QDate &asOf )
   QgsVectorLayer *layer = mLayer;
   if ( !layer )
     return;
-  mResult = join( tasks, asOf );
-  mFeaturesOfTask.clear();
-  QJsonObject map;
-  for ( const RtFeatureResult &r : std::as_const( mResult.features ) )
+  const RtLiveJoin::Change change = mLive.update( tasks, asOf );
+  mAsOf = asOf;
+  if ( change.full || !mTable )
   {
-    for ( const QString &id : r.taskIds )
-      mFeaturesOfTask[id].insert( r.fid );
-    if ( r.status == RtFeatureStatus::None )
-      continue; // the field's coalesce() says "none": the map stays small on a big parcel layer
-    const int index = mIndexOfFid.value( r.fid, -1 );
-    if ( index >= 0 && !mKeyTexts.at( index ).isEmpty() )
-      map.insert( mKeyTexts.at( index ), RtFeatureStatuses::code( r.status ) );
+    mTable = std::make_shared<const RtStatusTable>( mLive.result().features );
   }
-  // Layer variables are stored as text: the map travels as JSON.
-  QgsExpressionContextUtils::setLayerVariable( layer, mapVariable(), QString::fromUtf8( QJsonDocument( map ).toJson( QJsonDocument::Compact ) ) );
-  QgsExpressionContextUtils::setLayerVariable( layer, asOfVariable(), asOf.toString( Qt::ISODate ) );
-  applyLiveField();
+  else if ( !change.features.isEmpty() )
+  {
+    // A new table, not an edit: render jobs still drawing keep the one they started with.
+    auto table = std::make_shared<RtStatusTable>( *mTable );
+    for ( int i : change.features )
+      table->set( mLive.result().features.at( i ).fid, mLive.result().features.at( i ).status );
+    mTable = table;
+  }
+  mSource->setTable( mTable );
   applyRenderer();
-  layer->triggerRepaint();
+  if ( change.full || !change.features.isEmpty() )
+  {
+    mLiveFieldStale = true;
+    if ( change.full )
+      syncLiveField();
+    layer->triggerRepaint();
+  }
+}
+
+void RtLayerBinding::syncLiveField()
+{
+  QgsVectorLayer *layer = mLayer;
+  if ( !layer )
+    return;
+  // The JSON text is written by hand: QJsonObject takes seconds for 100,000 keys in Qt 5.
+  QString map;
+  map.reserve( 32 + mKeyTexts.size() / 4 * 24 );
+  map += QLatin1Char( '{' );
+  bool first = true;
+  const QVector<RtFeatureResult> &features = mLive.result().features;
+  for ( int i = 0; i < features.size() && i < mKeyTexts.size(); ++i )
+  {
+    // The field's coalesce() says "none": the map stays small on a big parcel layer.
+    if ( features.at( i ).status == RtFeatureStatus::None || mKeyTexts.at( i ).isEmpty() )
+      continue;
+    if ( !first )
+      map += QLatin1Char( ',' );
+    first = false;
+    appendJsonString( map, mKeyTexts.at( i ) );
+    map += QLatin1Char( ':' );
+    appendJsonString( map, RtFeatureStatuses::code( features.at( i ).status ) );
+  }
+  map += QLatin1Char( '}' );
+  // Layer variables are stored as text: the map travels as JSON.
+  QgsExpressionContextUtils::setLayerVariable( layer, mapVariable(), map );
+  QgsExpressionContextUtils::setLayerVariable( layer, asOfVariable(), mAsOf.toString( Qt::ISODate ) );
+  applyLiveField();
+  mLiveFieldStale = false;
 }
 
 void RtLayerBinding::applyLiveField()
@@ -239,39 +293,51 @@ void RtLayerBinding::applyRenderer()
 {
   QgsVectorLayer *layer = mLayer;
   const QString live = liveFieldName();
+  if ( auto *mine = dynamic_cast<RtStatusRenderer *>( layer->renderer() ) )
+  {
+    if ( mine->source() == mSource && mine->classAttribute() == live )
+      return; // already drawing from our table: the repaint is enough
+  }
   if ( QgsCategorizedSymbolRenderer *ours = ourRenderer( layer ) )
   {
-    if ( ours->classAttribute() != live )
-    {
-      if ( mPreviousClassAttribute.isEmpty() && !mPreviousRenderer )
-        mPreviousClassAttribute = ours->classAttribute();
-      ours->setClassAttribute( live );
-    }
+    // A status style (ours, restored with the project, or the layer's QML): keep its
+    // categories and look the statuses up by feature id.
+    if ( ours->classAttribute() != live && mPreviousClassAttribute.isEmpty() && !mPreviousRenderer )
+      mPreviousClassAttribute = ours->classAttribute();
+    RtStatusRenderer *renderer = RtStatusRenderer::fromCategorized( *ours, mSource );
+    renderer->setClassAttribute( live );
+    layer->setRenderer( renderer );
     return;
   }
   // None of ours: keep the layer's own renderer to give it back, then apply the status style.
   if ( layer->renderer() && !mPreviousRenderer )
     mPreviousRenderer.reset( layer->renderer()->clone() );
-  QgsFeatureRenderer *renderer = nullptr;
+  std::unique_ptr<QgsFeatureRenderer> style;
   switch ( layer->geometryType() )
   {
     case QgsWkbTypes::PointGeometry:
-      renderer = pointRenderer();
+      style.reset( pointRenderer() );
       break;
     case QgsWkbTypes::LineGeometry:
-      renderer = RtMapStyle::createRenderer( RtMapStyle::LayerKind::SiteLines, false );
+      style.reset( RtMapStyle::createRenderer( RtMapStyle::LayerKind::SiteLines, false ) );
       break;
     default:
     {
       const RtMapStyle::LayerKind kind = mBinding.kind == QLatin1String( "ward" ) ? RtMapStyle::LayerKind::Wards
                                          : mBinding.kind == QLatin1String( "site" ) ? RtMapStyle::LayerKind::Sites
                                          : RtMapStyle::LayerKind::Zones;
-      renderer = RtMapStyle::createRenderer( kind, false );
+      style.reset( RtMapStyle::createRenderer( kind, false ) );
       break;
     }
   }
-  if ( auto *categorized = dynamic_cast<QgsCategorizedSymbolRenderer *>( renderer ) )
-    categorized->setClassAttribute( live );
+  auto *categorized = dynamic_cast<QgsCategorizedSymbolRenderer *>( style.get() );
+  if ( !categorized )
+  {
+    layer->setRenderer( style.release() );
+    return;
+  }
+  RtStatusRenderer *renderer = RtStatusRenderer::fromCategorized( *categorized, mSource );
+  renderer->setClassAttribute( live );
   layer->setRenderer( renderer );
 }
 
@@ -312,13 +378,21 @@ void RtLayerBinding::detach()
   }
   else if ( QgsCategorizedSymbolRenderer *ours = ourRenderer( layer ) )
   {
-    // Our style stays, on the stored field: the layer looks as it did before the binding.
-    ours->setClassAttribute( mPreviousClassAttribute.isEmpty() ? sStoredField : mPreviousClassAttribute );
-    emit layer->rendererChanged();
+    // Our style stays, on the stored field and reading it: the layer looks as it did
+    // before the binding.
+    QgsCategorizedSymbolRenderer *plain = ours;
+    if ( auto *mine = dynamic_cast<RtStatusRenderer *>( ours ) )
+      plain = mine->toCategorized();
+    plain->setClassAttribute( mPreviousClassAttribute.isEmpty() ? sStoredField : mPreviousClassAttribute );
+    if ( plain != ours )
+      layer->setRenderer( plain );
+    else
+      emit layer->rendererChanged();
   }
   layer->triggerRepaint();
-  mResult = RtJoinResult();
-  mFeaturesOfTask.clear();
+  mLive = RtLiveJoin( mLive.features(), mBinding );
+  mSource->setTable( nullptr );
+  mTable.reset();
 }
 
 void RtLayerBinding::inheritFrom( RtLayerBinding &previous )
@@ -329,29 +403,33 @@ void RtLayerBinding::inheritFrom( RtLayerBinding &previous )
 
 QgsFeatureIds RtLayerBinding::featuresOfTask( const QString &taskId ) const
 {
-  return mFeaturesOfTask.value( taskId );
+  QgsFeatureIds out;
+  const QVector<RtFeatureResult> &features = mLive.result().features;
+  for ( int i : mLive.featuresOfTask( taskId ) )
+    out.insert( features.at( i ).fid );
+  return out;
 }
 
 QStringList RtLayerBinding::tasksOfFeature( QgsFeatureId fid ) const
 {
-  const int index = mIndexOfFid.value( fid, -1 );
-  if ( index < 0 || index >= mResult.features.size() )
+  const int index = mLive.indexOfFid( fid );
+  if ( index < 0 || index >= mLive.result().features.size() )
     return QStringList();
-  return mResult.features.at( index ).taskIds;
+  return mLive.result().features.at( index ).taskIds;
 }
 
 QStringList RtLayerBinding::keyValues( QgsFeatureId fid ) const
 {
-  const int index = mIndexOfFid.value( fid, -1 );
-  return index < 0 ? QStringList() : mKeys.at( index ).values;
+  const int index = mLive.indexOfFid( fid );
+  return index < 0 ? QStringList() : mLive.features().at( index ).values;
 }
 
 RtFeatureStatus RtLayerBinding::statusOfFeature( QgsFeatureId fid ) const
 {
-  const int index = mIndexOfFid.value( fid, -1 );
-  if ( index < 0 || index >= mResult.features.size() )
+  const int index = mLive.indexOfFid( fid );
+  if ( index < 0 || index >= mLive.result().features.size() )
     return RtFeatureStatus::None;
-  return mResult.features.at( index ).status;
+  return mLive.result().features.at( index ).status;
 }
 
 QString RtLayerBinding::toJson( const RtKeyBinding &binding )

@@ -234,6 +234,10 @@ namespace
     if ( schematic )
       parts << tr2( lang, "ranh giới phường, xã, phân khu và công trình: sơ đồ vẽ theo tài liệu công khai",
                     "boundaries of wards, zones and sites: diagrams drawn from public documents" );
+    if ( c.units == 2025 )
+      parts << tr2( lang, "đơn vị hành chính 2025 quy đổi từ mã phường, xã năm 2023 theo trường %1 của lớp %2",
+                    "2025 units from the 2023 ward codes through the field %1 of the layer %2" )
+               .arg( RtMapLayerSet::unitMapField(), RtMapStyle::tableName( RtMapStyle::LayerKind::Wards ) );
     parts << tr2( lang, "hệ tọa độ VN-2000 / TM-3 kinh tuyến trục 107°45′ (EPSG:5899)", "CRS VN-2000 / TM-3 107°45′ (EPSG:5899)" );
     return tr2( lang, "Nguồn: ", "Sources: " ) + parts.join( QStringLiteral( "; " ) ) + QLatin1Char( '.' );
   }
@@ -367,7 +371,8 @@ namespace
     struct Entry { RtMapStyle::LayerKind kind; RtFeatureStatus sample; const char *vi; const char *en; };
     const Entry entries[] =
     {
-      { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, "Phường, xã (2023)", "Ward or commune (2023)" },
+      c.units == 2025 ? Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, "Đơn vị hành chính 2025", "Administrative unit 2025" }
+                      : Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, "Phường, xã (2023)", "Ward or commune (2023)" },
       { RtMapStyle::LayerKind::Zones, RtFeatureStatus::None, "Phân khu quy hoạch (viền nét đứt)", "Zoning sub-plan (dashed outline)" },
       { RtMapStyle::LayerKind::Sites, RtFeatureStatus::None, "Công trình, khu vực (viền đậm)", "Site (bold outline)" },
       { RtMapStyle::LayerKind::SiteLines, RtFeatureStatus::NoReport, "Tuyến đường, cầu, chiếu sáng", "Road, bridge, lighting" },
@@ -420,9 +425,18 @@ QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayou
   // Title band.
   addLabel( layout.get(), title( c.document, c.summary.asOf, lang ), QRectF( sMargin, 9, sPageWidth - 2 * sMargin, 10 ),
             font( 17, true ), Qt::AlignLeft, QStringLiteral( "title" ) );
-  const QString subtitle = c.document.title.isEmpty() ? QString()
-                           : tr2( lang, "%1. Màu của mỗi địa bàn, phân khu, công trình: trạng thái các nhiệm vụ của Nghị quyết gắn với nó.",
-                                  "%1. Each ward, zone and site is coloured by the status of the resolution's tasks linked to it." ).arg( c.document.title );
+  QString subtitle = c.document.title.isEmpty() ? QString()
+                     : tr2( lang, "%1. Màu của mỗi địa bàn, phân khu, công trình: trạng thái các nhiệm vụ của Nghị quyết gắn với nó.",
+                            "%1. Each ward, zone and site is coloured by the status of the resolution's tasks linked to it." ).arg( c.document.title );
+  if ( c.units == 2025 )
+  {
+    // Say which units are shown: the register states its places by the 2023 wards.
+    const QString units = tr2( lang, "Đơn vị hành chính 2025 (từ 1/7/2025): màu của mỗi đơn vị, phân khu, công trình là trạng thái các nhiệm vụ "
+                               "gắn với nó; nhiệm vụ ghi theo phường, xã năm 2023 được tính cho đơn vị 2025 bao gồm phường, xã đó.",
+                               "Administrative units 2025 (from 1/7/2025): each unit, zone and site is coloured by the status of the tasks "
+                               "linked to it; a task stated for a 2023 ward or commune counts for the 2025 unit that includes it." );
+    subtitle = c.document.title.isEmpty() ? units : QStringLiteral( "%1. %2" ).arg( c.document.title, units );
+  }
   addLabel( layout.get(), subtitle, QRectF( sMargin, 20.5, sPageWidth - 2 * sMargin, 11 ), font( 8.5 ), Qt::AlignLeft, QStringLiteral( "subtitle" ) );
 
   // The map.
@@ -665,7 +679,7 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
     feedback->setProgress( 20 );
   }
 
-  RtResult<RtMapLayerSet> loaded = RtMapLayerSet::load( options.layersPath, data.tasks, options.asOf );
+  RtResult<RtMapLayerSet> loaded = RtMapLayerSet::load( options.layersPath, data.tasks, options.asOf, options.units );
   if ( !loaded.ok() )
     return Result::failure( loaded.error() );
   data.layers = loaded.takeValue();
@@ -722,19 +736,29 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
   content.summary = RtSummary::compute( data.tasks, options.asOf );
   content.lang = options.lang;
   content.registerName = QFileInfo( options.registerPath ).fileName();
+  content.units = set.units;
   QSet<QString> sources;
   for ( RtMapLayer &l : set.layers )
   {
-    if ( l.kind == RtMapStyle::LayerKind::Wards2025 )
+    // One set of ward units is coloured and labelled: the map stays readable.
+    RtMapStyle::LayerKind styleKind = l.kind;
+    if ( set.units == 2025 )
+    {
+      if ( l.kind == RtMapStyle::LayerKind::Wards )
+        continue; // the 2023 units: their tasks are counted in the 2025 units that include them
+      if ( l.kind == RtMapStyle::LayerKind::Wards2025 )
+        styleKind = RtMapStyle::LayerKind::Wards; // coloured by status and labelled as the ward layer
+    }
+    else if ( l.kind == RtMapStyle::LayerKind::Wards2025 )
       continue; // the map is of the resolution's units (2023); the 2025 ones are in the project
-    const QString styleError = RtMapStyle::applyQml( l.layer.get(), l.kind, options.print, options.stylesDir );
+    const QString styleError = RtMapStyle::applyQml( l.layer.get(), styleKind, options.print, options.stylesDir );
     if ( !styleError.isEmpty() )
       return Result::failure( styleError );
     l.layer->setName( RtMapStyle::layerTitle( l.kind ) );
     QgsVectorLayer *layer = l.layer.release();
     project.addMapLayer( layer, false );
     content.mapLayers.prepend( layer ); // allKinds() is bottom first; the map wants top first
-    content.layersByKind.insert( l.kind, layer );
+    content.layersByKind.insert( styleKind, layer );
     content.schematic = content.schematic || l.schematic;
     for ( const QString &s : std::as_const( l.sources ) )
       sources.insert( s );

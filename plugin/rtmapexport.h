@@ -31,6 +31,12 @@ struct RtMapExportOptions
   bool print = false;    //!< black-and-white-safe styles (hatching) instead of colour fills
   int dpi = 0;           //!< 0: 300 for PDF, 150 for PNG
   QString stylesDir;     //!< QML styles folder; empty: the styles built into the library
+  /**
+   * The ward units coloured and labelled: 2023 (wards_2023, the register's own units) or
+   * 2025 (wards_2025, the tasks' 2023 ward codes translated through wards_2023's field
+   * gso_code_2025; wards_2023 is then not drawn). See RtMapLayerSet::load().
+   */
+  int units = 2023;
 };
 
 //! What an export produced.
@@ -40,7 +46,7 @@ struct RtMapExportReport
   bool schematic = false;  //!< the schematic notice is on the map
   int tasks = 0;
   int overdue = 0;
-  QStringList warnings;    //!< missing tables, task places that landed on no feature, fonts
+  QStringList warnings;    //!< missing tables, task places that landed on no feature, 2023 codes without a 2025 unit, fonts
 };
 
 //! What RtMapExport::prepare() read and computed: all render() needs to make the map.
@@ -68,6 +74,9 @@ struct RtMapLayoutContent
   bool schematic = false;                //!< show the "illustrative diagram" notice
   QStringList layerSources;              //!< distinct "source" values of the shown layers
   QString registerName;                  //!< file name of the register, for the footer
+  //! The ward units shown: 2023, or 2025 (layersByKind's Wards is then the wards_2025 layer,
+  //! coloured by status, and the subtitle, legend and sources say so).
+  int units = 2023;
   //! Name the neighbours on the map ("TRUNG QUỐC", "Vịnh Bắc Bộ") with a memory layer; off
   //! for layouts saved in a project, where a memory layer would come back empty.
   bool contextLabels = true;

@@ -35,14 +35,22 @@ namespace
     void operator()( void *ds ) const { if ( ds ) GDALClose( ds ); }
   };
 
-  bool bindingFor( RtMapStyle::LayerKind kind, RtKeyBinding &binding )
+  const QString sWardCodeField = QStringLiteral( "gso_code" );
+  const QString sWardPrefix = QStringLiteral( "ward:" );
+
+  //! How the features of \a kind are joined to the tasks; false for a layer copied as it is.
+  //! The ward layer joined is wards_2023 for \a units 2023, wards_2025 for 2025.
+  bool bindingFor( RtMapStyle::LayerKind kind, RtKeyBinding &binding, int units )
   {
     binding.match = RtKeyBinding::Match::Code;
     switch ( kind )
     {
       case RtMapStyle::LayerKind::Wards:
+      case RtMapStyle::LayerKind::Wards2025:
+        if ( ( kind == RtMapStyle::LayerKind::Wards2025 ) != ( units == 2025 ) )
+          return false;
         binding.kind = QStringLiteral( "ward" );
-        binding.fields = QStringList { QStringLiteral( "gso_code" ) };
+        binding.fields = QStringList { sWardCodeField };
         return true;
       case RtMapStyle::LayerKind::Zones:
         binding.kind = QStringLiteral( "zone" );
@@ -137,7 +145,7 @@ namespace
   }
 
   RtResult<RtMapLayer> readLayer( GDALDatasetH ds, RtMapStyle::LayerKind kind, const QVector<RtTask> &tasks, const QDate &asOf,
-                                  const QString &path )
+                                  const QString &path, int units )
   {
     const QString table = RtMapStyle::tableName( kind );
     OGRLayerH ogrLayer = GDALDatasetGetLayerByName( ds, table.toUtf8().constData() );
@@ -155,7 +163,7 @@ namespace
     }
     const int sourceFieldCount = fields.count();
     RtKeyBinding binding;
-    const bool joined = bindingFor( kind, binding );
+    const bool joined = bindingFor( kind, binding, units );
     if ( joined )
     {
       // The sample layers carry these already (as of the resolution's date); a user's may not.
@@ -259,6 +267,91 @@ namespace
       out.schematic = out.schematic || s.startsWith( QLatin1String( "schematic" ), Qt::CaseInsensitive );
     return RtResult<RtMapLayer>::success( std::move( out ) );
   }
+
+  /**
+   * The 2023 → 2025 mapping of the ward codes, read from wards_2023 (gso_code →
+   * unitMapField()) of the layers GeoPackage. A 2023 code given two different 2025 codes is
+   * left out of the map (with a warning): which unit was meant is not guessed.
+   */
+  RtResult<QHash<QString, QString>> readUnitMap( GDALDatasetH ds, const QString &path, QStringList &warnings )
+  {
+    using Result = RtResult<QHash<QString, QString>>;
+    const QString table = RtMapStyle::tableName( RtMapStyle::LayerKind::Wards );
+    const QString toField = RtMapLayerSet::unitMapField();
+    OGRLayerH layer = GDALDatasetGetLayerByName( ds, table.toUtf8().constData() );
+    if ( !layer )
+      return Result::failure( QStringLiteral( "%1 has no table '%2': the map by the 2025 units needs its field '%3', "
+                                              "which names the 2025 unit of each 2023 ward" ).arg( path, table, toField ) );
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn( layer );
+    const int from = OGR_FD_GetFieldIndex( defn, sWardCodeField.toUtf8().constData() );
+    const int to = OGR_FD_GetFieldIndex( defn, toField.toUtf8().constData() );
+    if ( from < 0 || to < 0 )
+      return Result::failure( QStringLiteral( "%1, table '%2' has no field '%3': the map by the 2025 units needs %4 → %3, "
+                                              "the 2025 unit of each 2023 ward" )
+                              .arg( path, table, from < 0 ? sWardCodeField : toField, sWardCodeField ) );
+    QHash<QString, QString> map;
+    QMap<QString, QSet<QString>> conflicts;
+    OGR_L_ResetReading( layer );
+    OGRFeatureH f = nullptr;
+    while ( ( f = OGR_L_GetNextFeature( layer ) ) )
+    {
+      const QString key = OGR_F_IsFieldSetAndNotNull( f, from ) ? QString::fromUtf8( OGR_F_GetFieldAsString( f, from ) ).trimmed() : QString();
+      const QString value = OGR_F_IsFieldSetAndNotNull( f, to ) ? QString::fromUtf8( OGR_F_GetFieldAsString( f, to ) ).trimmed() : QString();
+      OGR_F_Destroy( f );
+      if ( key.isEmpty() || value.isEmpty() )
+        continue; // a ward without a 2025 unit: its tasks are named when they are translated
+      if ( map.contains( key ) && map.value( key ) != value )
+        conflicts[key] << map.value( key ) << value;
+      map.insert( key, value );
+    }
+    for ( auto it = conflicts.cbegin(); it != conflicts.cend(); ++it )
+    {
+      QStringList units( it.value().cbegin(), it.value().cend() );
+      units.sort();
+      warnings << QStringLiteral( "%1, table '%2': ward %3 (2023) is given several 2025 units in '%4' (%5): its tasks are left off the 2025 units" )
+               .arg( path, table, it.key(), toField, units.join( QStringLiteral( ", " ) ) );
+      map.remove( it.key() );
+    }
+    return Result::success( map );
+  }
+
+  /**
+   * \a tasks with their ward places translated to the 2025 units through \a unitMap. A ward
+   * code the map lacks is named in a warning with its tasks and left off: kept as it is, a
+   * 2023 code that is also a 2025 code ("06709") would land on a unit by coincidence.
+   */
+  QVector<RtTask> tasksBy2025Units( const QVector<RtTask> &tasks, const QHash<QString, QString> &unitMap, const QString &path,
+                                   QStringList &warnings )
+  {
+    QMap<QString, QStringList> unmapped; // 2023 code → its tasks
+    QVector<RtTask> kept = tasks;
+    for ( RtTask &t : kept )
+    {
+      QStringList places;
+      for ( const QString &place : std::as_const( t.places ) )
+      {
+        if ( place.startsWith( sWardPrefix ) && !unitMap.contains( place.mid( sWardPrefix.size() ) ) )
+        {
+          QStringList &ids = unmapped[place.mid( sWardPrefix.size() )];
+          if ( !ids.contains( t.id ) )
+            ids << t.id;
+          continue;
+        }
+        places << place;
+      }
+      t.places = places;
+    }
+    for ( auto it = unmapped.cbegin(); it != unmapped.cend(); ++it )
+      warnings << QStringLiteral( "ward %1 (2023) has no 2025 unit in %2, table '%3', field '%4': not shown on the 2025 units for task %5" )
+               .arg( it.key(), path, RtMapStyle::tableName( RtMapStyle::LayerKind::Wards ), RtMapLayerSet::unitMapField(),
+                     it.value().join( QStringLiteral( ", " ) ) );
+    return RtJoin::translatePlaces( kept, QStringLiteral( "ward" ), unitMap );
+  }
+}
+
+QString RtMapLayerSet::unitMapField()
+{
+  return QStringLiteral( "gso_code_2025" );
 }
 
 RtMapLayer *RtMapLayerSet::find( RtMapStyle::LayerKind kind )
@@ -277,8 +370,10 @@ bool RtMapLayerSet::anySchematic() const
   return false;
 }
 
-RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVector<RtTask> &tasks, const QDate &asOf )
+RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVector<RtTask> &tasks, const QDate &asOf, int units )
 {
+  if ( units != 2023 && units != 2025 )
+    return RtResult<RtMapLayerSet>::failure( QStringLiteral( "the ward units must be 2023 or 2025, not %1" ).arg( units ) );
   if ( !QFileInfo::exists( gpkgPath ) )
     return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1: no such file; pass the map layers GeoPackage (--layers)" ).arg( gpkgPath ) );
   // Read-only, always: the layers file is never written by a map export.
@@ -290,23 +385,36 @@ RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVec
         .arg( gpkgPath, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
 
   RtMapLayerSet set;
+  set.units = units;
+  // By the 2025 units: the tasks' 2023 ward codes translated through wards_2023's mapping.
+  QVector<RtTask> joinTasks;
+  if ( units == 2025 )
+  {
+    if ( !GDALDatasetGetLayerByName( ds.get(), RtMapStyle::tableName( RtMapStyle::LayerKind::Wards2025 ).toUtf8().constData() ) )
+      return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1 has no table '%2': there are no 2025 units to show" )
+          .arg( gpkgPath, RtMapStyle::tableName( RtMapStyle::LayerKind::Wards2025 ) ) );
+    const RtResult<QHash<QString, QString>> unitMap = readUnitMap( ds.get(), gpkgPath, set.warnings );
+    if ( !unitMap.ok() )
+      return RtResult<RtMapLayerSet>::failure( unitMap.error() );
+    joinTasks = tasksBy2025Units( tasks, unitMap.value(), gpkgPath, set.warnings );
+  }
+  const QVector<RtTask> &layerTasks = units == 2025 ? joinTasks : tasks;
   int statusLayers = 0;
   // A site key lands in sites or in site_lines: it is unmatched only when it lands in neither.
   QMap<QString, QSet<QString>> unmatched; // "taskId → key" → tables that did not hold it
   QMap<QString, QStringList> tablesOfPrefix;
   for ( RtMapStyle::LayerKind kind : RtMapStyle::allKinds() )
   {
-    RtResult<RtMapLayer> layer = readLayer( ds.get(), kind, tasks, asOf, gpkgPath );
+    RtResult<RtMapLayer> layer = readLayer( ds.get(), kind, layerTasks, asOf, gpkgPath, units );
     if ( !layer.ok() )
     {
       set.warnings << layer.error();
       continue;
     }
-    if ( RtMapStyle::hasStatus( kind ) )
+    RtKeyBinding binding;
+    if ( bindingFor( kind, binding, units ) )
     {
       ++statusLayers;
-      RtKeyBinding binding;
-      bindingFor( kind, binding );
       tablesOfPrefix[binding.kind] << layer.value().table;
       for ( const RtTaskLink &link : layer.value().unmatched )
         unmatched[QStringLiteral( "%1 → %2:%3" ).arg( link.taskId, binding.kind, link.key )].insert( layer.value().table );
@@ -322,7 +430,8 @@ RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVec
       set.warnings << QStringLiteral( "task %1 is on no feature of %2" ).arg( it.key(), tablesOfPrefix.value( prefix ).join( QStringLiteral( ", " ) ) );
   }
   if ( statusLayers == 0 )
-    return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1 holds none of the tables wards_2023, zones, sites, site_lines: %2" )
-        .arg( gpkgPath, set.warnings.join( QStringLiteral( "; " ) ) ) );
+    return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1 holds none of the tables %2, zones, sites, site_lines: %3" )
+        .arg( gpkgPath, RtMapStyle::tableName( units == 2025 ? RtMapStyle::LayerKind::Wards2025 : RtMapStyle::LayerKind::Wards ),
+              set.warnings.join( QStringLiteral( "; " ) ) ) );
   return RtResult<RtMapLayerSet>::success( std::move( set ) );
 }

@@ -42,11 +42,21 @@ struct RtMapLayer
  * rt_tasks and rt_as_of (added when the table lacks them, overwritten when it has them).
  * Joins: wards_2023 by gso_code (place kind "ward"), zones by code ("zone"), sites and
  * site_lines by site_id ("site"). Base layers (land, border, wards_2025) are copied as they are.
+ *
+ * With units 2025 the ward layer joined is wards_2025 instead (by its gso_code): the tasks'
+ * ward places, 2023 GSO codes, are first translated to the 2025 units through the mapping
+ * the same GeoPackage holds in wards_2023 (gso_code → gso_code_2025; RtJoin::translatePlaces),
+ * and wards_2023 is then copied as a base layer. A 2023 code the mapping lacks (or maps to
+ * two units) is named in a warning and its links are left off the 2025 units, never guessed.
  */
 struct RtMapLayerSet
 {
   std::vector<RtMapLayer> layers; //!< bottom of the map first (RtMapStyle::allKinds() order)
-  QStringList warnings;           //!< missing tables, links that landed nowhere
+  QStringList warnings;           //!< missing tables, links that landed nowhere, 2023 codes without a 2025 unit
+  int units = 2023;               //!< the ward units coloured by status: 2023 (wards_2023) or 2025 (wards_2025)
+
+  //! The field of wards_2023 that names each unit's 2025 unit by its GSO code.
+  static QString unitMapField();
 
   //! The layer of a kind, or null when the GeoPackage has no such table.
   RtMapLayer *find( RtMapStyle::LayerKind kind );
@@ -56,9 +66,12 @@ struct RtMapLayerSet
 
   /**
    * Reads \a gpkgPath. \a tasks must carry their status as of \a asOf (RtStore::statusesAsOf).
-   * Fails when the file cannot be opened or holds none of the status tables.
+   * \a units picks the ward units coloured by status: 2023 (wards_2023, the register's own
+   * units) or 2025 (wards_2025, through wards_2023's mapping field unitMapField()).
+   * Fails when the file cannot be opened or holds none of the status tables, when \a units
+   * is neither 2023 nor 2025, and with 2025 when wards_2025 or the mapping is missing.
    */
-  static RtResult<RtMapLayerSet> load( const QString &gpkgPath, const QVector<RtTask> &tasks, const QDate &asOf );
+  static RtResult<RtMapLayerSet> load( const QString &gpkgPath, const QVector<RtTask> &tasks, const QDate &asOf, int units = 2023 );
 };
 
 #endif // RTMAPLAYERS_H

@@ -38,8 +38,13 @@ RtTracker::RtTracker( QgsProject *project, QObject *parent )
   , mProject( project )
   , mAsOf( QDate::currentDate() )
 {
+  mLiveFieldTimer.setSingleShot( true );
+  mLiveFieldTimer.setInterval( 1500 );
+  connect( &mLiveFieldTimer, &QTimer::timeout, this, &RtTracker::syncLiveFields );
   if ( mProject )
   {
+    // Emitted before the layers are written: the saved field must match the colours.
+    connect( mProject, &QgsProject::writeProject, this, &RtTracker::syncLiveFields );
     connect( mProject, &QgsProject::readProject, this, &RtTracker::onProjectRead );
     connect( mProject, &QgsProject::cleared, this, &RtTracker::onProjectCleared );
     connect( mProject, &QgsProject::layersAdded, this, &RtTracker::onLayersAdded );
@@ -538,8 +543,18 @@ void RtTracker::updateLayers()
     if ( !b->layer() )
       continue;
     b->update( mAsOfTasks, mAsOf );
+    if ( b->liveFieldStale() )
+      mLiveFieldTimer.start();
     emit layerUpdated( b->layer() );
   }
+}
+
+void RtTracker::syncLiveFields()
+{
+  mLiveFieldTimer.stop();
+  for ( const auto &b : mBindings )
+    if ( b->layer() && b->liveFieldStale() )
+      b->syncLiveField();
 }
 
 // --- the project -----------------------------------------------------------------------

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 #include <QVector>
 
 #include <memory>
@@ -149,6 +150,14 @@ class RtTracker : public QObject
     //! Recomputes every bound layer's colours (after the as-of date or the tasks changed).
     void updateLayers();
 
+    /**
+     * Brings every bound layer's virtual status field up to its colours. After a status
+     * change the map is recoloured at once and the field follows a moment later (it is
+     * a key → status map that takes a while to rewrite on a big layer); called by a
+     * timer, before the project is written, and by tests.
+     */
+    void syncLiveFields();
+
   signals:
     //! A register was opened, closed or read again: everything shown must be reset.
     void registerChanged();
@@ -184,6 +193,7 @@ class RtTracker : public QObject
     RtLang mLang = RtLang::Vi;
     std::vector<std::unique_ptr<RtLayerBinding>> mBindings;
     bool mRestoring = false;
+    QTimer mLiveFieldTimer;  //!< syncLiveFields() once the user pauses
 };
 
 #endif // RTTRACKER_H

@@ -9,6 +9,7 @@
 #include "rtlayerbinding.h"
 #include "rtmapstyle.h"
 #include "rtstatusdialog.h"
+#include "rtstatusrenderer.h"
 #include "rttaskdock.h"
 #include "rttaskfiltermodel.h"
 #include "rttaskmodel.h"
@@ -204,8 +205,17 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
   const qint64 recolourMs = timer.elapsed();
   INFO( "status change and recolouring took " << recolourMs << " ms" );
   CHECK( recolourMs < 1000 );
-  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
+  // The map at once (its renderer looks the status up by feature id) …
   CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+  // … the virtual field (attribute table, labels, QGIS without the plugin) a moment later.
+  CHECK( binding->liveFieldStale() );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+  QElapsedTimer waited;
+  waited.start();
+  while ( binding->liveFieldStale() && waited.elapsed() < 10000 )
+    QCoreApplication::processEvents( QEventLoop::AllEvents, 50 );
+  CHECK_FALSE( binding->liveFieldStale() );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
   // A4.1 keeps its own plan open.
   CHECK( liveStatus( zones, a41, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
   CHECK_THAT( describe( renderedColor( zones, a41 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
@@ -273,8 +283,9 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
   }
   // The panel and the map now show what the file says.
   CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::Blocked );
-  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
   CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+  tracker.syncLiveFields();
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
 
   // The user's data file was never written: the statuses live in the project only.
   CHECK( RtMapTest::sha256( fx.layersPath ) == layersBefore );
@@ -309,6 +320,8 @@ TEST_CASE( "the as-of date recolours the map with the statuses of that day", "[p
   changed = tracker.changeStatus( change );
   INFO( changed.error().toStdString() );
   REQUIRE( changed.ok() );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Done ) ) ) );
+  tracker.syncLiveFields();
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
 
   // Before A3's plan was approved it was still in progress; before the resolution nothing has a status.
@@ -628,4 +641,97 @@ TEST_CASE( "features picked on the map are linked to a task and unlinked", "[plu
   CHECK_FALSE( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->places.contains( place ) );
   CHECK( b->tasksOfFeature( free ).isEmpty() );
   CHECK( liveStatus( wards, free, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "none" ) );
+}
+
+TEST_CASE( "the bound layer's renderer finds statuses by feature id, honours the legend and saves as a stock one", "[plugin][edit]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+  REQUIRE( zones->isValid() );
+  project.addMapLayer( zones );
+  REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  const RtResult<RtLayerBinding *> bound = tracker.bindLayer( zones, zoneBinding() );
+  REQUIRE( bound.ok() );
+  RtLayerBinding *binding = bound.value();
+  const QgsFeatureId a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
+  REQUIRE( binding->statusOfFeature( a3 ) == RtFeatureStatus::InProgress );
+  const QColor inProgress = RtMapStyle::statusColor( RtFeatureStatus::InProgress );
+
+  auto *renderer = dynamic_cast<RtStatusRenderer *>( zones->renderer() );
+  REQUIRE( renderer );
+  CHECK( renderer->type() == QStringLiteral( "categorizedSymbol" ) );
+  CHECK( renderer->classAttribute() == QStringLiteral( "rt_status_live" ) );
+  QgsRenderContext context;
+  CHECK( renderer->usedAttributes( context ).isEmpty() ); // geometries only, like a plain fill
+  CHECK( renderer->filter( zones->fields() ).isEmpty() );
+
+  SECTION( "the colours come from the binding, not from the field" )
+  {
+    // Spoil what the field reads: the map still shows the binding's statuses.
+    QgsExpressionContextUtils::setLayerVariable( zones, RtLayerBinding::mapVariable(), QStringLiteral( "{}" ) );
+    CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "none" ) );
+    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+    // Every feature's symbol and legend key are those of its status's category.
+    renderer->startRender( context, zones->fields() );
+    QgsFeatureIterator it = zones->getFeatures();
+    QgsFeature f;
+    int checked = 0;
+    const QgsLegendSymbolList items = renderer->legendSymbolItems();
+    while ( it.nextFeature( f ) )
+    {
+      const QString code = RtFeatureStatuses::code( binding->statusOfFeature( f.id() ) );
+      const int category = renderer->categoryIndexForValue( code );
+      REQUIRE( category >= 0 );
+      CHECK( renderer->symbolForFeature( f, context ) == renderer->categories().at( category ).symbol() );
+      CHECK( renderer->legendKeysForFeature( f, context ) == QSet<QString> { items.at( category ).ruleKey() } );
+      ++checked;
+    }
+    renderer->stopRender( context );
+    CHECK( checked == zones->featureCount() );
+  }
+
+  SECTION( "an unchecked legend entry is not drawn, and is again once checked" )
+  {
+    const int category = renderer->categoryIndexForValue( QStringLiteral( "in_progress" ) );
+    REQUIRE( category >= 0 );
+    const QString key = renderer->legendSymbolItems().at( category ).ruleKey();
+    renderer->checkLegendSymbolItem( key, false );
+    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( QColor( Qt::white ) ) ) );
+    renderer->checkLegendSymbolItem( key, true );
+    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+  }
+
+  SECTION( "a copy made before a status change draws the new status (the style dock's copy)" )
+  {
+    std::unique_ptr<QgsFeatureRenderer> copy( renderer->clone() );
+    RtStatusChange change;
+    change.taskId = QStringLiteral( "CM-QHPK-A3" );
+    change.newStatus = RtStatus::Blocked;
+    change.by = QStringLiteral( "test" );
+    change.date = QDate::currentDate();
+    change.expected = RtStatus::InProgress;
+    REQUIRE( tracker.changeStatus( change ).ok() );
+    zones->setRenderer( copy.release() );
+    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+  }
+
+  SECTION( "the project saves a stock categorized renderer on the live field" )
+  {
+    const QString path = fx.dir.filePath( QStringLiteral( "renderer.qgs" ) );
+    REQUIRE( project.write( path ) );
+    const QString xml = QString::fromUtf8( rtReadAll( path ) );
+    CHECK( xml.contains( QStringLiteral( "type=\"categorizedSymbol\"" ) ) );
+    CHECK( xml.contains( QStringLiteral( "attr=\"rt_status_live\"" ) ) );
+    // Unbound, the layer keeps a plain categorized renderer that reads the stored field.
+    tracker.unbindLayer( zones );
+    CHECK( dynamic_cast<RtStatusRenderer *>( zones->renderer() ) == nullptr );
+    auto *plain = dynamic_cast<QgsCategorizedSymbolRenderer *>( zones->renderer() );
+    REQUIRE( plain );
+    CHECK( plain->classAttribute() == QStringLiteral( "rt_status" ) );
+    CHECK( plain->usedAttributes( context ).contains( QStringLiteral( "rt_status" ) ) );
+  }
 }
