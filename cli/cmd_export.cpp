@@ -13,7 +13,9 @@
 namespace
 {
   const char *sExportUsage = "usage: restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
-                             "--out FILE.pdf|FILE.png [--lang vi|en] [--print] [--dpi N]";
+                             "--out FILE.pdf|FILE.png [--lang vi|en] [--print] [--dpi N] [--units 2023|2025]\n"
+                             "  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;\n"
+                             "  the tasks' 2023 ward codes are translated through wards_2023's field gso_code_2025";
 
   //! The bundled map layers: $RESTRACK_LAYERS, else next to the build's or the installed data, else the source tree.
   QString bundledLayers( QString *lookedIn )
@@ -26,7 +28,7 @@ namespace
   {
     RtArgs args;
     if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "layers" ), QStringLiteral( "as-of" ), QStringLiteral( "out" ),
-                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ) }, { QStringLiteral( "print" ) } )
+                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ) }, { QStringLiteral( "print" ) } )
          || !args.positional().isEmpty() )
     {
       RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sExportUsage ) : args.error() );
@@ -58,6 +60,16 @@ namespace
       }
     }
     options.print = args.has( QStringLiteral( "print" ) );
+    if ( args.has( QStringLiteral( "units" ) ) )
+    {
+      const QString units = args.value( QStringLiteral( "units" ) ).trimmed();
+      if ( units != QLatin1String( "2023" ) && units != QLatin1String( "2025" ) )
+      {
+        RtCli::err( QStringLiteral( "--units must be 2023 (the wards of the resolution) or 2025 (the units from 1/7/2025), not '%1'" ).arg( units ) );
+        return ExitUsage;
+      }
+      options.units = units.toInt();
+    }
 
     QString lookedIn;
     options.registerPath = args.value( QStringLiteral( "db" ) );
@@ -91,9 +103,10 @@ namespace
     }
     for ( const QString &w : report.value().warnings )
       RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
-    RtCli::out( QStringLiteral( "wrote %1: %2 tasks, %3 overdue as of %4%5" )
+    RtCli::out( QStringLiteral( "wrote %1: %2 tasks, %3 overdue as of %4%5%6" )
                 .arg( report.value().outputPath ).arg( report.value().tasks ).arg( report.value().overdue )
                 .arg( options.asOf.toString( Qt::ISODate ),
+                      options.units == 2025 ? QStringLiteral( ", by the 2025 units" ) : QString(),
                       report.value().schematic ? QStringLiteral( " (schematic geometry: the notice is on the map)" ) : QString() ) );
     return ExitOk;
   }

@@ -95,19 +95,27 @@ void RtStatusRenderer::startRender( QgsRenderContext &context, const QgsFields &
   const QgsCategoryList &cats = categories();
   const std::array<int, 8> drawn = categoryOfStatus( true );
   const std::array<int, 8> any = categoryOfStatus( false );
+  for ( size_t s = 0; s < drawn.size(); ++s )
+  {
+    mSymbolOfStatus[s] = drawn[s] >= 0 ? cats.at( drawn[s] ).symbol() : nullptr;
+    mOriginalOfStatus[s] = any[s] >= 0 ? cats.at( any[s] ).symbol() : nullptr;
+  }
+  mLegendKeysReady = false; // made when first asked: drawing never needs them
+}
+
+void RtStatusRenderer::prepareLegendKeys() const
+{
   // Legend keys in category order (their form differs between QGIS versions).
   QStringList keys;
   const QgsLegendSymbolList items = legendSymbolItems();
   for ( const QgsLegendSymbolItem &item : items )
     if ( item.symbol() )
       keys << item.ruleKey();
-  const bool keysByIndex = keys.size() == cats.size();
-  for ( size_t s = 0; s < drawn.size(); ++s )
-  {
-    mSymbolOfStatus[s] = drawn[s] >= 0 ? cats.at( drawn[s] ).symbol() : nullptr;
-    mOriginalOfStatus[s] = any[s] >= 0 ? cats.at( any[s] ).symbol() : nullptr;
+  const bool keysByIndex = keys.size() == categories().size();
+  const std::array<int, 8> any = categoryOfStatus( false );
+  for ( size_t s = 0; s < any.size(); ++s )
     mLegendKeyOfStatus[s] = any[s] < 0 ? QString() : keysByIndex ? keys.at( any[s] ) : QString::number( any[s] );
-  }
+  mLegendKeysReady = true;
 }
 
 void RtStatusRenderer::stopRender( QgsRenderContext &context )
@@ -132,6 +140,8 @@ QgsSymbol *RtStatusRenderer::originalSymbolForFeature( const QgsFeature &feature
 
 QSet<QString> RtStatusRenderer::legendKeysForFeature( const QgsFeature &feature, QgsRenderContext & ) const
 {
+  if ( !mLegendKeysReady )
+    prepareLegendKeys();
   const RtFeatureStatus status = mTable ? mTable->status( feature.id() ) : RtFeatureStatus::None;
   const QString &key = mLegendKeyOfStatus[static_cast<size_t>( status )];
   return key.isEmpty() ? QSet<QString>() : QSet<QString> { key };

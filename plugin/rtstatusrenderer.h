@@ -67,13 +67,15 @@ class RtStatusRenderer : public QgsCategorizedSymbolRenderer
   private:
     //! Index in categories() drawn for each RtFeatureStatus, -1 for none.
     std::array<int, 8> categoryOfStatus( bool renderedOnly ) const;
+    void prepareLegendKeys() const;
 
     std::shared_ptr<RtStatusSource> mSource;
     // Set by startRender() for one drawing:
     std::shared_ptr<const RtStatusTable> mTable;
     std::array<QgsSymbol *, 8> mSymbolOfStatus {};     //!< drawn symbol, null when not drawn
     std::array<QgsSymbol *, 8> mOriginalOfStatus {};   //!< symbol whatever the legend check
-    std::array<QString, 8> mLegendKeyOfStatus;
+    mutable std::array<QString, 8> mLegendKeyOfStatus;  //!< a renderer copy is used by one thread at a time
+    mutable bool mLegendKeysReady = false;
 };
 
 #endif // RTSTATUSRENDERER_H
