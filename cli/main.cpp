@@ -30,9 +30,12 @@ namespace
     "  history [--db FILE.gpkg] ID [--json]         a task's status history\n"
     "  join [--db FILE.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel --fields F1[,F2,F3]\n"
     "       [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]\n"
+    "       [--key-map PATH[|layername=NAME] --key-map-fields FROM,TO]\n"
     "                                               each feature's status from its tasks; --write stores it (GeoPackage)\n"
     "  export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--lang vi|en] [--print] [--dpi N]\n"
-    "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W\n"
+    "       [--units 2023|2025]\n"
+    "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
+    "                                               --units 2025: by the administrative units of 2025\n"
     "\n"
     "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used.\n";
 }

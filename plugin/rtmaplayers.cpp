@@ -308,7 +308,7 @@ namespace
     {
       QStringList units( it.value().cbegin(), it.value().cend() );
       units.sort();
-      warnings << QStringLiteral( "%1, table '%2': ward %3 (2023) is given several 2025 units in '%4' (%5): its tasks are left off the 2025 units" )
+      warnings << QStringLiteral( "%1, table '%2': ward %3 (2023) is given several 2025 units in '%4' (%5): the links through it are left off the 2025 units" )
                .arg( path, table, it.key(), toField, units.join( QStringLiteral( ", " ) ) );
       map.remove( it.key() );
     }

@@ -75,7 +75,7 @@ std::array<int, 8> RtStatusRenderer::categoryOfStatus( bool renderedOnly ) const
         catchAll = i;
       continue;
     }
-    const QVariantList values = value.type() == QVariant::List ? value.toList() : QVariantList { value };
+    const QVariantList values = value.userType() == QMetaType::QVariantList ? value.toList() : QVariantList { value };
     for ( const QVariant &v : values )
       for ( RtFeatureStatus status : RtFeatureStatuses::all() )
         if ( v.toString() == RtFeatureStatuses::code( status ) && out[static_cast<size_t>( status )] < 0 )

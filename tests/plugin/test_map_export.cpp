@@ -655,7 +655,7 @@ TEST_CASE( "the export by the 2025 units names a 2023 code the mapping lacks and
   CHECK( QFileInfo::exists( png ) );
 }
 
-TEST_CASE( "restrack export --units takes 2023 or 2025 only; the default map stays the 2023 one", "[export][units][cli]" )
+TEST_CASE( "restrack export --units takes 2023 or 2025 only and 2023 stays the default map", "[export][units][cli]" )
 {
   if ( !RtMapTest::haveLayers() )
     return;
