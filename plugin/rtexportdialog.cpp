@@ -66,6 +66,13 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *par
   mLanguage->setCurrentIndex( defaults.lang == RtLang::En ? 1 : 0 );
   form->addRow( tr( "Language" ), mLanguage );
 
+  mUnits = new QComboBox( this );
+  mUnits->setObjectName( QStringLiteral( "RtExportUnits" ) );
+  mUnits->addItem( tr( "Wards and communes of 2023 (as the resolution names them)" ), 2023 );
+  mUnits->addItem( tr( "Administrative units of 2025 (from 1/7/2025)" ), 2025 );
+  mUnits->setCurrentIndex( defaults.units == 2025 ? 1 : 0 );
+  form->addRow( tr( "Units" ), mUnits );
+
   mPrint = new QCheckBox( tr( "Hatched styles for black-and-white printers" ), this );
   mPrint->setObjectName( QStringLiteral( "RtExportPrint" ) );
   mPrint->setChecked( defaults.print );
@@ -99,6 +106,7 @@ RtMapExportOptions RtExportDialog::options() const
   o.asOf = mAsOf->date();
   o.lang = mLanguage->currentData().toString() == QLatin1String( "en" ) ? RtLang::En : RtLang::Vi;
   o.print = mPrint->isChecked();
+  o.units = mUnits->currentData().toInt();
   return o;
 }
 

@@ -14,7 +14,8 @@ class QgsFileWidget;
 
 /**
  * \brief Asks what the council-session map shows: the output file (PDF or PNG), the map
- * layers, the as-of date, the language, and colour or black-and-white print styles.
+ * layers, the as-of date, the language, the ward units (2023 or 2025), and colour or
+ * black-and-white print styles.
  */
 class RtExportDialog : public QDialog
 {
@@ -39,6 +40,7 @@ class RtExportDialog : public QDialog
     QgsFileWidget *mLayers = nullptr;
     QgsDateEdit *mAsOf = nullptr;
     QComboBox *mLanguage = nullptr;
+    QComboBox *mUnits = nullptr;
     QCheckBox *mPrint = nullptr;
     QLabel *mHint = nullptr;
     QPushButton *mExportButton = nullptr;

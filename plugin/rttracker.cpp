@@ -39,7 +39,7 @@ RtTracker::RtTracker( QgsProject *project, QObject *parent )
   , mAsOf( QDate::currentDate() )
 {
   mLiveFieldTimer.setSingleShot( true );
-  mLiveFieldTimer.setInterval( 1500 );
+  mLiveFieldTimer.setInterval( 500 );
   connect( &mLiveFieldTimer, &QTimer::timeout, this, &RtTracker::syncLiveFields );
   if ( mProject )
   {

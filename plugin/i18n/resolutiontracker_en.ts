@@ -176,6 +176,18 @@
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Wards and communes of 2023 (as the resolution names them)</source>
+        <translation>Wards and communes of 2023 (as the resolution names them)</translation>
+    </message>
+    <message>
+        <source>Administrative units of 2025 (from 1/7/2025)</source>
+        <translation>Administrative units of 2025 (from 1/7/2025)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
 </context>
 <context>
     <name>RtExportTask</name>

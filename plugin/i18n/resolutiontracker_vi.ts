@@ -174,6 +174,18 @@
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
+    <message>
+        <source>Wards and communes of 2023 (as the resolution names them)</source>
+        <translation>Phường, xã năm 2023 (như Nghị quyết ghi)</translation>
+    </message>
+    <message>
+        <source>Administrative units of 2025 (from 1/7/2025)</source>
+        <translation>Đơn vị hành chính năm 2025 (từ 1/7/2025)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị hành chính</translation>
+    </message>
 </context>
 <context>
     <name>RtExportTask</name>

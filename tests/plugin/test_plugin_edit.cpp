@@ -4,6 +4,7 @@
 #include "catch_compat.h"
 #include "maptestutil.h"
 
+#include "rtexportdialog.h"
 #include "rtexporttask.h"
 #include "rtjoin.h"
 #include "rtlayerbinding.h"
@@ -571,6 +572,27 @@ TEST_CASE( "the council map export runs as a QGIS task that can be cancelled", "
     const QImage image( options.outputPath );
     CHECK( image.width() > 500 ); // A3 landscape at 40 dpi: 661 × 468
     CHECK( image.width() > image.height() );
+  }
+  SECTION( "by the 2025 units, as chosen in the dialog" )
+  {
+    QString path, error;
+    runTask( false, path, error );
+    REQUIRE( path == options.outputPath );
+    const QImage by2023( options.outputPath );
+    RtExportDialog dialog( options );
+    auto *units = dialog.findChild<QComboBox *>( QStringLiteral( "RtExportUnits" ) );
+    REQUIRE( units );
+    CHECK( units->currentData().toInt() == 2023 );
+    units->setCurrentIndex( units->findData( 2025 ) );
+    options = dialog.options();
+    CHECK( options.units == 2025 );
+    options.outputPath = fx.dir.filePath( QStringLiteral( "council-2025.png" ) );
+    runTask( false, path, error );
+    INFO( error.toStdString() );
+    REQUIRE( path == options.outputPath );
+    const QImage by2025( options.outputPath );
+    CHECK( by2025.size() == by2023.size() );
+    CHECK( by2025 != by2023 ); // other units coloured, another subtitle and legend
   }
   SECTION( "cancelled" )
   {
