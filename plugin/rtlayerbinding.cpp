@@ -97,7 +97,19 @@ RtLayerBinding::RtLayerBinding( QgsVectorLayer *layer, const RtKeyBinding &bindi
 {
 }
 
-RtLayerBinding::~RtLayerBinding() = default;
+RtLayerBinding::~RtLayerBinding()
+{
+  // Gone without detach() (the plugin unloaded, the binding replaced): the layer keeps its
+  // colours the way QGIS without the plugin draws them, from the virtual field, and no
+  // renderer of ours stays behind in it.
+  QgsVectorLayer *layer = mLayer;
+  auto *mine = layer ? dynamic_cast<RtStatusRenderer *>( layer->renderer() ) : nullptr;
+  if ( !mine || mine->source() != mSource )
+    return;
+  if ( mLiveFieldStale )
+    syncLiveField();
+  layer->setRenderer( mine->toCategorized() );
+}
 
 QString RtLayerBinding::liveFieldName() const
 {

@@ -52,7 +52,14 @@ RtTracker::RtTracker( QgsProject *project, QObject *parent )
   }
 }
 
-RtTracker::~RtTracker() = default;
+RtTracker::~RtTracker()
+{
+  // Each binding hands its layer back a stock renderer: not a change the user must save.
+  const bool wasDirty = mProject && mProject->isDirty();
+  mBindings.clear();
+  if ( mProject && !wasDirty )
+    mProject->setDirty( false );
+}
 
 // --- the register ----------------------------------------------------------------------
 

@@ -757,3 +757,39 @@ TEST_CASE( "the bound layer's renderer finds statuses by feature id, honours the
     CHECK( plain->usedAttributes( context ).contains( QStringLiteral( "rt_status" ) ) );
   }
 }
+
+TEST_CASE( "when the plugin goes away the bound layer keeps its colours with a stock renderer", "[plugin][edit]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+  REQUIRE( zones->isValid() );
+  project.addMapLayer( zones );
+  REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() );
+  const QgsFeatureId a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
+  {
+    RtTracker tracker( &project );
+    REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+    REQUIRE( tracker.bindLayer( zones, zoneBinding() ).ok() );
+    REQUIRE( dynamic_cast<RtStatusRenderer *>( zones->renderer() ) );
+    RtStatusChange change;
+    change.taskId = QStringLiteral( "CM-QHPK-A3" );
+    change.newStatus = RtStatus::Blocked;
+    change.by = QStringLiteral( "test" );
+    change.date = QDate::currentDate();
+    change.expected = RtStatus::InProgress;
+    REQUIRE( tracker.changeStatus( change ).ok() );
+    REQUIRE( tracker.bindings().first()->liveFieldStale() ); // the field has not caught up yet
+    project.setDirty( false );
+  } // the plugin unloaded: its tracker and bindings destroyed
+  auto *renderer = dynamic_cast<QgsCategorizedSymbolRenderer *>( zones->renderer() );
+  REQUIRE( renderer );
+  CHECK( dynamic_cast<RtStatusRenderer *>( renderer ) == nullptr );
+  CHECK( renderer->classAttribute() == QStringLiteral( "rt_status_live" ) );
+  // The last change is in the field and on the map; the binding stays saved for next time.
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+  CHECK( RtLayerBinding::stored( zones ).has_value() );
+  CHECK_FALSE( project.isDirty() );
+}
