@@ -121,6 +121,28 @@ namespace
     return b;
   }
 
+  //! The sample's zones layer with its own style (QML), added to \a project.
+  QgsVectorLayer *addStyledZones( QgsProject &project, const Fixture &fx )
+  {
+    auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+    REQUIRE( zones->isValid() );
+    project.addMapLayer( zones );
+    REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() );
+    return zones;
+  }
+
+  //! A3's own plan, in progress in the register, reported blocked today.
+  RtStatusChange blockA3()
+  {
+    RtStatusChange change;
+    change.taskId = QStringLiteral( "CM-QHPK-A3" );
+    change.newStatus = RtStatus::Blocked;
+    change.by = QStringLiteral( "test" );
+    change.date = QDate::currentDate();
+    change.expected = RtStatus::InProgress;
+    return change;
+  }
+
   QString liveStatus( QgsVectorLayer *layer, QgsFeatureId fid, const QString &field )
   {
     return layer->getFeature( fid ).attribute( field ).toString();
@@ -353,12 +375,7 @@ TEST_CASE( "a binding saved in the project comes back and shows in QGIS without 
     byName.fields = QStringList { QStringLiteral( "code" ) };
     REQUIRE( tracker.bindLayer( zones, byName ).ok() );
     a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
-    RtStatusChange change;
-    change.taskId = QStringLiteral( "CM-QHPK-A3" );
-    change.newStatus = RtStatus::Blocked;
-    change.by = QStringLiteral( "test" );
-    change.date = QDate::currentDate();
-    change.expected = RtStatus::InProgress;
+    const RtStatusChange change = blockA3();
     REQUIRE( tracker.changeStatus( change ).ok() );
     REQUIRE( project.write( projectPath ) );
   }
@@ -670,10 +687,7 @@ TEST_CASE( "the bound layer's renderer finds statuses by feature id, honours the
   Fixture fx;
   REQUIRE( fx.make() );
   QgsProject project;
-  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
-  REQUIRE( zones->isValid() );
-  project.addMapLayer( zones );
-  REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() );
+  QgsVectorLayer *zones = addStyledZones( project, fx );
   RtTracker tracker( &project );
   REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
   const RtResult<RtLayerBinding *> bound = tracker.bindLayer( zones, zoneBinding() );
@@ -730,12 +744,7 @@ TEST_CASE( "the bound layer's renderer finds statuses by feature id, honours the
   SECTION( "a copy made before a status change draws the new status (the style dock's copy)" )
   {
     std::unique_ptr<QgsFeatureRenderer> copy( renderer->clone() );
-    RtStatusChange change;
-    change.taskId = QStringLiteral( "CM-QHPK-A3" );
-    change.newStatus = RtStatus::Blocked;
-    change.by = QStringLiteral( "test" );
-    change.date = QDate::currentDate();
-    change.expected = RtStatus::InProgress;
+    const RtStatusChange change = blockA3();
     REQUIRE( tracker.changeStatus( change ).ok() );
     zones->setRenderer( copy.release() );
     CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
@@ -763,22 +772,14 @@ TEST_CASE( "when the plugin goes away the bound layer keeps its colours with a s
   Fixture fx;
   REQUIRE( fx.make() );
   QgsProject project;
-  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
-  REQUIRE( zones->isValid() );
-  project.addMapLayer( zones );
-  REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() );
+  QgsVectorLayer *zones = addStyledZones( project, fx );
   const QgsFeatureId a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
   {
     RtTracker tracker( &project );
     REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
     REQUIRE( tracker.bindLayer( zones, zoneBinding() ).ok() );
     REQUIRE( dynamic_cast<RtStatusRenderer *>( zones->renderer() ) );
-    RtStatusChange change;
-    change.taskId = QStringLiteral( "CM-QHPK-A3" );
-    change.newStatus = RtStatus::Blocked;
-    change.by = QStringLiteral( "test" );
-    change.date = QDate::currentDate();
-    change.expected = RtStatus::InProgress;
+    const RtStatusChange change = blockA3();
     REQUIRE( tracker.changeStatus( change ).ok() );
     REQUIRE( tracker.bindings().first()->liveFieldStale() ); // the field has not caught up yet
     project.setDirty( false );
