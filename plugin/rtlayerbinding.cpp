@@ -1,4 +1,5 @@
 #include "rtlayerbinding.h"
+#include "rtcrscheck.h"
 #include "rtmapstyle.h"
 #include "rtstatusrenderer.h"
 #include "rtstatustable.h"
@@ -145,6 +146,17 @@ RtStatusResult RtLayerBinding::readKeys()
     return rtFail( tr( "the layer is not available" ) );
   if ( mBinding.fields.isEmpty() || mBinding.fields.size() > 3 )
     return rtFail( tr( "%1: bind 1 to 3 key fields, not %2" ).arg( layer->name() ).arg( mBinding.fields.size() ) );
+
+  // A wrong CRS would draw the statuses kilometres away: refuse, naming the likely mistake.
+  const QgsRectangle extent = layer->extent();
+  if ( layer->isSpatial() && !extent.isNull() && !extent.isEmpty() )
+  {
+    const QgsCoordinateReferenceSystem crs = layer->crs();
+    const QString declared = !crs.isValid() ? QString() : crs.authid().isEmpty() ? crs.toWkt() : crs.authid();
+    const RtCrsDiagnosis diagnosis = RtCrsCheck::diagnose( declared, RtCrsCheck::extentPoints( extent.toRectF() ) );
+    if ( !diagnosis.fits )
+      return rtFail( tr( "layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)" ).arg( layer->name(), diagnosis.message ) );
+  }
 
   const QgsFields fields = layer->fields();
   QgsAttributeList indexes;

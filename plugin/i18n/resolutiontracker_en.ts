@@ -234,6 +234,10 @@
         <source>Resolution Tracker: status of the feature&apos;s tasks (computed)</source>
         <translation>Resolution Tracker: status of the feature&apos;s tasks (computed)</translation>
     </message>
+    <message>
+        <source>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</source>
+        <translation>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</translation>
+    </message>
 </context>
 <context>
     <name>RtPlugin</name>

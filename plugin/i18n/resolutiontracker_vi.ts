@@ -232,6 +232,10 @@
         <source>Resolution Tracker: status of the feature&apos;s tasks (computed)</source>
         <translation>Theo dõi Nghị quyết: trạng thái các nhiệm vụ của đối tượng (tính toán)</translation>
     </message>
+    <message>
+        <source>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</source>
+        <translation>lớp %1 không nằm ở Móng Cái: %2 (Thuộc tính lớp › Nguồn › Hệ tọa độ được gán)</translation>
+    </message>
 </context>
 <context>
     <name>RtPlugin</name>

@@ -794,3 +794,48 @@ TEST_CASE( "when the plugin goes away the bound layer keeps its colours with a s
   CHECK( RtLayerBinding::stored( zones ).has_value() );
   CHECK_FALSE( project.isDirty() );
 }
+
+TEST_CASE( "a layer whose CRS puts it far from Móng Cái is not bound, and the message names the likely CRS", "[plugin][edit]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsVectorLayer zones( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
+  REQUIRE( zones.isValid() );
+  // The zones' VN-2000 / TM-3 metres in a layer that says it is in degrees (WGS 84).
+  QgsFields fields;
+  fields.append( QgsField( QStringLiteral( "code" ), QVariant::String ) );
+  std::unique_ptr<QgsVectorLayer> wrong( QgsMemoryProviderUtils::createMemoryLayer( QStringLiteral( "phan_khu" ), fields, zones.wkbType(),
+                                         QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ) ) );
+  REQUIRE( wrong );
+  QgsFeatureList features;
+  QgsFeatureIterator it = zones.getFeatures();
+  QgsFeature f;
+  while ( it.nextFeature( f ) )
+  {
+    QgsFeature copy( fields );
+    copy.setGeometry( f.geometry() );
+    copy.setAttributes( QgsAttributes() << f.attribute( QStringLiteral( "code" ) ) );
+    features << copy;
+  }
+  REQUIRE( wrong->dataProvider()->addFeatures( features ) );
+  wrong->updateExtents();
+  QgsProject project;
+  QgsVectorLayer *layer = wrong.release();
+  project.addMapLayer( layer );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  const QgsFeatureRenderer *before = layer->renderer();
+
+  const RtResult<RtLayerBinding *> bound = tracker.bindLayer( layer, zoneBinding() );
+  REQUIRE_FALSE( bound.ok() );
+  INFO( bound.error().toStdString() );
+  CHECK( bound.error().contains( QStringLiteral( "phan_khu" ) ) );
+  CHECK( bound.error().contains( QStringLiteral( "EPSG:5899" ) ) ); // the CRS the numbers fit
+  CHECK( tracker.bindings().isEmpty() );
+  CHECK( layer->renderer() == before );  // the layer is left as it was
+  CHECK_FALSE( RtLayerBinding::stored( layer ).has_value() );
+
+  // Given its right CRS, the same layer binds.
+  layer->setCrs( zones.crs() );
+  CHECK( tracker.bindLayer( layer, zoneBinding() ).ok() );
+}
