@@ -1,8 +1,10 @@
 #include "rtbinddialog.h"
 #include "rtlocale.h"
+#include "rtkeyreader.h"
 #include "rtlayerbinding.h"
 #include "rttracker.h"
 
+#include <qgsapplication.h>
 #include <qgsfieldcombobox.h>
 #include <qgsmaplayercombobox.h>
 #include <qgsmaplayerproxymodel.h>
@@ -151,15 +153,47 @@ void RtBindDialog::preview()
     mReport->setPlainText( tr( "Choose the field that holds the keys." ) );
     return;
   }
-  RtLayerBinding trial( vl, binding );
-  const RtStatusResult read = trial.readKeys();
-  if ( !read.ok() )
+  if ( mPreviewTask )
+    mPreviewTask->cancel(); // the choice changed: that preview is of no use any more
+  const RtResult<std::shared_ptr<RtKeyReader>> reader = RtKeyReader::prepare( vl, binding );
+  if ( !reader.ok() )
   {
-    mReport->setPlainText( read.error() );
+    mReport->setPlainText( reader.error() );
     return;
   }
-  mReport->setPlainText( reportText( trial, trial.join( mTracker->tasksAsOf(), mTracker->asOf() ), mTracker->language() ) );
-  mBindButton->setEnabled( true );
+  const QPointer<QgsVectorLayer> target( vl );
+  auto showPreview = [this, target, binding]( RtKeyReader &keys )
+  {
+    if ( !target || !mTracker )
+      return;
+    RtLayerBinding trial( target, binding );
+    trial.adoptKeys( keys );
+    mReport->setPlainText( reportText( trial, trial.join( mTracker->tasksAsOf(), mTracker->asOf() ), mTracker->language() ) );
+    mBindButton->setEnabled( true );
+  };
+  if ( vl->featureCount() < RtTracker::backgroundThreshold() )
+  {
+    reader.value()->read();
+    showPreview( *reader.value() );
+    return;
+  }
+  // A big layer: read on another thread, the dialog stays responsive.
+  mReport->setPlainText( tr( "Reading the keys of %n feature(s) of %1 in the background…", nullptr, static_cast<int>( vl->featureCount() ) ).arg( vl->name() ) );
+  auto *task = new RtKeyReadTask( reader.value() );
+  mPreviewTask = task;
+  const std::shared_ptr<RtKeyReader> keys = reader.value();
+  connect( task, &QgsTask::taskCompleted, this, [this, task, keys, showPreview]
+  {
+    if ( mPreviewTask == task )
+      showPreview( *keys );
+  } );
+  QgsApplication::taskManager()->addTask( task );
+}
+
+RtBindDialog::~RtBindDialog()
+{
+  if ( mPreviewTask )
+    mPreviewTask->cancel();
 }
 
 QString RtBindDialog::reportText( const RtLayerBinding &binding, const RtJoinResult &result, RtLang lang )
@@ -203,13 +237,37 @@ void RtBindDialog::accept()
   QgsVectorLayer *vl = layer();
   if ( !vl || !mTracker )
     return;
-  const RtResult<RtLayerBinding *> bound = mTracker->bindLayer( vl, keyBinding() );
-  if ( !bound.ok() )
+  if ( vl->featureCount() < RtTracker::backgroundThreshold() )
   {
-    mReport->setPlainText( bound.error() );
+    const RtResult<RtLayerBinding *> bound = mTracker->bindLayer( vl, keyBinding() );
+    if ( !bound.ok() )
+    {
+      mReport->setPlainText( bound.error() );
+      return;
+    }
+    QDialog::accept();
     return;
   }
-  QDialog::accept();
+  // A big layer: its keys are read by a task (progress in QGIS's status bar); the dialog
+  // waits for the answer, QGIS stays usable.
+  mBindButton->setEnabled( false );
+  mReport->setPlainText( tr( "Reading the keys of %n feature(s) of %1 in the background…", nullptr, static_cast<int>( vl->featureCount() ) ).arg( vl->name() ) );
+  disconnect( mBoundConnection );
+  const QPointer<QgsVectorLayer> target( vl );
+  mBoundConnection = connect( mTracker, &RtTracker::layerBound, this, [this, target]( QgsVectorLayer *layer, const QString &error )
+  {
+    if ( layer != target )
+      return;
+    disconnect( mBoundConnection );
+    mBindButton->setEnabled( true );
+    if ( !error.isEmpty() )
+    {
+      mReport->setPlainText( error );
+      return;
+    }
+    QDialog::accept();
+  } );
+  mTracker->bindLayerLater( vl, keyBinding() );
 }
 
 void RtBindDialog::unbind()

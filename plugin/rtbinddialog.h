@@ -12,6 +12,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QgsFieldComboBox;
 class QgsMapLayerComboBox;
+class QgsTask;
 class QgsVectorLayer;
 class RtLayerBinding;
 class RtTracker;
@@ -30,6 +31,7 @@ class RtBindDialog : public QDialog
 
   public:
     RtBindDialog( RtTracker *tracker, QgsVectorLayer *layer, QWidget *parent = nullptr );
+    ~RtBindDialog() override;
 
     QgsVectorLayer *layer() const;
     //! The binding as chosen in the dialog.
@@ -59,6 +61,8 @@ class RtBindDialog : public QDialog
     QPlainTextEdit *mReport = nullptr;
     QPushButton *mBindButton = nullptr;
     QPushButton *mUnbindButton = nullptr;
+    QMetaObject::Connection mBoundConnection;  //!< waiting for a big layer's binding
+    QPointer<QgsTask> mPreviewTask;            //!< reading a big layer's keys for the preview
 };
 
 #endif // RTBINDDIALOG_H

@@ -1,5 +1,5 @@
 #include "rtlayerbinding.h"
-#include "rtcrscheck.h"
+#include "rtkeyreader.h"
 #include "rtmapstyle.h"
 #include "rtstatusrenderer.h"
 #include "rtstatustable.h"
@@ -28,11 +28,6 @@ namespace
 {
   const QString sStoredField = QStringLiteral( "rt_status" );
   const QString sLiveField = QStringLiteral( "rt_status_live" );
-
-  bool isIntegerType( QVariant::Type type )
-  {
-    return type == QVariant::Int || type == QVariant::UInt || type == QVariant::LongLong || type == QVariant::ULongLong;
-  }
 
   //! The layer's renderer is one of ours: categorized on a status field.
   QgsCategorizedSymbolRenderer *ourRenderer( QgsVectorLayer *layer )
@@ -122,12 +117,7 @@ QString RtLayerBinding::liveFieldName() const
 
 QString RtLayerBinding::keyExpression() const
 {
-  QStringList parts;
-  for ( const QString &field : mBinding.fields )
-    parts << QStringLiteral( "to_string( %1 )" ).arg( QgsExpression::quotedColumnRef( field.trimmed() ) );
-  if ( parts.size() == 1 )
-    return parts.first();
-  return QStringLiteral( "concat( %1 )" ).arg( parts.join( QStringLiteral( ", '/', " ) ) );
+  return RtKeyReader::keyExpression( mBinding );
 }
 
 QString RtLayerBinding::liveFieldExpression() const
@@ -141,89 +131,19 @@ RtStatusResult RtLayerBinding::readKeys()
   mLive = RtLiveJoin();
   mKeyTexts.clear();
   mWarnings.clear();
-  QgsVectorLayer *layer = mLayer;
-  if ( !layer || !layer->isValid() )
-    return rtFail( tr( "the layer is not available" ) );
-  if ( mBinding.fields.isEmpty() || mBinding.fields.size() > 3 )
-    return rtFail( tr( "%1: bind 1 to 3 key fields, not %2" ).arg( layer->name() ).arg( mBinding.fields.size() ) );
-
-  // A wrong CRS would draw the statuses kilometres away: refuse, naming the likely mistake.
-  const QgsRectangle extent = layer->extent();
-  if ( layer->isSpatial() && !extent.isNull() && !extent.isEmpty() )
-  {
-    const QgsCoordinateReferenceSystem crs = layer->crs();
-    const QString declared = !crs.isValid() ? QString() : crs.authid().isEmpty() ? crs.toWkt() : crs.authid();
-    const RtCrsDiagnosis diagnosis = RtCrsCheck::diagnose( declared, RtCrsCheck::extentPoints( extent.toRectF() ) );
-    if ( !diagnosis.fits )
-      return rtFail( tr( "layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)" ).arg( layer->name(), diagnosis.message ) );
-  }
-
-  const QgsFields fields = layer->fields();
-  QgsAttributeList indexes;
-  bool plainTypes = true;
-  for ( const QString &name : std::as_const( mBinding.fields ) )
-  {
-    const int index = fields.lookupField( name.trimmed() );
-    if ( index < 0 )
-      return rtFail( tr( "layer %1 has no field '%2'; its fields: %3" ).arg( layer->name(), name.trimmed(), fields.names().join( QStringLiteral( ", " ) ) ) );
-    indexes << index;
-    const QVariant::Type type = fields.at( index ).type();
-    plainTypes = plainTypes && ( type == QVariant::String || isIntegerType( type ) );
-  }
-  // GSO commune codes are 5 digits; a numeric field has lost the leading zero (as RtLayerKeys does).
-  const QVariant::Type firstType = fields.at( indexes.first() ).type();
-  const bool padCode = mBinding.match == RtKeyBinding::Match::Code
-                       && ( mBinding.kind == QLatin1String( "ward" ) || mBinding.kind == QLatin1String( "parcel" ) )
-                       && ( isIntegerType( firstType ) || firstType == QVariant::Double );
-  if ( padCode )
-    mWarnings << tr( "%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)" ).arg( layer->name(), mBinding.fields.first() );
-
-  // The map key must be exactly what the field's expression computes: for strings and
-  // integers that is the value's text; any other type goes through the expression itself.
-  QgsExpression keyExpr( keyExpression() );
-  QgsExpressionContext context( QgsExpressionContextUtils::globalProjectLayerScopes( layer ) );
-  if ( !plainTypes )
-    keyExpr.prepare( &context );
-
-  QgsFeatureRequest request;
-  request.setFlags( QgsFeatureRequest::NoGeometry );
-  request.setSubsetOfAttributes( indexes );
-  QgsFeatureIterator it = layer->getFeatures( request );
-  QgsFeature feature;
-  QVector<RtFeatureKey> keys;
-  while ( it.nextFeature( feature ) )
-  {
-    RtFeatureKey key;
-    key.fid = feature.id();
-    QStringList raw;
-    for ( int k = 0; k < indexes.size(); ++k )
-    {
-      const QVariant value = feature.attribute( indexes.at( k ) );
-      const QString text = value.isNull() ? QString() : value.toString();
-      raw << text;
-      QString keyValue = text;
-      if ( k == 0 && padCode && !value.isNull() )
-      {
-        bool ok = false;
-        const double number = value.toDouble( &ok );
-        if ( ok && number >= 0 && number < 1e15 && std::floor( number ) == number )
-          keyValue = QString::number( static_cast<qint64>( number ) ).rightJustified( 5, QLatin1Char( '0' ) );
-      }
-      key.values << keyValue;
-    }
-    QString keyText;
-    if ( plainTypes )
-      keyText = raw.join( QLatin1Char( '/' ) );
-    else
-    {
-      context.setFeature( feature );
-      keyText = keyExpr.evaluate( &context ).toString();
-    }
-    keys << key;
-    mKeyTexts << keyText;
-  }
-  mLive = RtLiveJoin( std::move( keys ), mBinding );
+  RtResult<std::shared_ptr<RtKeyReader>> reader = RtKeyReader::prepare( mLayer, mBinding );
+  if ( !reader.ok() )
+    return rtFail( reader.error() );
+  reader.value()->read();
+  adoptKeys( *reader.value() );
   return rtOk();
+}
+
+void RtLayerBinding::adoptKeys( RtKeyReader &reader )
+{
+  mWarnings = reader.warnings;
+  mKeyTexts = std::move( reader.keyTexts );
+  mLive = RtLiveJoin( std::move( reader.keys ), mBinding );
 }
 
 RtJoinResult RtLayerBinding::join( const QVector<RtTask> &tasks, const QDate &asOf ) const

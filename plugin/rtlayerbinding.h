@@ -21,6 +21,7 @@
 
 class QgsFeatureRenderer;
 class QgsVectorLayer;
+class RtKeyReader;
 class RtStatusSource;
 class RtStatusTable;
 
@@ -80,6 +81,9 @@ class RtLayerBinding
      * the layer and its fields, when a key field is missing.
      */
     RtStatusResult readKeys();
+
+    //! Takes the keys \a reader has read (on another thread: RtKeyReadTask) for this layer.
+    void adoptKeys( RtKeyReader &reader );
 
     //! Joins \a tasks (their status as of \a asOf) to the features read, without showing it.
     RtJoinResult join( const QVector<RtTask> &tasks, const QDate &asOf ) const;

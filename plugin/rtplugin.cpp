@@ -51,6 +51,14 @@ void RtPlugin::initGui()
 
   mTracker = std::make_unique<RtTracker>( QgsProject::instance() );
   mTracker->setLanguage( rtUiLanguage() == QLatin1String( "vi" ) ? RtLang::Vi : RtLang::En );
+  // Big layers are bound in the background (project opened, layer added): say how it ended.
+  connect( mTracker.get(), &RtTracker::layerBound, this, [this]( QgsVectorLayer *layer, const QString &error )
+  {
+    if ( !error.isEmpty() )
+      mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "A layer could not be bound: %1" ).arg( error ), Qgis::MessageLevel::Warning, 15 );
+    else if ( layer && layer->featureCount() >= RtTracker::backgroundThreshold() )
+      mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "%1 is bound: its features show their tasks' status." ).arg( layer->name() ), Qgis::MessageLevel::Info, 5 );
+  } );
 
   mDockAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionOpenTable.svg" ) ), tr( "Resolution Tracker Panel" ), this );
   mDockAction->setObjectName( QStringLiteral( "RtShowPanel" ) );

@@ -1,11 +1,13 @@
 #include "rttracker.h"
 #include "rtjoin.h"
+#include "rtkeyreader.h"
 #include "rtlayerbinding.h"
 #include "rtpluginpaths.h"
 
 #include <qgsfeature.h>
 #include <qgsfeatureiterator.h>
 #include <qgsfeaturerequest.h>
+#include <qgsapplication.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
@@ -54,6 +56,9 @@ RtTracker::RtTracker( QgsProject *project, QObject *parent )
 
 RtTracker::~RtTracker()
 {
+  for ( const QPointer<QgsTask> &task : std::as_const( mPendingBindings ) )
+    if ( task )
+      task->cancel();
   // Each binding hands its layer back a stock renderer: not a change the user must save.
   const bool wasDirty = mProject && mProject->isDirty();
   mBindings.clear();
@@ -373,11 +378,73 @@ RtResult<RtLayerBinding *> RtTracker::bindLayer( QgsVectorLayer *layer, const Rt
   using Result = RtResult<RtLayerBinding *>;
   if ( !layer || !layer->isValid() )
     return Result::failure( tr( "the layer is not available" ) );
+  cancelPendingBinding( layer );
   auto binding = std::make_unique<RtLayerBinding>( layer, keyBinding );
   const RtStatusResult read = binding->readKeys();
   if ( !read.ok() )
     return Result::failure( read.error() );
+  return Result::success( install( std::move( binding ) ) );
+}
 
+int RtTracker::backgroundThreshold()
+{
+  return 50000;
+}
+
+void RtTracker::bindLayerLater( QgsVectorLayer *layer, const RtKeyBinding &keyBinding )
+{
+  if ( !layer || !layer->isValid() || layer->featureCount() < backgroundThreshold() )
+  {
+    const RtResult<RtLayerBinding *> bound = bindLayer( layer, keyBinding );
+    emit layerBound( layer, bound.ok() ? QString() : bound.error() );
+    return;
+  }
+  cancelPendingBinding( layer );
+  const RtResult<std::shared_ptr<RtKeyReader>> reader = RtKeyReader::prepare( layer, keyBinding );
+  if ( !reader.ok() )
+  {
+    emit layerBound( layer, reader.error() );
+    return;
+  }
+  auto *task = new RtKeyReadTask( reader.value() );
+  mPendingBindings.insert( layer, task );
+  const QPointer<QgsVectorLayer> target( layer );
+  const std::shared_ptr<RtKeyReader> keys = reader.value();
+  connect( task, &QgsTask::taskCompleted, this, [this, target, task, keys, keyBinding]
+  {
+    if ( !target || mPendingBindings.value( target ) != task )
+      return; // the layer went away, or was bound again meanwhile
+    mPendingBindings.remove( target );
+    auto done = std::make_unique<RtLayerBinding>( target, keyBinding );
+    done->adoptKeys( *keys );
+    install( std::move( done ) );
+    emit layerBound( target, QString() );
+  } );
+  connect( task, &QgsTask::taskTerminated, this, [this, target, task]
+  {
+    if ( !target || mPendingBindings.value( target ) != task )
+      return;
+    mPendingBindings.remove( target );
+    emit layerBound( target, tr( "reading the keys of %1 was cancelled" ).arg( target->name() ) );
+  } );
+  QgsApplication::taskManager()->addTask( task );
+}
+
+bool RtTracker::isBinding( const QgsVectorLayer *layer ) const
+{
+  return mPendingBindings.contains( const_cast<QgsVectorLayer *>( layer ) );
+}
+
+void RtTracker::cancelPendingBinding( QgsVectorLayer *layer )
+{
+  const QPointer<QgsTask> task = mPendingBindings.take( layer );
+  if ( task )
+    task->cancel(); // its taskTerminated finds no pending entry: nothing more happens
+}
+
+RtLayerBinding *RtTracker::install( std::unique_ptr<RtLayerBinding> binding )
+{
+  QgsVectorLayer *layer = binding->layer();
   // Replace an earlier binding of the same layer; its field is reused by update().
   for ( auto it = mBindings.begin(); it != mBindings.end(); ++it )
   {
@@ -388,14 +455,14 @@ RtResult<RtLayerBinding *> RtTracker::bindLayer( QgsVectorLayer *layer, const Rt
       break;
     }
   }
-  RtLayerBinding::store( layer, keyBinding );
+  RtLayerBinding::store( layer, binding->binding() );
   binding->update( mAsOfTasks, mAsOf );
   RtLayerBinding *raw = binding.get();
   mBindings.push_back( std::move( binding ) );
   connectLayer( layer );
   emit bindingsChanged();
   emit layerUpdated( layer );
-  return Result::success( raw );
+  return raw;
 }
 
 void RtTracker::connectLayer( QgsVectorLayer *layer )
@@ -414,6 +481,7 @@ void RtTracker::connectLayer( QgsVectorLayer *layer )
 
 void RtTracker::unbindLayer( QgsVectorLayer *layer )
 {
+  cancelPendingBinding( layer );
   for ( auto it = mBindings.begin(); it != mBindings.end(); ++it )
   {
     if ( ( *it )->layer() == layer )
@@ -461,6 +529,11 @@ QStringList RtTracker::restoreBindings()
       keyBinding = RtLayerBinding::sampleBinding( layer );
     if ( !keyBinding )
       continue;
+    if ( layer->featureCount() >= backgroundThreshold() )
+    {
+      bindLayerLater( layer, *keyBinding ); // a big layer: read on another thread, layerBound() tells
+      continue;
+    }
     const RtResult<RtLayerBinding *> bound = bindLayer( layer, *keyBinding );
     if ( !bound.ok() )
       problems << bound.error();
@@ -581,6 +654,10 @@ void RtTracker::onProjectRead()
 void RtTracker::onProjectCleared()
 {
   // The layers are gone with the project: nothing to give back to them.
+  for ( const QPointer<QgsTask> &task : std::as_const( mPendingBindings ) )
+    if ( task )
+      task->cancel();
+  mPendingBindings.clear();
   mBindings.clear();
   emit bindingsChanged();
 }
@@ -598,12 +675,20 @@ void RtTracker::onLayersAdded( const QList<QgsMapLayer *> &layers )
     if ( !keyBinding )
       keyBinding = RtLayerBinding::sampleBinding( layer );
     if ( keyBinding )
-      bindLayer( layer, *keyBinding ); // a layer that cannot be bound is left as it is
+      bindLayerLater( layer, *keyBinding ); // a layer that cannot be bound is left as it is
   }
 }
 
 void RtTracker::onLayerWillBeRemoved( const QString &layerId )
 {
+  for ( auto it = mPendingBindings.begin(); it != mPendingBindings.end(); ++it )
+  {
+    if ( it.key() && it.key()->id() == layerId )
+    {
+      cancelPendingBinding( it.key() );
+      break;
+    }
+  }
   for ( auto it = mBindings.begin(); it != mBindings.end(); ++it )
   {
     if ( !( *it )->layer() || ( *it )->layer()->id() == layerId )

@@ -21,6 +21,7 @@
 
 #include <qgsfeatureid.h>
 #include <qgsproject.h>
+#include <qgstaskmanager.h>
 
 class QgsMapLayer;
 class QgsProject;
@@ -125,7 +126,19 @@ class RtTracker : public QObject
      */
     RtResult<RtLayerBinding *> bindLayer( QgsVectorLayer *layer, const RtKeyBinding &binding );
 
-    //! Removes the binding and what it added to the layer.
+    /**
+     * Binds \a layer as bindLayer() does, but a layer of backgroundThreshold() features or
+     * more has its keys read by a task of QGIS's task manager (progress in the status bar,
+     * cancellable) while QGIS stays usable. layerBound() tells when it is done, at once for
+     * a smaller layer.
+     */
+    void bindLayerLater( QgsVectorLayer *layer, const RtKeyBinding &binding );
+    //! From this many features on, bindLayerLater() reads the keys on another thread.
+    static int backgroundThreshold();
+    //! The layer's keys are being read for a binding.
+    bool isBinding( const QgsVectorLayer *layer ) const;
+
+    //! Removes the binding and what it added to the layer (a binding still reading is cancelled).
     void unbindLayer( QgsVectorLayer *layer );
 
     RtLayerBinding *binding( const QgsVectorLayer *layer ) const;
@@ -134,7 +147,8 @@ class RtTracker : public QObject
     /**
      * Binds the project's layers that carry a saved binding, and the layers of the bundled
      * sample (RtLayerBinding::sampleBinding()) that carry none. Layers already bound are
-     * left as they are. Returns the messages of the layers that could not be bound.
+     * left as they are. Returns the messages of the layers that could not be bound; big
+     * layers are bound in the background (bindLayerLater()) and answer by layerBound().
      */
     QStringList restoreBindings();
 
@@ -168,6 +182,8 @@ class RtTracker : public QObject
     void bindingsChanged();
     //! A bound layer's colours were recomputed.
     void layerUpdated( QgsVectorLayer *layer );
+    //! bindLayerLater() is done with \a layer: bound, or not with \a error saying why.
+    void layerBound( QgsVectorLayer *layer, const QString &error );
 
   private slots:
     void onProjectRead();
@@ -181,6 +197,9 @@ class RtTracker : public QObject
     RtStatusResult reloadAfterWrite( const QString &taskId );
     RtStatusResult computeAsOf();
     void connectLayer( QgsVectorLayer *layer );
+    //! Makes \a binding (keys read) the layer's: replaces an earlier one, saves it, shows the statuses.
+    RtLayerBinding *install( std::unique_ptr<RtLayerBinding> binding );
+    void cancelPendingBinding( QgsVectorLayer *layer );
 
     QPointer<QgsProject> mProject;
     QString mPath;
@@ -194,6 +213,7 @@ class RtTracker : public QObject
     std::vector<std::unique_ptr<RtLayerBinding>> mBindings;
     bool mRestoring = false;
     QTimer mLiveFieldTimer;  //!< syncLiveFields() once the user pauses
+    QHash<QgsVectorLayer *, QPointer<QgsTask>> mPendingBindings;  //!< keys being read (bindLayerLater())
 };
 
 #endif // RTTRACKER_H

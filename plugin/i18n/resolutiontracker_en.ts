@@ -117,6 +117,13 @@
         <source>Close</source>
         <translation>Close</translation>
     </message>
+    <message numerus="yes">
+        <source>Reading the keys of %n feature(s) of %1 in the background…</source>
+        <translation>
+            <numerusform>Reading the keys of %n feature of %1 in the background…</numerusform>
+            <numerusform>Reading the keys of %n features of %1 in the background…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RtExportDialog</name>
@@ -213,7 +220,14 @@
     </message>
 </context>
 <context>
-    <name>RtLayerBinding</name>
+    <name>RtKeyReadTask</name>
+    <message>
+        <source>Resolution Tracker: reading the keys of %1</source>
+        <translation>Resolution Tracker: reading the keys of %1</translation>
+    </message>
+</context>
+<context>
+    <name>RtKeyReader</name>
     <message>
         <source>the layer is not available</source>
         <translation>the layer is not available</translation>
@@ -223,6 +237,10 @@
         <translation>%1: bind 1 to 3 key fields, not %2</translation>
     </message>
     <message>
+        <source>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</source>
+        <translation>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</translation>
+    </message>
+    <message>
         <source>layer %1 has no field &apos;%2&apos;; its fields: %3</source>
         <translation>layer %1 has no field &apos;%2&apos;; its fields: %3</translation>
     </message>
@@ -230,13 +248,12 @@
         <source>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</source>
         <translation>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</translation>
     </message>
+</context>
+<context>
+    <name>RtLayerBinding</name>
     <message>
         <source>Resolution Tracker: status of the feature&apos;s tasks (computed)</source>
         <translation>Resolution Tracker: status of the feature&apos;s tasks (computed)</translation>
-    </message>
-    <message>
-        <source>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</source>
-        <translation>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</translation>
     </message>
 </context>
 <context>
@@ -330,6 +347,14 @@ Statuses: %2</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>A layer could not be bound: %1</source>
+        <translation>A layer could not be bound: %1</translation>
+    </message>
+    <message>
+        <source>%1 is bound: its features show their tasks&apos; status.</source>
+        <translation>%1 is bound: its features show their tasks&apos; status.</translation>
     </message>
 </context>
 <context>
@@ -657,6 +682,10 @@ Now: %3 (since %4)</translation>
     <message>
         <source>none of the selected features is linked to task %1</source>
         <translation>none of the selected features is linked to task %1</translation>
+    </message>
+    <message>
+        <source>reading the keys of %1 was cancelled</source>
+        <translation>reading the keys of %1 was cancelled</translation>
     </message>
 </context>
 </TS>

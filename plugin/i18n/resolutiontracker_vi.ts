@@ -115,6 +115,12 @@
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
+    <message numerus="yes">
+        <source>Reading the keys of %n feature(s) of %1 in the background…</source>
+        <translation>
+            <numerusform>Đang đọc khóa của %n đối tượng của %1 ở chế độ nền…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RtExportDialog</name>
@@ -211,7 +217,14 @@
     </message>
 </context>
 <context>
-    <name>RtLayerBinding</name>
+    <name>RtKeyReadTask</name>
+    <message>
+        <source>Resolution Tracker: reading the keys of %1</source>
+        <translation>Theo dõi Nghị quyết: đang đọc khóa của %1</translation>
+    </message>
+</context>
+<context>
+    <name>RtKeyReader</name>
     <message>
         <source>the layer is not available</source>
         <translation>lớp không khả dụng</translation>
@@ -221,6 +234,10 @@
         <translation>%1: cần liên kết từ 1 đến 3 trường khóa, không phải %2</translation>
     </message>
     <message>
+        <source>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</source>
+        <translation>lớp %1 không nằm ở Móng Cái: %2 (Thuộc tính lớp › Nguồn › Hệ tọa độ được gán)</translation>
+    </message>
+    <message>
         <source>layer %1 has no field &apos;%2&apos;; its fields: %3</source>
         <translation>lớp %1 không có trường &apos;%2&apos;; các trường của lớp: %3</translation>
     </message>
@@ -228,13 +245,12 @@
         <source>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</source>
         <translation>%1: trường %2 là kiểu số; mã đơn vị hành chính được đọc kèm các chữ số 0 ở đầu (5 chữ số)</translation>
     </message>
+</context>
+<context>
+    <name>RtLayerBinding</name>
     <message>
         <source>Resolution Tracker: status of the feature&apos;s tasks (computed)</source>
         <translation>Theo dõi Nghị quyết: trạng thái các nhiệm vụ của đối tượng (tính toán)</translation>
-    </message>
-    <message>
-        <source>layer %1 is not where Móng Cái is: %2 (Layer Properties › Source › Assigned CRS)</source>
-        <translation>lớp %1 không nằm ở Móng Cái: %2 (Thuộc tính lớp › Nguồn › Hệ tọa độ được gán)</translation>
     </message>
 </context>
 <context>
@@ -328,6 +344,14 @@ Các trạng thái: %2</translation>
     <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>A layer could not be bound: %1</source>
+        <translation>Không gắn được một lớp: %1</translation>
+    </message>
+    <message>
+        <source>%1 is bound: its features show their tasks&apos; status.</source>
+        <translation>Đã gắn %1: các đối tượng hiển thị trạng thái nhiệm vụ của chúng.</translation>
     </message>
 </context>
 <context>
@@ -651,6 +675,10 @@ Hiện tại: %3 (từ ngày %4)</translation>
     <message>
         <source>none of the selected features is linked to task %1</source>
         <translation>không đối tượng nào đang chọn được gắn với nhiệm vụ %1</translation>
+    </message>
+    <message>
+        <source>reading the keys of %1 was cancelled</source>
+        <translation>đã hủy việc đọc khóa của %1</translation>
     </message>
 </context>
 </TS>

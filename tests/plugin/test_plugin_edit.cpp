@@ -16,6 +16,10 @@
 #include "rttaskmodel.h"
 #include "rttracker.h"
 
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsapplication.h>
 #include <qgsexpressioncontextutils.h>
@@ -838,4 +842,181 @@ TEST_CASE( "a layer whose CRS puts it far from Móng Cái is not bound, and the 
   // Given its right CRS, the same layer binds.
   layer->setCrs( zones.crs() );
   CHECK( tracker.bindLayer( layer, zoneBinding() ).ok() );
+}
+
+namespace
+{
+  /**
+   * A cadastre-sized layer: \a count small parcels on a grid over the wards of 2023, keyed
+   * as cadastres are (commune code, map sheet, parcel number: ma_xa, so_to, so_thua), the
+   * \a i-th one "communes[i % n] / 1 + (i / n) % 50 / 1 + i / (50 n)", written with GDAL to
+   * \a path (table thua_dat).
+   */
+  bool writeParcels( const QString &path, const QStringList &communes, const QgsRectangle &extent, int count )
+  {
+    GDALDriverH driver = GDALGetDriverByName( "GPKG" );
+    GDALDatasetH ds = driver ? GDALCreate( driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr ) : nullptr;
+    if ( !ds )
+      return false;
+    OGRSpatialReferenceH srs = OSRNewSpatialReference( nullptr );
+    OSRImportFromEPSG( srs, 5899 );
+    OGRLayerH layer = GDALDatasetCreateLayer( ds, "thua_dat", srs, wkbPolygon, nullptr );
+    OSRRelease( srs );
+    for ( const auto &def : { std::make_pair( "ma_xa", OFTString ), std::make_pair( "so_to", OFTInteger ), std::make_pair( "so_thua", OFTInteger ) } )
+    {
+      OGRFieldDefnH field = OGR_Fld_Create( def.first, def.second );
+      OGR_L_CreateField( layer, field, TRUE );
+      OGR_Fld_Destroy( field );
+    }
+    GDALDatasetStartTransaction( ds, FALSE );
+    const int side = static_cast<int>( std::ceil( std::sqrt( static_cast<double>( count ) ) ) );
+    const double dx = extent.width() / side, dy = extent.height() / side;
+    bool ok = true;
+    for ( int i = 0; i < count && ok; ++i )
+    {
+      const double x = extent.xMinimum() + ( i % side ) * dx, y = extent.yMinimum() + ( i / side ) * dy;
+      OGRFeatureH f = OGR_F_Create( OGR_L_GetLayerDefn( layer ) );
+      const int n = static_cast<int>( communes.size() );
+      OGR_F_SetFieldString( f, 0, communes.at( i % n ).toUtf8().constData() );
+      OGR_F_SetFieldInteger( f, 1, 1 + ( i / n ) % 50 );
+      OGR_F_SetFieldInteger( f, 2, 1 + i / ( 50 * n ) );
+      const QByteArray wkt = QStringLiteral( "POLYGON((%1 %2,%3 %2,%3 %4,%1 %4,%1 %2))" )
+                             .arg( x, 0, 'f', 2 ).arg( y, 0, 'f', 2 ).arg( x + dx * 0.8, 0, 'f', 2 ).arg( y + dy * 0.8, 0, 'f', 2 ).toUtf8();
+      OGRGeometryH g = nullptr;
+      char *text = const_cast<char *>( wkt.constData() );
+      ok = OGR_G_CreateFromWkt( &text, nullptr, &g ) == OGRERR_NONE && OGR_F_SetGeometryDirectly( f, g ) == OGRERR_NONE
+           && OGR_L_CreateFeature( layer, f ) == OGRERR_NONE;
+      OGR_F_Destroy( f );
+    }
+    ok = ok && GDALDatasetCommitTransaction( ds ) == OGRERR_NONE;
+    GDALClose( ds );
+    return ok;
+  }
+}
+
+TEST_CASE( "a cadastre-sized layer is bound in the background while QGIS keeps serving events", "[plugin][edit][big]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  auto *wards = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards" ), QStringLiteral( "ogr" ) );
+  REQUIRE( wards->isValid() );
+  project.addMapLayer( wards );
+  QStringList communes;
+  {
+    QgsFeatureIterator it = wards->getFeatures();
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+      communes << f.attribute( QStringLiteral( "gso_code" ) ).toString();
+  }
+  REQUIRE( communes.size() == 17 );
+  const int count = RtTracker::backgroundThreshold() + 30000;
+  const QString path = fx.dir.filePath( QStringLiteral( "thua_dat.gpkg" ) );
+  REQUIRE( writeParcels( path, communes, wards->extent(), count ) );
+  auto *parcels = new QgsVectorLayer( path + QStringLiteral( "|layername=thua_dat" ), QStringLiteral( "thua_dat" ), QStringLiteral( "ogr" ) );
+  REQUIRE( parcels->isValid() );
+  REQUIRE( parcels->featureCount() == count );
+  project.addMapLayer( parcels );
+
+  // Land officers' dossiers on a few parcels: A3's plan (in progress) on two, a directive
+  // (no report) on one of them and on a third.
+  const QString p1 = QStringLiteral( "parcel:%1/3/2" ).arg( communes.at( 5 ) ), p2 = QStringLiteral( "parcel:%1/7/1" ).arg( communes.at( 0 ) ),
+                p3 = QStringLiteral( "parcel:%1/50/1" ).arg( communes.at( 16 ) );
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( fx.registerPath, true );
+    REQUIRE( store.ok() );
+    for ( const auto &link : { std::make_pair( QStringLiteral( "CM-QHPK-A3" ), QStringList { p1, p2 } ),
+                               std::make_pair( QStringLiteral( "DT-05-i1" ), QStringList { p2, p3 } ) } )
+    {
+      const RtResult<RtTask> task = store.value()->task( link.first );
+      REQUIRE( task.ok() );
+      REQUIRE( store.value()->setTaskPlaces( link.first, task.value().places + link.second, task.value().places ).ok() );
+    }
+  }
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  RtKeyBinding byParcel;
+  byParcel.kind = QStringLiteral( "parcel" );
+  byParcel.fields = QStringList { QStringLiteral( "ma_xa" ), QStringLiteral( "so_to" ), QStringLiteral( "so_thua" ) };
+
+  QString error = QStringLiteral( "(not answered)" );
+  int answers = 0;
+  QObject::connect( &tracker, &RtTracker::layerBound, [&]( QgsVectorLayer *layer, const QString &e )
+  {
+    if ( layer == parcels )
+    {
+      error = e;
+      ++answers;
+    }
+  } );
+  auto waitForAnswer = [&]( int timeoutMs ) -> int
+  {
+    // Counts the event-loop turns a 5 ms timer gets while the keys are read.
+    int ticks = 0;
+    QTimer ticker;
+    QObject::connect( &ticker, &QTimer::timeout, [&] { ++ticks; } );
+    ticker.start( 5 );
+    QElapsedTimer waited;
+    waited.start();
+    while ( answers == 0 && waited.elapsed() < timeoutMs )
+      QCoreApplication::processEvents( QEventLoop::AllEvents, 20 );
+    return ticks;
+  };
+
+  SECTION( "bound: every parcel shows its commune's status" )
+  {
+    tracker.bindLayerLater( parcels, byParcel );
+    CHECK( tracker.isBinding( parcels ) );
+    CHECK( tracker.binding( parcels ) == nullptr ); // not before its keys are read
+    const int ticks = waitForAnswer( 120000 );
+    REQUIRE( answers == 1 );
+    INFO( error.toStdString() );
+    REQUIRE( error.isEmpty() );
+    CHECK( ticks >= 3 ); // the main thread kept turning while the task read
+    CHECK_FALSE( tracker.isBinding( parcels ) );
+    RtLayerBinding *bound = tracker.binding( parcels );
+    REQUIRE( bound );
+    CHECK( bound->featureCount() == count );
+    CHECK( dynamic_cast<RtStatusRenderer *>( parcels->renderer() ) );
+    CHECK( RtLayerBinding::stored( parcels ).has_value() );
+    CHECK( bound->result().unmatched.isEmpty() );
+    CHECK( bound->result().ambiguous.isEmpty() );
+    // The same as reading the keys on the main thread, feature by feature.
+    QgsVectorLayer direct( path + QStringLiteral( "|layername=thua_dat" ), QStringLiteral( "direct" ), QStringLiteral( "ogr" ) );
+    RtLayerBinding reference( &direct, byParcel );
+    REQUIRE( reference.readKeys().ok() );
+    reference.update( tracker.tasksAsOf(), tracker.asOf() );
+    int linked = 0, wrong = 0;
+    for ( const RtFeatureResult &r : reference.result().features )
+    {
+      linked += r.taskCount > 0;
+      wrong += bound->statusOfFeature( r.fid ) != r.status || bound->tasksOfFeature( r.fid ) != r.taskIds;
+    }
+    CHECK( linked == 3 );
+    CHECK( wrong == 0 );
+    auto statusOf = [&]( const QString &place )
+    {
+      const QStringList key = place.mid( 7 ).split( QLatin1Char( '/' ) );
+      QgsFeatureIterator it = parcels->getFeatures( QgsFeatureRequest().setFilterExpression(
+                                QStringLiteral( "ma_xa = '%1' AND so_to = %2 AND so_thua = %3" ).arg( key.at( 0 ), key.at( 1 ), key.at( 2 ) ) ) );
+      QgsFeature f;
+      return it.nextFeature( f ) ? bound->statusOfFeature( f.id() ) : RtFeatureStatus::None;
+    };
+    CHECK( statusOf( p1 ) == RtFeatureStatus::InProgress );
+    CHECK( statusOf( p2 ) == RtFeatureStatus::InProgress );  // in progress + no report
+    CHECK( statusOf( p3 ) == RtFeatureStatus::NoReport );
+  }
+  SECTION( "unbound before the keys are read: cancelled, the layer left as it was" )
+  {
+    const QgsFeatureRenderer *before = parcels->renderer();
+    tracker.bindLayerLater( parcels, byParcel );
+    REQUIRE( tracker.isBinding( parcels ) );
+    tracker.unbindLayer( parcels );
+    CHECK_FALSE( tracker.isBinding( parcels ) );
+    waitForAnswer( 3000 );
+    CHECK( answers == 0 ); // no late binding
+    CHECK( tracker.binding( parcels ) == nullptr );
+    CHECK( parcels->renderer() == before );
+    CHECK_FALSE( RtLayerBinding::stored( parcels ).has_value() );
+  }
 }
