@@ -102,20 +102,17 @@ int runJoin( const QStringList &argList )
       RtCli::err( QStringLiteral( "--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)" ) );
       return ExitUsage;
     }
-    RtKeyBinding mapBinding;
-    mapBinding.kind = binding.kind;
-    mapBinding.fields = QStringList( { mapFields.at( 0 ).trimmed(), mapFields.at( 1 ).trimmed() } );
-    const RtResult<RtLayerKeys> mapLayer = RtLayerKeys::read( args.value( QStringLiteral( "key-map" ) ), mapBinding );
-    if ( !mapLayer.ok() )
+    QStringList mapWarnings;
+    const RtResult<QHash<QString, QString>> keyMap = RtLayerKeys::readKeyMap( args.value( QStringLiteral( "key-map" ) ), binding.kind,
+        mapFields.at( 0 ), mapFields.at( 1 ), &mapWarnings );
+    if ( !keyMap.ok() )
     {
-      RtCli::err( mapLayer.error() );
+      RtCli::err( keyMap.error() );
       return ExitRefused;
     }
-    QHash<QString, QString> keyMap;
-    for ( const RtFeatureKey &k : mapLayer.value().features )
-      if ( k.values.size() == 2 && !k.values.at( 0 ).trimmed().isEmpty() && !k.values.at( 1 ).trimmed().isEmpty() )
-        keyMap.insert( k.values.at( 0 ).trimmed(), k.values.at( 1 ).trimmed() );
-    tasks = RtJoin::translatePlaces( tasks, binding.kind, keyMap );
+    for ( const QString &w : std::as_const( mapWarnings ) )
+      RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    binding.keyMap = keyMap.value();
   }
 
   const QVector<RtFeatureKey> &features = layer.value().features;

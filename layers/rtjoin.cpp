@@ -147,11 +147,22 @@ RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBin
   {
     for ( const QString &place : tasks.at( t ).places )
     {
-      if ( place.startsWith( prefix, Qt::CaseInsensitive ) )
+      if ( !place.startsWith( prefix, Qt::CaseInsensitive ) )
+        continue;
+      QStringView key = QStringView( place ).mid( prefix.size() ).trimmed();
+      if ( !binding.keyMap.isEmpty() )
       {
-        keys.append( QStringView( place ).mid( prefix.size() ).trimmed() );
-        linkTask.push_back( t );
+        // Translated into the layer's units; an untranslatable key lands nowhere.
+        const auto mapped = binding.keyMap.constFind( key.toString() );
+        if ( mapped == binding.keyMap.constEnd() )
+        {
+          result.unmatched.append( RtTaskLink { tasks.at( t ).id, key.toString() } );
+          continue;
+        }
+        key = QStringView( mapped.value() );
       }
+      keys.append( key );
+      linkTask.push_back( t );
     }
   }
   const RtPlaceKeyIndex::Matches matches = index.findAll( keys, threads );

@@ -51,6 +51,16 @@ namespace RtFeatureStatuses
   QVector<RtFeatureStatus> all();
 }
 
+//! Where a key map is read from (RtLayerKeys::readKeyMap()): a layer and two of its fields.
+struct RtKeyMapSource
+{
+  QString spec;       //!< "PATH|layername=NAME"; the plugin also takes "|layername=NAME": the bound layer's own file
+  QString fromField;  //!< the key as the tasks state it ("gso_code" of wards_2023)
+  QString toField;    //!< the key as the layer's features hold it ("gso_code_2025")
+  bool isSet() const { return !spec.isEmpty(); }
+  bool operator==( const RtKeyMapSource &o ) const { return spec == o.spec && fromField == o.fromField && toField == o.toField; }
+};
+
 //! How a layer's features are keyed: which fields, compared as codes or as names.
 struct RtKeyBinding
 {
@@ -59,6 +69,17 @@ struct RtKeyBinding
   QStringList fields;  //!< 1 field (code or name) or several (commune + sheet + parcel), compared
                        //!< as one key joined with "/" ("06715/12/345"); see RtPlaceKey
   Match match = Match::Code;
+  /**
+   * When the tasks name places in other units than the layer's features (the communes of
+   * 2023 on a layer of the units of 2025): each task key is translated through this map
+   * (old key → new key, compared exactly as written) before it is matched. A key the map
+   * lacks is reported unmatched, never matched as it is: an old code that is also a new
+   * one would land on a unit by coincidence. Empty: keys are matched as the tasks state
+   * them. Read one with RtLayerKeys::readKeyMap().
+   */
+  QHash<QString, QString> keyMap;
+  //! Where keyMap comes from, so that a saved binding can read it again (not used by the join).
+  RtKeyMapSource keyMapSource;
 };
 
 //! One feature's key values, in the order of RtKeyBinding::fields.

@@ -5,6 +5,8 @@
 #include <ogrsf_frmts.h>
 
 #include <QFileInfo>
+#include <QMap>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -369,4 +371,40 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
   if ( CPLGetLastErrorType() == CE_Failure )
     return rtFail( QStringLiteral( "%1: closing the file failed (%2)" ).arg( where, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
   return rtOk();
+}
+
+RtResult<QHash<QString, QString>> RtLayerKeys::readKeyMap( const QString &spec, const QString &kind, const QString &fromField,
+                                                          const QString &toField, QStringList *warnings )
+{
+  using Result = RtResult<QHash<QString, QString>>;
+  RtKeyBinding pair;
+  pair.kind = kind;
+  pair.fields = QStringList { fromField.trimmed(), toField.trimmed() };
+  RtLayerReadOptions options;
+  options.checkCrs = false; // only attributes are read: where the layer lies does not matter
+  const RtResult<RtLayerKeys> layer = read( spec, pair, options );
+  if ( !layer.ok() )
+    return Result::failure( layer.error() );
+  QHash<QString, QString> map;
+  QMap<QString, QSet<QString>> conflicts;
+  for ( const RtFeatureKey &k : layer.value().features )
+  {
+    const QString from = k.values.value( 0 ).trimmed();
+    const QString to = k.values.value( 1 ).trimmed();
+    if ( from.isEmpty() || to.isEmpty() )
+      continue;
+    if ( map.contains( from ) && map.value( from ) != to )
+      conflicts[from] << map.value( from ) << to;
+    map.insert( from, to );
+  }
+  for ( auto it = conflicts.cbegin(); it != conflicts.cend(); ++it )
+  {
+    QStringList targets( it.value().cbegin(), it.value().cend() );
+    targets.sort();
+    if ( warnings )
+      *warnings << QStringLiteral( "%1: %2 '%3' is given several values of '%4' (%5): left out of the key map" )
+                   .arg( layer.value().layerName, fromField, it.key(), toField, targets.join( QStringLiteral( ", " ) ) );
+    map.remove( it.key() );
+  }
+  return Result::success( map );
 }

@@ -71,6 +71,17 @@ struct RtLayerKeys
    * and other fields are not touched. Other formats are refused.
    */
   static RtStatusResult write( const QString &spec, const RtJoinResult &result, const QDate &asOf );
+
+  /**
+   * A key map for RtKeyBinding::keyMap, read from two fields of the layer \a spec: for
+   * every feature, \a fromField's value → \a toField's (e.g. wards_2023: gso_code →
+   * gso_code_2025). GSO codes in numeric fields get their leading zeros back when \a kind
+   * is "ward" or "parcel". Features with either value empty are skipped; an old key given
+   * two different new ones is left out of the map and named in \a warnings. Refused like
+   * read() (a missing layer or field is named).
+   */
+  static RtResult<QHash<QString, QString>> readKeyMap( const QString &spec, const QString &kind, const QString &fromField,
+                                                      const QString &toField, QStringList *warnings = nullptr );
 };
 
 #endif // RTLAYERKEYS_H

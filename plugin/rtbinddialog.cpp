@@ -8,11 +8,13 @@
 #include <qgsfieldcombobox.h>
 #include <qgsmaplayercombobox.h>
 #include <qgsmaplayerproxymodel.h>
+#include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -65,6 +67,26 @@ RtBindDialog::RtBindDialog( RtTracker *tracker, QgsVectorLayer *layer, QWidget *
   mFields[2]->setToolTip( tr( "For parcels: the parcel number" ) );
   layout->addLayout( form );
 
+  // The tasks may name older units than the layer's (the communes of 2023 on a layer of the
+  // units of 2025): their keys are then translated through two fields of a table.
+  mKeyMap = new QGroupBox( tr( "The tasks name other units: translate their keys through a table" ), this );
+  mKeyMap->setObjectName( QStringLiteral( "RtBindKeyMap" ) );
+  mKeyMap->setCheckable( true );
+  mKeyMap->setChecked( false );
+  auto *mapForm = new QFormLayout( mKeyMap );
+  mKeyMapLayer = new QgsMapLayerComboBox( mKeyMap );
+  mKeyMapLayer->setObjectName( QStringLiteral( "RtBindKeyMapLayer" ) );
+  mKeyMapLayer->setFilters( QgsMapLayerProxyModel::VectorLayer );
+  mKeyMapLayer->setToolTip( tr( "A file layer (GeoPackage, shapefile, spreadsheet…), e.g. wards_2023 of the sample" ) );
+  mapForm->addRow( tr( "Table" ), mKeyMapLayer );
+  mKeyMapFrom = new QgsFieldComboBox( mKeyMap );
+  mKeyMapFrom->setObjectName( QStringLiteral( "RtBindKeyMapFrom" ) );
+  mapForm->addRow( tr( "Key as the tasks state it" ), mKeyMapFrom );
+  mKeyMapTo = new QgsFieldComboBox( mKeyMap );
+  mKeyMapTo->setObjectName( QStringLiteral( "RtBindKeyMapTo" ) );
+  mapForm->addRow( tr( "Key as the layer holds it" ), mKeyMapTo );
+  layout->addWidget( mKeyMap );
+
   mReport = new QPlainTextEdit( this );
   mReport->setObjectName( QStringLiteral( "RtBindReport" ) );
   mReport->setReadOnly( true );
@@ -91,6 +113,15 @@ RtBindDialog::RtBindDialog( RtTracker *tracker, QgsVectorLayer *layer, QWidget *
   connect( mMatch, qOverload<int>( &QComboBox::currentIndexChanged ), this, &RtBindDialog::preview );
   for ( QgsFieldComboBox *field : mFields )
     connect( field, &QgsFieldComboBox::fieldChanged, this, &RtBindDialog::preview );
+  connect( mKeyMap, &QGroupBox::toggled, this, &RtBindDialog::preview );
+  connect( mKeyMapLayer, &QgsMapLayerComboBox::layerChanged, this, [this]( QgsMapLayer *mapLayer )
+  {
+    mKeyMapFrom->setLayer( mapLayer );
+    mKeyMapTo->setLayer( mapLayer );
+    preview();
+  } );
+  connect( mKeyMapFrom, &QgsFieldComboBox::fieldChanged, this, &RtBindDialog::preview );
+  connect( mKeyMapTo, &QgsFieldComboBox::fieldChanged, this, &RtBindDialog::preview );
 }
 
 QgsVectorLayer *RtBindDialog::layer() const
@@ -106,6 +137,17 @@ RtKeyBinding RtBindDialog::keyBinding() const
   for ( QgsFieldComboBox *field : mFields )
     if ( !field->currentField().isEmpty() )
       binding.fields << field->currentField();
+  auto *table = qobject_cast<QgsVectorLayer *>( mKeyMapLayer->currentLayer() );
+  if ( mKeyMap->isChecked() && table )
+  {
+    // A table in the bound layer's own file is saved by its name only: the project can move.
+    const QString file = table->source().section( QLatin1Char( '|' ), 0, 0 );
+    const QString tableName = table->source().section( QStringLiteral( "layername=" ), 1, 1 ).section( QLatin1Char( '|' ), 0, 0 );
+    const bool sameFile = layer() && layer()->source().section( QLatin1Char( '|' ), 0, 0 ) == file && !tableName.isEmpty();
+    binding.keyMapSource.spec = sameFile ? QStringLiteral( "|layername=%1" ).arg( tableName ) : table->source();
+    binding.keyMapSource.fromField = mKeyMapFrom->currentField();
+    binding.keyMapSource.toField = mKeyMapTo->currentField();
+  }
   return binding;
 }
 
@@ -132,6 +174,29 @@ void RtBindDialog::layerChanged()
     {
       const QSignalBlocker blocker( mFields[i] );
       mFields[i]->setField( current->fields.at( i ) );
+    }
+  }
+  // The key map of the binding, when it has one and its table is a layer of the project.
+  const QSignalBlocker mapBlocker( mKeyMap );
+  const QSignalBlocker mapLayerBlocker( mKeyMapLayer );
+  mKeyMap->setChecked( false );
+  if ( current && current->keyMapSource.isSet() )
+  {
+    const QString spec = RtKeyReader::keyMapSpec( vl, current->keyMapSource );
+    for ( QgsMapLayer *candidate : QgsProject::instance()->mapLayers() )
+    {
+      if ( qobject_cast<QgsVectorLayer *>( candidate ) && candidate->source() == spec )
+      {
+        mKeyMap->setChecked( true );
+        mKeyMapLayer->setLayer( candidate );
+        mKeyMapFrom->setLayer( candidate );
+        mKeyMapTo->setLayer( candidate );
+        const QSignalBlocker fromBlocker( mKeyMapFrom );
+        const QSignalBlocker toBlocker( mKeyMapTo );
+        mKeyMapFrom->setField( current->keyMapSource.fromField );
+        mKeyMapTo->setField( current->keyMapSource.toField );
+        break;
+      }
     }
   }
   mUnbindButton->setEnabled( mTracker && vl && mTracker->binding( vl ) );

@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -58,6 +59,10 @@ class RtBindDialog : public QDialog
     QComboBox *mKind = nullptr;
     QComboBox *mMatch = nullptr;
     QgsFieldComboBox *mFields[3] = { nullptr, nullptr, nullptr };
+    QGroupBox *mKeyMap = nullptr;              //!< translate the tasks' keys through a table (2023 → 2025 units)
+    QgsMapLayerComboBox *mKeyMapLayer = nullptr;
+    QgsFieldComboBox *mKeyMapFrom = nullptr;
+    QgsFieldComboBox *mKeyMapTo = nullptr;
     QPlainTextEdit *mReport = nullptr;
     QPushButton *mBindButton = nullptr;
     QPushButton *mUnbindButton = nullptr;

@@ -1,5 +1,6 @@
 #include "rtkeyreader.h"
 #include "rtcrscheck.h"
+#include "rtlayerkeys.h"
 
 #include <qgscoordinatereferencesystem.h>
 #include <qgsexpression.h>
@@ -31,6 +32,13 @@ QString RtKeyReader::keyExpression( const RtKeyBinding &binding )
   if ( parts.size() == 1 )
     return parts.first();
   return QStringLiteral( "concat( %1 )" ).arg( parts.join( QStringLiteral( ", '/', " ) ) );
+}
+
+QString RtKeyReader::keyMapSpec( const QgsVectorLayer *layer, const RtKeyMapSource &source )
+{
+  if ( !source.spec.startsWith( QLatin1Char( '|' ) ) || !layer )
+    return source.spec;
+  return layer->source().section( QLatin1Char( '|' ), 0, 0 ) + source.spec;
 }
 
 RtResult<std::shared_ptr<RtKeyReader>> RtKeyReader::prepare( QgsVectorLayer *layer, const RtKeyBinding &binding )
@@ -70,6 +78,18 @@ RtResult<std::shared_ptr<RtKeyReader>> RtKeyReader::prepare( QgsVectorLayer *lay
                      && ( isIntegerType( firstType ) || firstType == QVariant::Double );
   if ( reader->mPadCode )
     reader->warnings << tr( "%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)" ).arg( layer->name(), binding.fields.first() );
+
+  if ( binding.keyMapSource.isSet() )
+  {
+    const RtResult<QHash<QString, QString>> map = RtLayerKeys::readKeyMap( keyMapSpec( layer, binding.keyMapSource ), binding.kind,
+        binding.keyMapSource.fromField, binding.keyMapSource.toField, &reader->warnings );
+    if ( !map.ok() )
+      return Result::failure( tr( "layer %1: the key map cannot be read: %2" ).arg( layer->name(), map.error() ) );
+    if ( map.value().isEmpty() )
+      return Result::failure( tr( "layer %1: the key map %2 (%3 → %4) is empty" )
+                              .arg( layer->name(), binding.keyMapSource.spec, binding.keyMapSource.fromField, binding.keyMapSource.toField ) );
+    reader->keyMap = map.value();
+  }
 
   reader->mLayerName = layer->name();
   reader->mExpectedCount = layer->featureCount();

@@ -5,6 +5,7 @@
 #include "rtresult.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -37,6 +38,7 @@ class RtKeyReader
      * Checks \a layer for \a binding and takes what read() needs. Refused, with a message
      * naming the layer: a missing field (its fields are listed), 0 or more than 3 fields,
      * and a CRS that puts the layer far from Móng Cái (RtCrsCheck names the likely one).
+     * The binding's key map, when it has a source, is read here too (a small table).
      */
     static RtResult<std::shared_ptr<RtKeyReader>> prepare( QgsVectorLayer *layer, const RtKeyBinding &binding );
 
@@ -55,7 +57,11 @@ class RtKeyReader
 
     QVector<RtFeatureKey> keys;   //!< in layer order
     QVector<QString> keyTexts;    //!< the key of each feature as the virtual field computes it
-    QStringList warnings;         //!< numeric GSO codes, …
+    QStringList warnings;         //!< numeric GSO codes, a key map's doubts, …
+    QHash<QString, QString> keyMap;  //!< the binding's key map, read from its keyMapSource (empty without one)
+
+    //! \a source's layer spec, with "|layername=…" alone taken in \a layer's own file.
+    static QString keyMapSpec( const QgsVectorLayer *layer, const RtKeyMapSource &source );
 
   private:
     RtKeyReader() = default;

@@ -142,6 +142,7 @@ RtStatusResult RtLayerBinding::readKeys()
 void RtLayerBinding::adoptKeys( RtKeyReader &reader )
 {
   mWarnings = reader.warnings;
+  mBinding.keyMap = reader.keyMap;
   mKeyTexts = std::move( reader.keyTexts );
   mLive = RtLiveJoin( std::move( reader.keys ), mBinding );
 }
@@ -382,6 +383,15 @@ QString RtLayerBinding::toJson( const RtKeyBinding &binding )
   o.insert( QStringLiteral( "kind" ), binding.kind );
   o.insert( QStringLiteral( "fields" ), QJsonArray::fromStringList( binding.fields ) );
   o.insert( QStringLiteral( "match" ), binding.match == RtKeyBinding::Match::Name ? QStringLiteral( "name" ) : QStringLiteral( "code" ) );
+  if ( binding.keyMapSource.isSet() )
+  {
+    // Where the map is read from, not the map: it is read again with the keys.
+    QJsonObject map;
+    map.insert( QStringLiteral( "source" ), binding.keyMapSource.spec );
+    map.insert( QStringLiteral( "from" ), binding.keyMapSource.fromField );
+    map.insert( QStringLiteral( "to" ), binding.keyMapSource.toField );
+    o.insert( QStringLiteral( "keyMap" ), map );
+  }
   return QString::fromUtf8( QJsonDocument( o ).toJson( QJsonDocument::Compact ) );
 }
 
@@ -396,6 +406,10 @@ std::optional<RtKeyBinding> RtLayerBinding::fromJson( const QString &json )
   for ( const QJsonValue &v : o.value( QStringLiteral( "fields" ) ).toArray() )
     binding.fields << v.toString();
   binding.match = o.value( QStringLiteral( "match" ) ).toString() == QLatin1String( "name" ) ? RtKeyBinding::Match::Name : RtKeyBinding::Match::Code;
+  const QJsonObject map = o.value( QStringLiteral( "keyMap" ) ).toObject();
+  binding.keyMapSource.spec = map.value( QStringLiteral( "source" ) ).toString();
+  binding.keyMapSource.fromField = map.value( QStringLiteral( "from" ) ).toString();
+  binding.keyMapSource.toField = map.value( QStringLiteral( "to" ) ).toString();
   if ( binding.kind.isEmpty() || binding.fields.isEmpty() )
     return std::nullopt;
   return binding;
@@ -435,6 +449,14 @@ std::optional<RtKeyBinding> RtLayerBinding::sampleBinding( const QgsVectorLayer 
   {
     binding.kind = QStringLiteral( "zone" );
     binding.fields = QStringList { QStringLiteral( "code" ) };
+  }
+  else if ( table == QLatin1String( "wards_2025" ) )
+  {
+    // The units of 2025: the tasks name the communes of 2023, translated through the
+    // sample's own mapping (wards_2023: gso_code → gso_code_2025).
+    binding.kind = QStringLiteral( "ward" );
+    binding.fields = QStringList { QStringLiteral( "gso_code" ) };
+    binding.keyMapSource = RtKeyMapSource { QStringLiteral( "|layername=wards_2023" ), QStringLiteral( "gso_code" ), QStringLiteral( "gso_code_2025" ) };
   }
   else if ( table == QLatin1String( "sites" ) || table == QLatin1String( "site_lines" ) )
   {

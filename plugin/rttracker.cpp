@@ -316,6 +316,9 @@ RtStatusResult RtTracker::setFeaturesLinked( const QString &taskId, QgsVectorLay
   RtLayerBinding *b = binding( layer );
   if ( !b )
     return rtFail( tr( "the layer is not bound to the register" ) );
+  if ( !b->binding().keyMap.isEmpty() )
+    return rtFail( tr( "%1 shows the tasks through a key map (%2 → %3): link the features of the layer the tasks name" )
+                   .arg( layer->name(), b->binding().keyMapSource.fromField, b->binding().keyMapSource.toField ) );
   const std::optional<RtTask> task = currentTask( taskId );
   if ( !task )
     return rtFail( tr( "task %1 is not in the open register" ).arg( taskId ) );
@@ -594,7 +597,8 @@ QHash<QString, QString> RtTracker::placeNames() const
   for ( const auto &b : mBindings )
   {
     QgsVectorLayer *layer = b->layer();
-    if ( !layer || b->binding().match != RtKeyBinding::Match::Code )
+    // Names of the places as the tasks state them: a layer reached through a key map holds other units.
+    if ( !layer || b->binding().match != RtKeyBinding::Match::Code || !b->binding().keyMap.isEmpty() )
       continue;
     const int nameIndex = nameField( layer->fields() );
     if ( nameIndex < 0 )

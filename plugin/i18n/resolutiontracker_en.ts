@@ -124,6 +124,26 @@
             <numerusform>Reading the keys of %n features of %1 in the background…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The tasks name other units: translate their keys through a table</source>
+        <translation>The tasks name other units: translate their keys through a table</translation>
+    </message>
+    <message>
+        <source>A file layer (GeoPackage, shapefile, spreadsheet…), e.g. wards_2023 of the sample</source>
+        <translation>A file layer (GeoPackage, shapefile, spreadsheet…), e.g. wards_2023 of the sample</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Key as the tasks state it</source>
+        <translation>Key as the tasks state it</translation>
+    </message>
+    <message>
+        <source>Key as the layer holds it</source>
+        <translation>Key as the layer holds it</translation>
+    </message>
 </context>
 <context>
     <name>RtExportDialog</name>
@@ -247,6 +267,14 @@
     <message>
         <source>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</source>
         <translation>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</translation>
+    </message>
+    <message>
+        <source>layer %1: the key map cannot be read: %2</source>
+        <translation>layer %1: the key map cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>layer %1: the key map %2 (%3 → %4) is empty</source>
+        <translation>layer %1: the key map %2 (%3 → %4) is empty</translation>
     </message>
 </context>
 <context>
@@ -686,6 +714,10 @@ Now: %3 (since %4)</translation>
     <message>
         <source>reading the keys of %1 was cancelled</source>
         <translation>reading the keys of %1 was cancelled</translation>
+    </message>
+    <message>
+        <source>%1 shows the tasks through a key map (%2 → %3): link the features of the layer the tasks name</source>
+        <translation>%1 shows the tasks through a key map (%2 → %3): link the features of the layer the tasks name</translation>
     </message>
 </context>
 </TS>

@@ -121,6 +121,26 @@
             <numerusform>Đang đọc khóa của %n đối tượng của %1 ở chế độ nền…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The tasks name other units: translate their keys through a table</source>
+        <translation>Nhiệm vụ ghi theo đơn vị khác: quy đổi khóa qua một bảng</translation>
+    </message>
+    <message>
+        <source>A file layer (GeoPackage, shapefile, spreadsheet…), e.g. wards_2023 of the sample</source>
+        <translation>Một lớp dạng tệp (GeoPackage, shapefile, bảng tính…), ví dụ wards_2023 của dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <source>Key as the tasks state it</source>
+        <translation>Khóa như nhiệm vụ ghi</translation>
+    </message>
+    <message>
+        <source>Key as the layer holds it</source>
+        <translation>Khóa như lớp lưu</translation>
+    </message>
 </context>
 <context>
     <name>RtExportDialog</name>
@@ -244,6 +264,14 @@
     <message>
         <source>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</source>
         <translation>%1: trường %2 là kiểu số; mã đơn vị hành chính được đọc kèm các chữ số 0 ở đầu (5 chữ số)</translation>
+    </message>
+    <message>
+        <source>layer %1: the key map cannot be read: %2</source>
+        <translation>lớp %1: không đọc được bảng quy đổi khóa: %2</translation>
+    </message>
+    <message>
+        <source>layer %1: the key map %2 (%3 → %4) is empty</source>
+        <translation>lớp %1: bảng quy đổi khóa %2 (%3 → %4) trống</translation>
     </message>
 </context>
 <context>
@@ -679,6 +707,10 @@ Hiện tại: %3 (từ ngày %4)</translation>
     <message>
         <source>reading the keys of %1 was cancelled</source>
         <translation>đã hủy việc đọc khóa của %1</translation>
+    </message>
+    <message>
+        <source>%1 shows the tasks through a key map (%2 → %3): link the features of the layer the tasks name</source>
+        <translation>%1 hiển thị nhiệm vụ qua bảng quy đổi khóa (%2 → %3): hãy gắn các đối tượng của lớp mà nhiệm vụ ghi tên</translation>
     </message>
 </context>
 </TS>

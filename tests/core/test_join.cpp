@@ -274,3 +274,31 @@ TEST_CASE( "a large synthetic join agrees with a naive join, on one thread or se
     CHECK( wrong == 0 );
   }
 }
+
+TEST_CASE( "a key map translates the tasks' keys into the layer's units; a key it lacks lands nowhere", "[join]" )
+{
+  // Two 2025 units, each absorbing 2023 communes; 06709 is a code in both years.
+  const QVector<RtFeatureKey> units2025 { { 1, { "06709" } }, { 2, { "06742" } } };
+  RtKeyBinding binding = wardCodes();
+  binding.keyMap = { { "06709", "06709" }, { "06712", "06709" }, { "06715", "06742" }, { "06742", "06742" } };
+  const QVector<RtTask> tasks {
+    task( "A", RtStatus::Done, { "ward:06712", "ward:06709" } ),   // two old communes of one unit: counts once
+    task( "B", RtStatus::InProgress, { "ward:06715" } ),
+    task( "C", RtStatus::Blocked, { "ward:06730" } ),               // not in the map: unmatched, not guessed
+    task( "D", RtStatus::NotStarted, { "zone:A3" } ),               // another kind: ignored
+  };
+  const RtJoinResult r = RtJoin::join( units2025, binding, tasks, QDate( 2024, 1, 1 ) );
+  REQUIRE( r.features.size() == 2 );
+  CHECK( r.features[0].taskIds == QStringList { "A" } );
+  CHECK( r.features[0].taskCount == 1 );
+  CHECK( r.features[0].status == RtFeatureStatus::Done );
+  CHECK( r.features[1].taskIds == QStringList { "B" } );
+  REQUIRE( r.unmatched.size() == 1 );
+  CHECK( r.unmatched[0].taskId == QStringLiteral( "C" ) );
+  CHECK( r.unmatched[0].key == QStringLiteral( "06730" ) );
+
+  // Without the map the old codes are matched as they are: only 06709 and 06742 land.
+  const RtJoinResult plain = RtJoin::join( units2025, wardCodes(), tasks, QDate( 2024, 1, 1 ) );
+  CHECK( plain.features[1].taskIds.isEmpty() );
+  CHECK( plain.unmatched.size() == 3 );
+}

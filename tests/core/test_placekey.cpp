@@ -9,6 +9,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <QSet>
 #include <QTemporaryDir>
 
 namespace
@@ -210,4 +211,57 @@ TEST_CASE( "a layer whose name field is called otherwise joins by name through R
   REQUIRE( byCode.ok() );
   CHECK( byCode.value().features[0].values == QStringList { QStringLiteral( "06742" ) } );
   CHECK( byCode.value().warnings.join( QLatin1Char( ' ' ) ).contains( QStringLiteral( "leading zeros" ) ) );
+}
+
+TEST_CASE( "a key map read from two fields: the sample's 2023 → 2025 units, and an old key given two new ones", "[placekey][layer]" )
+{
+  QStringList warnings;
+  const RtResult<QHash<QString, QString>> sample = RtLayerKeys::readKeyMap(
+        RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg|layername=wards_2023" ), QStringLiteral( "ward" ),
+        QStringLiteral( "gso_code" ), QStringLiteral( "gso_code_2025" ), &warnings );
+  REQUIRE( sample.ok() );
+  CHECK( warnings.isEmpty() );
+  CHECK( sample.value().size() == 17 );  // every commune of 2023
+  const QList<QString> targets = sample.value().values();
+  CHECK( QSet<QString>( targets.cbegin(), targets.cend() ).size() == 6 );  // into the six units of 2025
+
+  // A hand-made table: integer codes (leading zeros lost), one old code given two new ones, one empty.
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString path = dir.filePath( QStringLiteral( "sapnhap.gpkg" ) );
+  {
+    GDALDriver *driver = GetGDALDriverManager()->GetDriverByName( "GPKG" );
+    REQUIRE( driver );
+    GDALDataset *ds = driver->Create( path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr );
+    REQUIRE( ds );
+    OGRLayer *layer = ds->CreateLayer( "sap_nhap", nullptr, wkbNone, nullptr );
+    REQUIRE( layer );
+    OGRFieldDefn from( "ma_cu", OFTInteger );
+    OGRFieldDefn to( "ma_moi", OFTString );
+    REQUIRE( layer->CreateField( &from ) == OGRERR_NONE );
+    REQUIRE( layer->CreateField( &to ) == OGRERR_NONE );
+    const std::pair<int, const char *> rows[] = { { 6709, "06709" }, { 6712, "06709" }, { 6715, "06742" }, { 6715, "06709" }, { 6730, "" } };
+    for ( const auto &row : rows )
+    {
+      OGRFeature *f = OGRFeature::CreateFeature( layer->GetLayerDefn() );
+      f->SetField( "ma_cu", row.first );
+      f->SetField( "ma_moi", row.second );
+      REQUIRE( layer->CreateFeature( f ) == OGRERR_NONE );
+      OGRFeature::DestroyFeature( f );
+    }
+    GDALClose( ds );
+  }
+  warnings.clear();
+  const RtResult<QHash<QString, QString>> map = RtLayerKeys::readKeyMap( path, QStringLiteral( "ward" ), QStringLiteral( "ma_cu" ),
+      QStringLiteral( "ma_moi" ), &warnings );
+  REQUIRE( map.ok() );
+  CHECK( map.value() == QHash<QString, QString> { { "06709", "06709" }, { "06712", "06709" } } );
+  REQUIRE( warnings.size() == 1 );
+  CHECK( warnings.first().contains( QStringLiteral( "'06715'" ) ) );
+  CHECK( warnings.first().contains( QStringLiteral( "06709, 06742" ) ) );
+
+  const RtResult<QHash<QString, QString>> missing = RtLayerKeys::readKeyMap( path, QStringLiteral( "ward" ), QStringLiteral( "ma_cu" ),
+      QStringLiteral( "gso_code_2025" ) );
+  REQUIRE_FALSE( missing.ok() );
+  CHECK( missing.error().contains( QStringLiteral( "gso_code_2025" ) ) );
 }

@@ -4,6 +4,7 @@
 #include "catch_compat.h"
 #include "maptestutil.h"
 
+#include "rtbinddialog.h"
 #include "rtexportdialog.h"
 #include "rtexporttask.h"
 #include "rtjoin.h"
@@ -22,6 +23,8 @@
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsapplication.h>
+#include <qgsfieldcombobox.h>
+#include <qgsmaplayercombobox.h>
 #include <qgsexpressioncontextutils.h>
 #include <qgsfeature.h>
 #include <qgsfeatureiterator.h>
@@ -36,6 +39,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QComboBox>
+#include <QGroupBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
@@ -1019,4 +1023,118 @@ TEST_CASE( "a cadastre-sized layer is bound in the background while QGIS keeps s
     CHECK( parcels->renderer() == before );
     CHECK_FALSE( RtLayerBinding::stored( parcels ).has_value() );
   }
+}
+
+TEST_CASE( "the units of 2025 show the tasks stated for the communes of 2023, through the sample's key map", "[plugin][edit][units]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  auto *wards2023 = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards_2023" ), QStringLiteral( "ogr" ) );
+  auto *units2025 = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2025" ) ), QStringLiteral( "wards_2025" ), QStringLiteral( "ogr" ) );
+  REQUIRE( wards2023->isValid() );
+  REQUIRE( units2025->isValid() );
+  project.addMapLayers( { wards2023, units2025 } );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  CHECK( tracker.restoreBindings().isEmpty() );
+  RtLayerBinding *binding = tracker.binding( units2025 );
+  REQUIRE( binding );
+  CHECK( binding->binding().keyMapSource.toField == QStringLiteral( "gso_code_2025" ) );
+  CHECK( binding->binding().keyMap.size() == 17 );
+  CHECK( binding->result().unmatched.isEmpty() );
+
+  // Expected, from the attribute tables and the register alone: a unit counts the tasks
+  // that name any commune of 2023 it absorbed.
+  QHash<QString, QString> unitOf2023;
+  {
+    QgsFeatureIterator it = wards2023->getFeatures();
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+      unitOf2023.insert( f.attribute( QStringLiteral( "gso_code" ) ).toString(), f.attribute( QStringLiteral( "gso_code_2025" ) ).toString() );
+  }
+  int unitsWithTasks = 0;
+  QgsFeatureId someUnit = FID_NULL;
+  QgsFeatureIterator it = units2025->getFeatures();
+  QgsFeature unit;
+  while ( it.nextFeature( unit ) )
+  {
+    someUnit = unit.id();
+    const QString code = unit.attribute( QStringLiteral( "gso_code" ) ).toString();
+    RtStatusCounts counts;
+    QStringList ids;
+    for ( const RtTask &t : tracker.tasksAsOf() )
+    {
+      bool linked = false;
+      for ( const QString &place : t.places )
+        linked = linked || ( place.startsWith( QLatin1String( "ward:" ) ) && unitOf2023.value( place.mid( 5 ) ) == code );
+      if ( !linked )
+        continue;
+      ids << t.id;
+      counts.add( t.status, t.deadline.kind() == RtDeadline::Kind::Date && RtStatuses::isOverdue( t.status, t.deadline.date(), tracker.asOf() ) );
+    }
+    INFO( code.toStdString() );
+    CHECK( binding->tasksOfFeature( unit.id() ) == ids );
+    CHECK( binding->statusOfFeature( unit.id() ) == RtJoin::aggregate( counts ) );
+    unitsWithTasks += ids.isEmpty() ? 0 : 1;
+  }
+  CHECK( unitsWithTasks >= 3 );
+
+  // The binding, key map included, is saved with the project; place names stay those of 2023.
+  const std::optional<RtKeyBinding> stored = RtLayerBinding::stored( units2025 );
+  REQUIRE( stored.has_value() );
+  CHECK( stored->keyMapSource == binding->binding().keyMapSource );
+  const QHash<QString, QString> names = tracker.placeNames();
+  for ( auto n = names.cbegin(); n != names.cend(); ++n )
+    CHECK_FALSE( n.value().startsWith( QStringLiteral( "Móng Cái" ) ) );
+
+  // Features of the 2025 units cannot be linked to a task stated in 2023 terms.
+  bool stale = false;
+  const RtStatusResult linked = tracker.setFeaturesLinked( QStringLiteral( "CM-QHPK-A3" ), units2025, { someUnit }, true, &stale );
+  CHECK_FALSE( linked.ok() );
+  CHECK( linked.error().contains( QStringLiteral( "key map" ) ) );
+}
+
+TEST_CASE( "the bind dialog shows and saves a binding's key map", "[plugin][edit][units]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  // The dialog's layer lists are those of the current project.
+  QgsProject *project = QgsProject::instance();
+  auto *wards2023 = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards_2023" ), QStringLiteral( "ogr" ) );
+  auto *units2025 = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2025" ) ), QStringLiteral( "wards_2025" ), QStringLiteral( "ogr" ) );
+  project->addMapLayers( { wards2023, units2025 } );
+  {
+    RtTracker tracker( project );
+    REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+    RtBindDialog dialog( &tracker, units2025 );
+    auto *group = dialog.findChild<QGroupBox *>( QStringLiteral( "RtBindKeyMap" ) );
+    auto *table = dialog.findChild<QgsMapLayerComboBox *>( QStringLiteral( "RtBindKeyMapLayer" ) );
+    auto *from = dialog.findChild<QgsFieldComboBox *>( QStringLiteral( "RtBindKeyMapFrom" ) );
+    auto *to = dialog.findChild<QgsFieldComboBox *>( QStringLiteral( "RtBindKeyMapTo" ) );
+    auto *report = dialog.findChild<QPlainTextEdit *>( QStringLiteral( "RtBindReport" ) );
+    REQUIRE( group );
+    REQUIRE( table );
+    REQUIRE( from );
+    REQUIRE( to );
+    REQUIRE( report );
+    // The sample's units of 2025 come with their key map filled in.
+    CHECK( group->isChecked() );
+    CHECK( table->currentLayer() == wards2023 );
+    CHECK( from->currentField() == QStringLiteral( "gso_code" ) );
+    CHECK( to->currentField() == QStringLiteral( "gso_code_2025" ) );
+    CHECK( dialog.keyBinding().keyMapSource.spec == QStringLiteral( "|layername=wards_2023" ) );
+    INFO( report->toPlainText().toStdString() );
+    CHECK_FALSE( report->toPlainText().contains( QStringLiteral( "land on no feature" ) ) );
+    // Without it, the tasks' 2023 codes mostly land nowhere, and the preview says so.
+    group->setChecked( false );
+    CHECK( report->toPlainText().contains( QStringLiteral( "land on no feature" ) ) );
+    group->setChecked( true );
+    dialog.accept();
+    RtLayerBinding *bound = tracker.binding( units2025 );
+    REQUIRE( bound );
+    CHECK( bound->binding().keyMap.size() == 17 );
+    CHECK( RtLayerBinding::stored( units2025 )->keyMapSource.toField == QStringLiteral( "gso_code_2025" ) );
+  }
+  project->clear();
 }
