@@ -1,5 +1,6 @@
 #include "rtmaplayers.h"
 #include "rtcrscheck.h"
+#include "rtlayerkeys.h"
 
 #include <qgscoordinatereferencesystem.h>
 #include <qgsfeature.h>
@@ -269,53 +270,6 @@ namespace
   }
 
   /**
-   * The 2023 → 2025 mapping of the ward codes, read from wards_2023 (gso_code →
-   * unitMapField()) of the layers GeoPackage. A 2023 code given two different 2025 codes is
-   * left out of the map (with a warning): which unit was meant is not guessed.
-   */
-  RtResult<QHash<QString, QString>> readUnitMap( GDALDatasetH ds, const QString &path, QStringList &warnings )
-  {
-    using Result = RtResult<QHash<QString, QString>>;
-    const QString table = RtMapStyle::tableName( RtMapStyle::LayerKind::Wards );
-    const QString toField = RtMapLayerSet::unitMapField();
-    OGRLayerH layer = GDALDatasetGetLayerByName( ds, table.toUtf8().constData() );
-    if ( !layer )
-      return Result::failure( QStringLiteral( "%1 has no table '%2': the map by the 2025 units needs its field '%3', "
-                                              "which names the 2025 unit of each 2023 ward" ).arg( path, table, toField ) );
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn( layer );
-    const int from = OGR_FD_GetFieldIndex( defn, sWardCodeField.toUtf8().constData() );
-    const int to = OGR_FD_GetFieldIndex( defn, toField.toUtf8().constData() );
-    if ( from < 0 || to < 0 )
-      return Result::failure( QStringLiteral( "%1, table '%2' has no field '%3': the map by the 2025 units needs %4 → %3, "
-                                              "the 2025 unit of each 2023 ward" )
-                              .arg( path, table, from < 0 ? sWardCodeField : toField, sWardCodeField ) );
-    QHash<QString, QString> map;
-    QMap<QString, QSet<QString>> conflicts;
-    OGR_L_ResetReading( layer );
-    OGRFeatureH f = nullptr;
-    while ( ( f = OGR_L_GetNextFeature( layer ) ) )
-    {
-      const QString key = OGR_F_IsFieldSetAndNotNull( f, from ) ? QString::fromUtf8( OGR_F_GetFieldAsString( f, from ) ).trimmed() : QString();
-      const QString value = OGR_F_IsFieldSetAndNotNull( f, to ) ? QString::fromUtf8( OGR_F_GetFieldAsString( f, to ) ).trimmed() : QString();
-      OGR_F_Destroy( f );
-      if ( key.isEmpty() || value.isEmpty() )
-        continue; // a ward without a 2025 unit: its tasks are named when they are translated
-      if ( map.contains( key ) && map.value( key ) != value )
-        conflicts[key] << map.value( key ) << value;
-      map.insert( key, value );
-    }
-    for ( auto it = conflicts.cbegin(); it != conflicts.cend(); ++it )
-    {
-      QStringList units( it.value().cbegin(), it.value().cend() );
-      units.sort();
-      warnings << QStringLiteral( "%1, table '%2': ward %3 (2023) is given several 2025 units in '%4' (%5): the links through it are left off the 2025 units" )
-               .arg( path, table, it.key(), toField, units.join( QStringLiteral( ", " ) ) );
-      map.remove( it.key() );
-    }
-    return Result::success( map );
-  }
-
-  /**
    * \a tasks with their ward places translated to the 2025 units through \a unitMap. A ward
    * code the map lacks is named in a warning with its tasks and left off: kept as it is, a
    * 2023 code that is also a 2025 code ("06709") would land on a unit by coincidence.
@@ -393,7 +347,11 @@ RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVec
     if ( !GDALDatasetGetLayerByName( ds.get(), RtMapStyle::tableName( RtMapStyle::LayerKind::Wards2025 ).toUtf8().constData() ) )
       return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1 has no table '%2': there are no 2025 units to show" )
           .arg( gpkgPath, RtMapStyle::tableName( RtMapStyle::LayerKind::Wards2025 ) ) );
-    const RtResult<QHash<QString, QString>> unitMap = readUnitMap( ds.get(), gpkgPath, set.warnings );
+    // The 2023 → 2025 mapping, wards_2023: gso_code → gso_code_2025; a 2023 code given two
+    // 2025 units is left out (with a warning): which unit was meant is not guessed.
+    const RtResult<QHash<QString, QString>> unitMap = RtLayerKeys::readKeyMap(
+          QStringLiteral( "%1|layername=%2" ).arg( gpkgPath, RtMapStyle::tableName( RtMapStyle::LayerKind::Wards ) ), QStringLiteral( "ward" ),
+          sWardCodeField, RtMapLayerSet::unitMapField(), &set.warnings );
     if ( !unitMap.ok() )
       return RtResult<RtMapLayerSet>::failure( unitMap.error() );
     joinTasks = tasksBy2025Units( tasks, unitMap.value(), gpkgPath, set.warnings );
