@@ -18,6 +18,7 @@
 #include "rttracker.h"
 
 #include <gdal.h>
+#include <functional>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
@@ -127,6 +128,22 @@ namespace
     b.fields = QStringList { QStringLiteral( "code" ) };
     b.match = RtKeyBinding::Match::Code;
     return b;
+  }
+
+  //! \a source's geometries with other attributes (\a attributesOf each feature), as a user's own layer would hold them.
+  QgsFeatureList copyFeatures( const QgsVectorLayer &source, const QgsFields &fields, const std::function<QgsAttributes( const QgsFeature & )> &attributesOf )
+  {
+    QgsFeatureList features;
+    QgsFeatureIterator it = source.getFeatures();
+    QgsFeature f;
+    while ( it.nextFeature( f ) )
+    {
+      QgsFeature copy( fields );
+      copy.setGeometry( f.geometry() );
+      copy.setAttributes( attributesOf( f ) );
+      features << copy;
+    }
+    return features;
   }
 
   //! The sample's zones layer with its own style (QML), added to \a project.
@@ -439,18 +456,9 @@ TEST_CASE( "a user's own layer gets a virtual rt_status and our style, with nume
   fields.append( QgsField( QStringLiteral( "ten" ), QVariant::String ) );
   std::unique_ptr<QgsVectorLayer> own( QgsMemoryProviderUtils::createMemoryLayer( QStringLiteral( "xa_phuong" ), fields, wards.wkbType(), wards.crs() ) );
   REQUIRE( own );
-  QgsFeatureList features;
-  QgsFeatureIterator it = wards.getFeatures();
-  QgsFeature f;
-  while ( it.nextFeature( f ) )
-  {
-    QgsFeature copy( fields );
-    copy.setGeometry( f.geometry() );
-    QgsAttributes attributes;
-    attributes << QVariant( f.attribute( QStringLiteral( "gso_code" ) ).toString().toInt() ) << f.attribute( QStringLiteral( "name" ) );
-    copy.setAttributes( attributes );
-    features << copy;
-  }
+  QgsFeatureList features = copyFeatures( wards, fields, []( const QgsFeature &f ) {
+    return QgsAttributes() << QVariant( f.attribute( QStringLiteral( "gso_code" ) ).toString().toInt() ) << f.attribute( QStringLiteral( "name" ) );
+  } );
   // The same commune twice (a split polygon digitised as two features): its key is ambiguous.
   QgsFeature duplicate;
   for ( const QgsFeature &candidate : std::as_const( features ) )
@@ -491,6 +499,7 @@ TEST_CASE( "a user's own layer gets a virtual rt_status and our style, with nume
   const QString duplicateCode = QStringLiteral( "6742" );
   int compared = 0;
   QgsFeatureIterator ownIt = layer->getFeatures();
+  QgsFeature f;
   while ( ownIt.nextFeature( f ) )
   {
     const QString code = f.attribute( QStringLiteral( "ma_xa" ) ).toString();
@@ -815,16 +824,7 @@ TEST_CASE( "a layer whose CRS puts it far from Móng Cái is not bound, and the 
   std::unique_ptr<QgsVectorLayer> wrong( QgsMemoryProviderUtils::createMemoryLayer( QStringLiteral( "phan_khu" ), fields, zones.wkbType(),
                                          QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ) ) );
   REQUIRE( wrong );
-  QgsFeatureList features;
-  QgsFeatureIterator it = zones.getFeatures();
-  QgsFeature f;
-  while ( it.nextFeature( f ) )
-  {
-    QgsFeature copy( fields );
-    copy.setGeometry( f.geometry() );
-    copy.setAttributes( QgsAttributes() << f.attribute( QStringLiteral( "code" ) ) );
-    features << copy;
-  }
+  QgsFeatureList features = copyFeatures( zones, fields, []( const QgsFeature &f ) { return QgsAttributes() << f.attribute( QStringLiteral( "code" ) ); } );
   REQUIRE( wrong->dataProvider()->addFeatures( features ) );
   wrong->updateExtents();
   QgsProject project;
