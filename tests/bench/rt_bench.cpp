@@ -120,6 +120,22 @@ namespace
     QString text() const { return QStringLiteral( "%1 (CPU %2; %3)" ).arg( fmtTime( w() ), fmtTime( c() ), fmtSpread( wall ) ); }
   };
 
+  /**
+   * The median of \a a / \a b over runs timed in the same rounds (run i of each in round i):
+   * a burst of load from other processes then weighs on both sides of a ratio, not on one
+   * variant's median. \a cpu: the CPU times instead of the wall times.
+   */
+  double pairedRatio( const Timing &a, const Timing &b, bool cpu = false )
+  {
+    const std::vector<double> &x = cpu ? a.cpu : a.wall;
+    const std::vector<double> &y = cpu ? b.cpu : b.wall;
+    std::vector<double> ratios;
+    for ( size_t i = 0; i < x.size() && i < y.size(); ++i )
+      if ( y[i] > 0 )
+        ratios.push_back( x[i] / y[i] );
+    return median( ratios );
+  }
+
   void say( const QString &text )
   {
     std::fprintf( stdout, "%s\n", text.toUtf8().constData() );
@@ -969,6 +985,26 @@ int main( int argc, char *argv[] )
       categories << QgsRendererCategory( QVariant(), fillSymbol( sPlainColour ), QStringLiteral( "status not computed" ) );
       addVariant( QStringLiteral( "x-int-code" ), new QgsCategorizedSymbolRenderer( QStringLiteral( "rt_code" ), categories ) );
     }
+    // The plugin's renderer (statuses by fid from the binding's table) on layers without its
+    // virtual field: with its categories; with one catch-all symbol only (no fill colour
+    // changes from feature to feature, as in the plain render); with symbol levels (QGIS
+    // then draws the features of one symbol after the other).
+    const std::shared_ptr<RtStatusSource> source = static_cast<RtStatusRenderer *>( liveLayer->renderer() )->source();
+    {
+      std::unique_ptr<QgsFeatureRenderer> style( projectRenderer() );
+      addVariant( QStringLiteral( "x-fid-no-field" ), RtStatusRenderer::fromCategorized( *static_cast<QgsCategorizedSymbolRenderer *>( style.get() ), source ) );
+    }
+    {
+      QgsCategoryList categories;
+      categories << QgsRendererCategory( QVariant(), fillSymbol( sPlainColour ), QStringLiteral( "all" ) );
+      addVariant( QStringLiteral( "x-fid-one-symbol" ), new RtStatusRenderer( QStringLiteral( "rt_status" ), categories, source ) );
+    }
+    {
+      std::unique_ptr<QgsFeatureRenderer> style( projectRenderer() );
+      RtStatusRenderer *levels = RtStatusRenderer::fromCategorized( *static_cast<QgsCategorizedSymbolRenderer *>( style.get() ), source );
+      levels->setUsingSymbolLevels( true );
+      addVariant( QStringLiteral( "x-fid-levels" ), levels );
+    }
   }
   const int variantCount = variantLayers.size();
   struct RenderStats
@@ -1013,18 +1049,15 @@ int main( int argc, char *argv[] )
   };
   const RenderStats city = renderRounds( cityExtent, opt.renders, QStringLiteral( "city" ) );
   const RenderStats ward = renderRounds( wardExtent, opt.wardRenders, QStringLiteral( "ward" ) );
-  const double cityPlain = city.t[Plain].w(), cityOurs = city.t[Ours].w(), cityJoin = city.t[QgisJoin].w();
-  const double wardPlain = ward.t[Plain].w(), wardOurs = ward.t[Ours].w(), wardJoin = ward.t[QgisJoin].w();
-  const double cityPlainCpu = city.t[Plain].c(), cityOursCpu = city.t[Ours].c(), cityJoinCpu = city.t[QgisJoin].c();
-  const double wardPlainCpu = ward.t[Plain].c(), wardOursCpu = ward.t[Ours].c(), wardJoinCpu = ward.t[QgisJoin].c();
-  const double cityLive = city.t[Live].w(), wardLive = ward.t[Live].w(), cityLiveCpu = city.t[Live].c(), wardLiveCpu = ward.t[Live].c();
+  const double cityPlain = city.t[Plain].w(), wardPlain = ward.t[Plain].w();
   for ( const auto &z : { std::make_pair( QStringLiteral( "whole city" ), &city ), std::make_pair( QStringLiteral( "ward zoom" ), &ward ) } )
   {
     const RenderStats &st = *z.second;
     say( QStringLiteral( "%1:" ).arg( z.first ) );
     for ( int v = 0; v < variantCount; ++v )
-      say( QStringLiteral( "  %1 %2 = %3× plain (CPU %4×)" ).arg( variantNames.at( v ).leftJustified( 14 ), st.t[v].text() )
-           .arg( st.t[v].w() / st.t[Plain].w(), 0, 'f', 3 ).arg( st.t[v].c() / st.t[Plain].c(), 0, 'f', 3 ) );
+      say( QStringLiteral( "  %1 %2 = %3× plain (CPU %4×); paired by round %5× (CPU %6×)" ).arg( variantNames.at( v ).leftJustified( 14 ), st.t[v].text() )
+           .arg( st.t[v].w() / st.t[Plain].w(), 0, 'f', 3 ).arg( st.t[v].c() / st.t[Plain].c(), 0, 'f', 3 )
+           .arg( pairedRatio( st.t[v], st.t[Plain] ), 0, 'f', 3 ).arg( pairedRatio( st.t[v], st.t[Plain], true ), 0, 'f', 3 ) );
   }
 
   // 4. One status change → a correctly recoloured map ------------------------------------
@@ -1442,18 +1475,19 @@ int main( int argc, char *argv[] )
                 sqlName, fmtTime( sqlS ), faster( coldS, sqlS ) };
   rows << Row { QString(), fmtTime( coldS ), QStringLiteral( "QGIS join: cache build + iterate" ), fmtTime( joinCacheSeconds + qgisS ),
                 faster( coldS, joinCacheSeconds + qgisS ) };
-  auto renderRow = [&]( const QString &what, double ours, double plain, double oursCpu, double plainCpu )
+  auto renderRow = [&]( const QString &what, const Timing &ours, const Timing &plain )
   {
-    rows << Row { what, QStringLiteral( "%1 (CPU %2)" ).arg( fmtTime( ours ), fmtTime( oursCpu ) ), QStringLiteral( "same layer, one plain fill" ),
-                  QStringLiteral( "%1 (CPU %2)" ).arg( fmtTime( plain ), fmtTime( plainCpu ) ),
-                  QStringLiteral( "%1× plain (CPU %2×)" ).arg( ours / plain, 0, 'f', 3 ).arg( oursCpu / plainCpu, 0, 'f', 3 ) };
+    rows << Row { what, QStringLiteral( "%1 (CPU %2)" ).arg( fmtTime( ours.w() ), fmtTime( ours.c() ) ), QStringLiteral( "same layer, one plain fill" ),
+                  QStringLiteral( "%1 (CPU %2)" ).arg( fmtTime( plain.w() ), fmtTime( plain.c() ) ),
+                  QStringLiteral( "%1× plain (CPU %2×); paired by round %3× (CPU %4×)" ).arg( ours.w() / plain.w(), 0, 'f', 3 ).arg( ours.c() / plain.c(), 0, 'f', 3 )
+                  .arg( pairedRatio( ours, plain ), 0, 'f', 3 ).arg( pairedRatio( ours, plain, true ), 0, 'f', 3 ) };
   };
-  renderRow( QStringLiteral( "render whole city, coloured by rt_status" ), cityOurs, cityPlain, cityOursCpu, cityPlainCpu );
-  renderRow( QStringLiteral( "render whole city, plugin (RtStatusRenderer)" ), cityLive, cityPlain, cityLiveCpu, cityPlainCpu );
-  renderRow( QStringLiteral( "render whole city, QGIS join categorized" ), cityJoin, cityPlain, cityJoinCpu, cityPlainCpu );
-  renderRow( QStringLiteral( "render ward zoom (2 km), coloured by rt_status" ), wardOurs, wardPlain, wardOursCpu, wardPlainCpu );
-  renderRow( QStringLiteral( "render ward zoom (2 km), plugin (RtStatusRenderer)" ), wardLive, wardPlain, wardLiveCpu, wardPlainCpu );
-  renderRow( QStringLiteral( "render ward zoom (2 km), QGIS join categorized" ), wardJoin, wardPlain, wardJoinCpu, wardPlainCpu );
+  renderRow( QStringLiteral( "render whole city, coloured by rt_status" ), city.t[Ours], city.t[Plain] );
+  renderRow( QStringLiteral( "render whole city, plugin (RtStatusRenderer)" ), city.t[Live], city.t[Plain] );
+  renderRow( QStringLiteral( "render whole city, QGIS join categorized" ), city.t[QgisJoin], city.t[Plain] );
+  renderRow( QStringLiteral( "render ward zoom (2 km), coloured by rt_status" ), ward.t[Ours], ward.t[Plain] );
+  renderRow( QStringLiteral( "render ward zoom (2 km), plugin (RtStatusRenderer)" ), ward.t[Live], ward.t[Plain] );
+  renderRow( QStringLiteral( "render ward zoom (2 km), QGIS join categorized" ), ward.t[QgisJoin], ward.t[Plain] );
   auto changeRows = [&]( const QString &zoom, const ChangeTimes &ours, const ChangeTimes &qgis, double plainRender )
   {
     if ( !ours.attempts )
@@ -1490,18 +1524,20 @@ int main( int argc, char *argv[] )
                       joinS <= 0.3 && joinS < sqlS && joinS < sqlInsideT.w() };
   // Judged on both clocks: wall time is what a user waits, CPU time is what the render costs
   // when the machine is shared (other processes stretch wall time, not CPU time).
-  targets << Target { QStringLiteral( "coloured render, whole city" ), QStringLiteral( "≤ 1.05× plain" ),
-                      QStringLiteral( "wall %1×, CPU %2×" ).arg( cityOurs / cityPlain, 0, 'f', 3 ).arg( cityOursCpu / cityPlainCpu, 0, 'f', 3 ),
-                      cityOurs / cityPlain <= 1.05 && cityOursCpu / cityPlainCpu <= 1.05 };
-  targets << Target { QStringLiteral( "coloured render, ward zoom" ), QStringLiteral( "≤ 1.05× plain" ),
-                      QStringLiteral( "wall %1×, CPU %2×" ).arg( wardOurs / wardPlain, 0, 'f', 3 ).arg( wardOursCpu / wardPlainCpu, 0, 'f', 3 ),
-                      wardOurs / wardPlain <= 1.05 && wardOursCpu / wardPlainCpu <= 1.05 };
-  targets << Target { QStringLiteral( "coloured render, whole city, plugin" ), QStringLiteral( "≤ 1.05× plain" ),
-                      QStringLiteral( "wall %1×, CPU %2×" ).arg( cityLive / cityPlain, 0, 'f', 3 ).arg( cityLiveCpu / cityPlainCpu, 0, 'f', 3 ),
-                      cityLive / cityPlain <= 1.05 && cityLiveCpu / cityPlainCpu <= 1.05 };
-  targets << Target { QStringLiteral( "coloured render, ward zoom, plugin" ), QStringLiteral( "≤ 1.05× plain" ),
-                      QStringLiteral( "wall %1×, CPU %2×" ).arg( wardLive / wardPlain, 0, 'f', 3 ).arg( wardLiveCpu / wardPlainCpu, 0, 'f', 3 ),
-                      wardLive / wardPlain <= 1.05 && wardLiveCpu / wardPlainCpu <= 1.05 };
+  // Judged on the ratios paired by round (see pairedRatio()), wall and CPU both: wall time is
+  // what a user waits, CPU time what the render costs when the machine is shared.
+  auto renderTarget = [&]( const QString &name, const Timing &ours, const Timing &plain )
+  {
+    const double wall = pairedRatio( ours, plain ), cpu = pairedRatio( ours, plain, true );
+    targets << Target { name, QStringLiteral( "≤ 1.05× plain" ),
+                        QStringLiteral( "paired wall %1×, CPU %2× (medians %3× / %4×)" ).arg( wall, 0, 'f', 3 ).arg( cpu, 0, 'f', 3 )
+                        .arg( ours.w() / plain.w(), 0, 'f', 3 ).arg( ours.c() / plain.c(), 0, 'f', 3 ),
+                        wall <= 1.05 && cpu <= 1.05 };
+  };
+  renderTarget( QStringLiteral( "coloured render, whole city" ), city.t[Ours], city.t[Plain] );
+  renderTarget( QStringLiteral( "coloured render, ward zoom" ), ward.t[Ours], ward.t[Plain] );
+  renderTarget( QStringLiteral( "coloured render, whole city, plugin" ), city.t[Live], city.t[Plain] );
+  renderTarget( QStringLiteral( "coloured render, ward zoom, plugin" ), ward.t[Live], ward.t[Plain] );
   for ( const auto &z : { std::make_pair( QStringLiteral( "whole city" ), &cityChange ), std::make_pair( QStringLiteral( "ward zoom" ), &wardChange ),
                           std::make_pair( QStringLiteral( "whole city, plugin" ), &liveCity ),
                           std::make_pair( QStringLiteral( "ward zoom, plugin" ), &liveWard ) } )
