@@ -173,17 +173,20 @@ bool RtCli::asOfOption( const RtArgs &args, QDate &asOf )
   return false;
 }
 
-bool RtCli::tasksAsOf( const RtStore &store, const QDate &asOf, QVector<RtTask> &tasks )
+std::unique_ptr<RtStore> RtCli::openTasksAsOf( const RtArgs &args, const QDate &asOf, QVector<RtTask> &tasks )
 {
-  RtResult<QVector<RtTask>> all = store.tasks();
-  const RtResult<QHash<QString, RtStatus>> statuses = store.statusesAsOf( asOf );
+  std::unique_ptr<RtStore> store = openStore( args, false );
+  if ( !store )
+    return nullptr;
+  RtResult<QVector<RtTask>> all = store->tasks();
+  const RtResult<QHash<QString, RtStatus>> statuses = store->statusesAsOf( asOf );
   if ( !all.ok() || !statuses.ok() )
   {
     err( !all.ok() ? all.error() : statuses.error() );
-    return false;
+    return nullptr;
   }
   tasks = all.takeValue();
   for ( RtTask &t : tasks )
     t.status = statuses.value().value( t.id, RtStatus::NoReport );
-  return true;
+  return store;
 }

@@ -79,8 +79,11 @@ namespace RtCli
   bool langOption( const RtArgs &args, RtLang &lang );
   //! Reads --as-of (today by default); prints the reason and returns false when it is not a date.
   bool asOfOption( const RtArgs &args, QDate &asOf );
-  //! The register's tasks with their status as of \a asOf; prints the reason and returns false on failure.
-  bool tasksAsOf( const RtStore &store, const QDate &asOf, QVector<RtTask> &tasks );
+  /**
+   * Opens --db (or the bundled register) read-only and reads its tasks with their status as
+   * of \a asOf into \a tasks; prints the reason and returns null on failure.
+   */
+  std::unique_ptr<RtStore> openTasksAsOf( const RtArgs &args, const QDate &asOf, QVector<RtTask> &tasks );
 }
 
 #endif

@@ -69,11 +69,9 @@ int runJoin( const QStringList &argList )
   if ( !RtCli::asOfOption( args, asOf ) )
     return ExitUsage;
 
-  std::unique_ptr<RtStore> store = RtCli::openStore( args, false );
-  if ( !store )
-    return ExitRefused;
   QVector<RtTask> tasks;
-  if ( !RtCli::tasksAsOf( *store, asOf, tasks ) )
+  const std::unique_ptr<RtStore> store = RtCli::openTasksAsOf( args, asOf, tasks );
+  if ( !store )
     return ExitRefused;
 
   const QString spec = args.value( QStringLiteral( "layer" ) );

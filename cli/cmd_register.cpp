@@ -180,11 +180,9 @@ int runSummary( const QStringList &argList )
   QDate asOf;
   if ( !RtCli::asOfOption( args, asOf ) )
     return ExitUsage;
-  std::unique_ptr<RtStore> store = RtCli::openStore( args, false );
-  if ( !store )
-    return ExitRefused;
   QVector<RtTask> tasks;
-  if ( !RtCli::tasksAsOf( *store, asOf, tasks ) )
+  const std::unique_ptr<RtStore> store = RtCli::openTasksAsOf( args, asOf, tasks );
+  if ( !store )
     return ExitRefused;
   const RtSummary s = RtSummary::compute( tasks, asOf );
   const RtDocumentInfo doc = store->document();

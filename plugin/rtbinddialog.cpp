@@ -155,9 +155,7 @@ void RtBindDialog::layerChanged()
 {
   QgsVectorLayer *vl = layer();
   // Start from what the layer is bound to (or, for the sample layers, what they would be).
-  std::optional<RtKeyBinding> current = RtLayerBinding::stored( vl );
-  if ( !current )
-    current = RtLayerBinding::sampleBinding( vl );
+  const std::optional<RtKeyBinding> current = RtLayerBinding::toRestore( vl );
   for ( QgsFieldComboBox *field : mFields )
   {
     const QSignalBlocker blocker( field );

@@ -469,3 +469,9 @@ std::optional<RtKeyBinding> RtLayerBinding::sampleBinding( const QgsVectorLayer 
     return std::nullopt;
   return binding;
 }
+
+std::optional<RtKeyBinding> RtLayerBinding::toRestore( const QgsVectorLayer *layer )
+{
+  const std::optional<RtKeyBinding> saved = stored( layer );
+  return saved ? saved : sampleBinding( layer );
+}

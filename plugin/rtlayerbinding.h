@@ -145,6 +145,9 @@ class RtLayerBinding
      */
     static std::optional<RtKeyBinding> sampleBinding( const QgsVectorLayer *layer );
 
+    //! What \a layer is to be bound to when it comes back: its stored binding, else its sample one.
+    static std::optional<RtKeyBinding> toRestore( const QgsVectorLayer *layer );
+
     static QString toJson( const RtKeyBinding &binding );
     static std::optional<RtKeyBinding> fromJson( const QString &json );
 

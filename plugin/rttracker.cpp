@@ -527,9 +527,7 @@ QStringList RtTracker::restoreBindings()
     auto *layer = qobject_cast<QgsVectorLayer *>( mapLayer );
     if ( !layer || binding( layer ) )
       continue;
-    std::optional<RtKeyBinding> keyBinding = RtLayerBinding::stored( layer );
-    if ( !keyBinding )
-      keyBinding = RtLayerBinding::sampleBinding( layer );
+    const std::optional<RtKeyBinding> keyBinding = RtLayerBinding::toRestore( layer );
     if ( !keyBinding )
       continue;
     if ( layer->featureCount() >= backgroundThreshold() )
@@ -675,9 +673,7 @@ void RtTracker::onLayersAdded( const QList<QgsMapLayer *> &layers )
     auto *layer = qobject_cast<QgsVectorLayer *>( mapLayer );
     if ( !layer || binding( layer ) )
       continue;
-    std::optional<RtKeyBinding> keyBinding = RtLayerBinding::stored( layer );
-    if ( !keyBinding )
-      keyBinding = RtLayerBinding::sampleBinding( layer );
+    const std::optional<RtKeyBinding> keyBinding = RtLayerBinding::toRestore( layer );
     if ( keyBinding )
       bindLayerLater( layer, *keyBinding ); // a layer that cannot be bound is left as it is
   }

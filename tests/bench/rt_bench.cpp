@@ -1171,6 +1171,25 @@ int main( int argc, char *argv[] )
     return true;
   };
 
+  //! Whether the target parcel went from \a oldStatus's colour to \a expected's between the two
+  //! maps: the pixel at its centre (ward zoom), or every changed pixel near it (city scale).
+  auto recolouredCorrectly = [&]( const QgsMapSettings &ms, const QImage &before, const QImage &after, const ChangeTarget &target,
+                                  RtFeatureStatus oldStatus, RtFeatureStatus expected, bool exactPixel, QString &detail ) -> bool
+  {
+    const QPoint px = pixelOf( ms, cad.cx[static_cast<size_t>( target.feature )], cad.cy[static_cast<size_t>( target.feature )] );
+    if ( exactPixel )
+    {
+      detail = QStringLiteral( "%1 → %2: pixel %3 → %4 (expected %5)" )
+               .arg( RtFeatureStatuses::code( oldStatus ), RtFeatureStatuses::code( expected ), rgb( before.pixelColor( px ) ),
+                     rgb( after.pixelColor( px ) ), rgb( colourOf( expected ) ) );
+      return sameColour( after.pixelColor( px ), colourOf( expected ) ) && sameColour( before.pixelColor( px ), colourOf( oldStatus ) );
+    }
+    QString around;
+    const bool ok = recolouredAround( before, after, px, parcelRadius( ms ), colourOf( oldStatus ), colourOf( expected ), around );
+    detail = QStringLiteral( "%1 → %2: %3" ).arg( RtFeatureStatuses::code( oldStatus ), RtFeatureStatuses::code( expected ), around );
+    return ok;
+  };
+
   //! Our status change: persist the dossier, recompute its parcels, write their rt_status, repaint.
   auto ourChange = [&]( const ChangeTarget &target, const QgsRectangle &extent, bool exactPixel, int runs, ChangeTimes &ct )
   {
@@ -1236,24 +1255,9 @@ int main( int argc, char *argv[] )
       ct.total.push_back( tReady + tRender );
       ++ct.attempts;
 
-      const RtFeatureStatus got = result.features.at( target.feature ).status;
-      const QPoint px = pixelOf( ms, cad.cx[static_cast<size_t>( target.feature )], cad.cy[static_cast<size_t>( target.feature )] );
-      bool ok = got == expected;
       QString detail;
-      if ( exactPixel )
-      {
-        const QColor seen = after.pixelColor( px );
-        ok = ok && sameColour( seen, colourOf( expected ) ) && sameColour( before.pixelColor( px ), colourOf( oldStatus ) );
-        detail = QStringLiteral( "%1 → %2: pixel %3 → %4 (expected %5)" )
-                 .arg( RtFeatureStatuses::code( oldStatus ), RtFeatureStatuses::code( expected ), rgb( before.pixelColor( px ) ),
-                       rgb( seen ), rgb( colourOf( expected ) ) );
-      }
-      else
-      {
-        QString around;
-        ok = ok && recolouredAround( before, after, px, parcelRadius( ms ), colourOf( oldStatus ), colourOf( expected ), around );
-        detail = QStringLiteral( "%1 → %2: %3" ).arg( RtFeatureStatuses::code( oldStatus ), RtFeatureStatuses::code( expected ), around );
-      }
+      const bool ok = recolouredCorrectly( ms, before, after, target, oldStatus, expected, exactPixel, detail )
+                      && result.features.at( target.feature ).status == expected;
       ct.recoloured += ok;
       ct.lastDetail = detail;
       if ( !ok )
@@ -1355,22 +1359,9 @@ int main( int argc, char *argv[] )
       ++ct.attempts;
       // Keep the benchmark's copy of the result in step (nextStatus reads it).
       result.features[target.feature] = liveBinding.result().features.at( target.feature );
-      const QPoint px = pixelOf( ms, cad.cx[static_cast<size_t>( target.feature )], cad.cy[static_cast<size_t>( target.feature )] );
-      bool ok = liveBinding.statusOfFeature( target.feature + 1 ) == expected;
       QString detail;
-      if ( exactPixel )
-      {
-        ok = ok && sameColour( after.pixelColor( px ), colourOf( expected ) ) && sameColour( before.pixelColor( px ), colourOf( oldStatus ) );
-        detail = QStringLiteral( "%1 → %2: pixel %3 → %4 (expected %5)" )
-                 .arg( RtFeatureStatuses::code( oldStatus ), RtFeatureStatuses::code( expected ), rgb( before.pixelColor( px ) ),
-                       rgb( after.pixelColor( px ) ), rgb( colourOf( expected ) ) );
-      }
-      else
-      {
-        QString around;
-        ok = ok && recolouredAround( before, after, px, parcelRadius( ms ), colourOf( oldStatus ), colourOf( expected ), around );
-        detail = QStringLiteral( "%1 → %2: %3" ).arg( RtFeatureStatuses::code( oldStatus ), RtFeatureStatuses::code( expected ), around );
-      }
+      const bool ok = recolouredCorrectly( ms, before, after, target, oldStatus, expected, exactPixel, detail )
+                      && liveBinding.statusOfFeature( target.feature + 1 ) == expected;
       ct.recoloured += ok;
       ct.lastDetail = detail;
       if ( !ok )

@@ -11,6 +11,10 @@
 
 #include <QSet>
 #include <QTemporaryDir>
+#include <QVariant>
+
+#include <utility>
+#include <vector>
 
 namespace
 {
@@ -30,6 +34,38 @@ namespace
     }
     QVector<int> find( const QString &key, RtPlaceKeyIndex::Tier *tier = nullptr ) const { return index.find( key, tier ); }
   };
+
+  //! A new GeoPackage at \a path with one attribute table (no geometry): \a fields, then
+  //! \a rows of values in field order (integers or text).
+  void writeTable( const QString &path, const char *table, const std::vector<std::pair<const char *, OGRFieldType>> &fields,
+                   const std::vector<QVariantList> &rows )
+  {
+    GDALDriver *driver = GetGDALDriverManager()->GetDriverByName( "GPKG" );
+    REQUIRE( driver );
+    GDALDataset *ds = driver->Create( path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr );
+    REQUIRE( ds );
+    OGRLayer *layer = ds->CreateLayer( table, nullptr, wkbNone, nullptr );
+    REQUIRE( layer );
+    for ( const auto &field : fields )
+    {
+      OGRFieldDefn definition( field.first, field.second );
+      REQUIRE( layer->CreateField( &definition ) == OGRERR_NONE );
+    }
+    for ( const QVariantList &row : rows )
+    {
+      OGRFeature *f = OGRFeature::CreateFeature( layer->GetLayerDefn() );
+      for ( int i = 0; i < row.size(); ++i )
+      {
+        if ( fields.at( static_cast<size_t>( i ) ).second == OFTInteger )
+          f->SetField( i, row.at( i ).toInt() );
+        else
+          f->SetField( i, row.at( i ).toString().toUtf8().constData() );
+      }
+      REQUIRE( layer->CreateFeature( f ) == OGRERR_NONE );
+      OGRFeature::DestroyFeature( f );
+    }
+    GDALClose( ds );
+  }
 }
 
 TEST_CASE( "name keys ignore NFC/NFD, tone-mark placement, case, unit prefixes and spaces", "[placekey]" )
@@ -149,30 +185,10 @@ TEST_CASE( "a layer whose name field is called otherwise joins by name through R
   QTemporaryDir dir;
   REQUIRE( dir.isValid() );
   const QString path = dir.filePath( QStringLiteral( "xa.gpkg" ) );
-  {
-    GDALDriver *driver = GetGDALDriverManager()->GetDriverByName( "GPKG" );
-    REQUIRE( driver );
-    GDALDataset *ds = driver->Create( path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr );
-    REQUIRE( ds );
-    // An attribute table: a list of communes with the field names of a provincial dataset.
-    OGRLayer *layer = ds->CreateLayer( "dm_xa", nullptr, wkbNone, nullptr );
-    REQUIRE( layer );
-    OGRFieldDefn name( "TEN_DVHC", OFTString );
-    OGRFieldDefn code( "MA_XA", OFTInteger );
-    REQUIRE( layer->CreateField( &name ) == OGRERR_NONE );
-    REQUIRE( layer->CreateField( &code ) == OGRERR_NONE );
-    const QStringList names = { QStringLiteral( "Phường Hải Hoà" ), QStringLiteral( "Xã Vĩnh Thực" ), QStringLiteral( "Hai Xuan" ) };
-    const int codes[] = { 6742, 6757, 6745 };
-    for ( int i = 0; i < names.size(); ++i )
-    {
-      OGRFeature *f = OGRFeature::CreateFeature( layer->GetLayerDefn() );
-      f->SetField( "TEN_DVHC", nfd( names.at( i ) ).toUtf8().constData() );
-      f->SetField( "MA_XA", codes[i] );
-      REQUIRE( layer->CreateFeature( f ) == OGRERR_NONE );
-      OGRFeature::DestroyFeature( f );
-    }
-    GDALClose( ds );
-  }
+  // An attribute table: a list of communes with the field names of a provincial dataset.
+  writeTable( path, "dm_xa", { { "TEN_DVHC", OFTString }, { "MA_XA", OFTInteger } },
+              { { nfd( QStringLiteral( "Phường Hải Hoà" ) ), 6742 }, { nfd( QStringLiteral( "Xã Vĩnh Thực" ) ), 6757 },
+                { nfd( QStringLiteral( "Hai Xuan" ) ), 6745 } } );
 
   RtKeyBinding binding;
   binding.kind = QStringLiteral( "ward" );
@@ -229,28 +245,8 @@ TEST_CASE( "a key map read from two fields: the sample's 2023 → 2025 units, an
   QTemporaryDir dir;
   REQUIRE( dir.isValid() );
   const QString path = dir.filePath( QStringLiteral( "sapnhap.gpkg" ) );
-  {
-    GDALDriver *driver = GetGDALDriverManager()->GetDriverByName( "GPKG" );
-    REQUIRE( driver );
-    GDALDataset *ds = driver->Create( path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr );
-    REQUIRE( ds );
-    OGRLayer *layer = ds->CreateLayer( "sap_nhap", nullptr, wkbNone, nullptr );
-    REQUIRE( layer );
-    OGRFieldDefn from( "ma_cu", OFTInteger );
-    OGRFieldDefn to( "ma_moi", OFTString );
-    REQUIRE( layer->CreateField( &from ) == OGRERR_NONE );
-    REQUIRE( layer->CreateField( &to ) == OGRERR_NONE );
-    const std::pair<int, const char *> rows[] = { { 6709, "06709" }, { 6712, "06709" }, { 6715, "06742" }, { 6715, "06709" }, { 6730, "" } };
-    for ( const auto &row : rows )
-    {
-      OGRFeature *f = OGRFeature::CreateFeature( layer->GetLayerDefn() );
-      f->SetField( "ma_cu", row.first );
-      f->SetField( "ma_moi", row.second );
-      REQUIRE( layer->CreateFeature( f ) == OGRERR_NONE );
-      OGRFeature::DestroyFeature( f );
-    }
-    GDALClose( ds );
-  }
+  writeTable( path, "sap_nhap", { { "ma_cu", OFTInteger }, { "ma_moi", OFTString } },
+              { { 6709, "06709" }, { 6712, "06709" }, { 6715, "06742" }, { 6715, "06709" }, { 6730, "" } } );
   warnings.clear();
   const RtResult<QHash<QString, QString>> map = RtLayerKeys::readKeyMap( path, QStringLiteral( "ward" ), QStringLiteral( "ma_cu" ),
       QStringLiteral( "ma_moi" ), &warnings );

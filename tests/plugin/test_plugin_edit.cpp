@@ -146,12 +146,19 @@ namespace
     return features;
   }
 
+  //! A table of the fixture's sample layers, added to \a project as the layer \a name.
+  QgsVectorLayer *addSampleLayer( QgsProject &project, const Fixture &fx, const QString &table, const QString &name )
+  {
+    auto *layer = new QgsVectorLayer( fx.layerSource( table ), name, QStringLiteral( "ogr" ) );
+    REQUIRE( layer->isValid() );
+    project.addMapLayer( layer );
+    return layer;
+  }
+
   //! The sample's zones layer with its own style (QML), added to \a project.
   QgsVectorLayer *addStyledZones( QgsProject &project, const Fixture &fx )
   {
-    auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
-    REQUIRE( zones->isValid() );
-    project.addMapLayer( zones );
+    QgsVectorLayer *zones = addSampleLayer( project, fx, QStringLiteral( "zones" ), QStringLiteral( "zones" ) );
     REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() );
     return zones;
   }
@@ -181,10 +188,7 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
   const QByteArray layersBefore = RtMapTest::sha256( fx.layersPath );
 
   QgsProject project;
-  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
-  REQUIRE( zones->isValid() );
-  project.addMapLayer( zones );
-  REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() ); // the sample's own style
+  QgsVectorLayer *zones = addStyledZones( project, fx );
 
   RtTracker tracker( &project );
   REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
@@ -345,9 +349,7 @@ TEST_CASE( "the as-of date recolours the map with the statuses of that day", "[p
   Fixture fx;
   REQUIRE( fx.make() );
   QgsProject project;
-  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
-  REQUIRE( zones->isValid() );
-  project.addMapLayer( zones );
+  QgsVectorLayer *zones = addSampleLayer( project, fx, QStringLiteral( "zones" ), QStringLiteral( "zones" ) );
   RtTracker tracker( &project );
   REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
   REQUIRE( tracker.bindLayer( zones, zoneBinding() ).ok() );
@@ -390,10 +392,7 @@ TEST_CASE( "a binding saved in the project comes back and shows in QGIS without 
   QgsFeatureId a3 = FID_NULL;
   {
     QgsProject project;
-    auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
-    REQUIRE( zones->isValid() );
-    project.addMapLayer( zones );
-    REQUIRE( RtMapStyle::applyQml( zones, RtMapStyle::LayerKind::Zones, false ).isEmpty() );
+    QgsVectorLayer *zones = addStyledZones( project, fx );
     RtTracker tracker( &project );
     REQUIRE( tracker.openRegister( fx.registerPath, true ).ok() );
     RtKeyBinding byName = zoneBinding();
@@ -525,9 +524,7 @@ TEST_CASE( "the panel's search ignores diacritics and case and a picked feature 
   Fixture fx;
   REQUIRE( fx.make() );
   QgsProject project;
-  auto *zones = new QgsVectorLayer( fx.layerSource( QStringLiteral( "zones" ) ), QStringLiteral( "zones" ), QStringLiteral( "ogr" ) );
-  REQUIRE( zones->isValid() );
-  project.addMapLayer( zones );
+  QgsVectorLayer *zones = addSampleLayer( project, fx, QStringLiteral( "zones" ), QStringLiteral( "zones" ) );
   RtTracker tracker( &project );
   REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
   REQUIRE( tracker.restoreBindings().isEmpty() ); // the sample layer is recognised and bound
@@ -645,9 +642,7 @@ TEST_CASE( "features picked on the map are linked to a task and unlinked", "[plu
   Fixture fx;
   REQUIRE( fx.make() );
   QgsProject project;
-  auto *wards = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards" ), QStringLiteral( "ogr" ) );
-  REQUIRE( wards->isValid() );
-  project.addMapLayer( wards );
+  QgsVectorLayer *wards = addSampleLayer( project, fx, QStringLiteral( "wards_2023" ), QStringLiteral( "wards" ) );
   RtTracker tracker( &project );
   REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
   REQUIRE( tracker.restoreBindings().isEmpty() );
@@ -903,9 +898,7 @@ TEST_CASE( "a cadastre-sized layer is bound in the background while QGIS keeps s
   Fixture fx;
   REQUIRE( fx.make() );
   QgsProject project;
-  auto *wards = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards" ), QStringLiteral( "ogr" ) );
-  REQUIRE( wards->isValid() );
-  project.addMapLayer( wards );
+  QgsVectorLayer *wards = addSampleLayer( project, fx, QStringLiteral( "wards_2023" ), QStringLiteral( "wards" ) );
   QStringList communes;
   {
     QgsFeatureIterator it = wards->getFeatures();
@@ -1030,11 +1023,8 @@ TEST_CASE( "the units of 2025 show the tasks stated for the communes of 2023, th
   Fixture fx;
   REQUIRE( fx.make() );
   QgsProject project;
-  auto *wards2023 = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards_2023" ), QStringLiteral( "ogr" ) );
-  auto *units2025 = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2025" ) ), QStringLiteral( "wards_2025" ), QStringLiteral( "ogr" ) );
-  REQUIRE( wards2023->isValid() );
-  REQUIRE( units2025->isValid() );
-  project.addMapLayers( { wards2023, units2025 } );
+  QgsVectorLayer *wards2023 = addSampleLayer( project, fx, QStringLiteral( "wards_2023" ), QStringLiteral( "wards_2023" ) );
+  QgsVectorLayer *units2025 = addSampleLayer( project, fx, QStringLiteral( "wards_2025" ), QStringLiteral( "wards_2025" ) );
   RtTracker tracker( &project );
   REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
   CHECK( tracker.restoreBindings().isEmpty() );
@@ -1101,9 +1091,8 @@ TEST_CASE( "the bind dialog shows and saves a binding's key map", "[plugin][edit
   REQUIRE( fx.make() );
   // The dialog's layer lists are those of the current project.
   QgsProject *project = QgsProject::instance();
-  auto *wards2023 = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2023" ) ), QStringLiteral( "wards_2023" ), QStringLiteral( "ogr" ) );
-  auto *units2025 = new QgsVectorLayer( fx.layerSource( QStringLiteral( "wards_2025" ) ), QStringLiteral( "wards_2025" ), QStringLiteral( "ogr" ) );
-  project->addMapLayers( { wards2023, units2025 } );
+  QgsVectorLayer *wards2023 = addSampleLayer( *project, fx, QStringLiteral( "wards_2023" ), QStringLiteral( "wards_2023" ) );
+  QgsVectorLayer *units2025 = addSampleLayer( *project, fx, QStringLiteral( "wards_2025" ), QStringLiteral( "wards_2025" ) );
   {
     RtTracker tracker( project );
     REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
