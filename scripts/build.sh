@@ -9,5 +9,10 @@ case "$config" in
   core-qt6) options=(-DRT_WITH_QGIS=OFF -DRT_QT_MAJOR=6) ;;
   *) echo "usage: $0 full|core-qt6" >&2; exit 2 ;;
 esac
+# ccache, when the machine has it, shares compiled objects between checkouts (not required).
+if command -v ccache >/dev/null; then
+  options+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}" CCACHE_NOHASHDIR=true
+fi
 cmake -S . -B "build/$config" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${options[@]}" >/dev/null
 cmake --build "build/$config" -j "$(nproc)"

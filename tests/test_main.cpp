@@ -12,5 +12,5 @@ int main( int argc, char *argv[] )
     qputenv( "QT_QPA_PLATFORM", "offscreen" );
   QCoreApplication app( argc, argv );
   GDALAllRegister();
-  return Catch::Session().run( argc, argv );
+  return rtRunCatch( argc, argv );
 }

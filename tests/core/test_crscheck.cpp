@@ -114,7 +114,7 @@ TEST_CASE( "swapped latitude and longitude are refused as swapped", "[crs]" )
   CHECK( n.message.contains( QStringLiteral( "easting and northing are swapped" ) ) );
 }
 
-TEST_CASE( "TM-3 of another central meridian is refused; the official zone is named", "[crs]" )
+TEST_CASE( "TM-3 of another central meridian is refused: the official zone is named", "[crs]" )
 {
   // Móng Cái's TM-3 107-45 numbers declared in the 103° zone land 5° west, in Laos.
   const RtCrsDiagnosis d = RtCrsCheck::diagnose( QStringLiteral( "EPSG:9205" ), inEpsg( 5899 ) );

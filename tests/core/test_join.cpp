@@ -113,7 +113,7 @@ TEST_CASE( "feature status codes and labels", "[join]" )
   CHECK( RtFeatureStatuses::label( RtFeatureStatus::None, RtLang::En ) == QStringLiteral( "No task" ) );
 }
 
-TEST_CASE( "tasks and features are many-to-many; unmatched and ambiguous links are reported", "[join]" )
+TEST_CASE( "tasks and features are many-to-many: unmatched and ambiguous links are reported", "[join]" )
 {
   const QVector<RtFeatureKey> features =
   {
@@ -275,7 +275,7 @@ TEST_CASE( "a large synthetic join agrees with a naive join, on one thread or se
   }
 }
 
-TEST_CASE( "a key map translates the tasks' keys into the layer's units; a key it lacks lands nowhere", "[join]" )
+TEST_CASE( "a key map translates the tasks' keys into the layer's units: a key it lacks lands nowhere", "[join]" )
 {
   // Two 2025 units, each absorbing 2023 communes; 06709 is a code in both years.
   const QVector<RtFeatureKey> units2025 { { 1, { "06709" } }, { 2, { "06742" } } };

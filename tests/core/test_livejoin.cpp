@@ -96,7 +96,7 @@ TEST_CASE( "live join on the bundled register and wards: a status change recount
   CHECK( tasksOnWards > 10 );
 }
 
-TEST_CASE( "live join on parcels: random changes agree with a full join; links and dates rejoin", "[livejoin]" )
+TEST_CASE( "live join on parcels: random changes agree with a full join: links and dates rejoin", "[livejoin]" )
 {
   QRandomGenerator rng( 20231013 );
   const QStringList communes = { "06709", "06712", "06715", "06721", "06742" };

@@ -137,7 +137,7 @@ TEST_CASE( "name keys keep the marks that make different letters, and a prefix n
   CHECK( RtPlaceKey::nameKey( QStringLiteral( "   " ) ).isEmpty() );
 }
 
-TEST_CASE( "code keys: trimmed, case-insensitive, leading zeros count; composite keys drop them after the commune", "[placekey]" )
+TEST_CASE( "code keys: trimmed, case-insensitive, leading zeros count: composite keys drop them after the commune", "[placekey]" )
 {
   CHECK( RtPlaceKey::codeKey( QStringLiteral( " a4.1 " ) ) == RtPlaceKey::codeKey( QStringLiteral( "A4.1" ) ) );
   CHECK( RtPlaceKey::codeKey( QStringLiteral( "06715" ) ) != RtPlaceKey::codeKey( QStringLiteral( "6715" ) ) );

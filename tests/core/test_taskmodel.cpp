@@ -643,7 +643,7 @@ TEST_CASE( "updateTask and setAsOf signal the rows that changed, and only those"
   CHECK( warnings.messages().join( QLatin1Char( '\n' ) ).toStdString() == "" );
 }
 
-TEST_CASE( "sorting uses the underlying values; tasks without a deadline come last", "[taskmodel]" )
+TEST_CASE( "sorting uses the underlying values: tasks without a deadline come last", "[taskmodel]" )
 {
   const RealRegister &reg = realRegister();
   QtWarningCollector warnings;

@@ -23,13 +23,11 @@ namespace RtMapTest
     return fromEnv.isEmpty() ? RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg" ) : fromEnv;
   }
 
-  //! False (with a warning) when the sample layers are not there yet: the test is skipped.
-  inline bool haveLayers()
+  //! The sample layers are committed: a test that needs them fails, never skips, without them.
+  inline void requireLayers()
   {
-    if ( QFileInfo::exists( layersPath() ) )
-      return true;
-    WARN( "skipped: " << layersPath().toStdString() << " does not exist (yet)" );
-    return false;
+    INFO( "sample layers: " << layersPath().toStdString() );
+    REQUIRE( QFileInfo::exists( layersPath() ) );
   }
 
   //! Builds the real register of 172/NQ-HĐND at \a path from data/ (as `restrack build-register` does).

@@ -15,7 +15,7 @@ int main( int argc, char *argv[] )
   QgsApplication::setPrefixPath( QStringLiteral( "/usr" ), true );
   QgsApplication::initQgis();
   GDALAllRegister();
-  const int rc = Catch::Session().run( argc, argv );
+  const int rc = rtRunCatch( argc, argv );
   QgsApplication::exitQgis();
   return rc;
 }

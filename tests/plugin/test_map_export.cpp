@@ -246,8 +246,7 @@ namespace
 
 TEST_CASE( "the PDF is one A3 landscape page whose text has the Vietnamese title, the counts and the notices", "[export]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   Fixture &f = fixture();
   REQUIRE( f.ok );
   const QByteArray registerBefore = RtMapTest::sha256( f.registerPath );
@@ -293,8 +292,7 @@ TEST_CASE( "the PDF is one A3 landscape page whose text has the Vietnamese title
 
 TEST_CASE( "the English export has the English title and keeps the bilingual notice", "[export]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   Fixture &f = fixture();
   REQUIRE( f.ok );
   const QString pdf = f.dir.filePath( QStringLiteral( "council-en.pdf" ) );
@@ -311,8 +309,7 @@ TEST_CASE( "the English export has the English title and keeps the bilingual not
 
 TEST_CASE( "restrack export writes a PNG in the status colours of the date asked for", "[export][cli]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   Fixture &f = fixture();
   REQUIRE( f.ok );
   const QString layersBefore = QString::fromLatin1( RtMapTest::sha256( RtMapTest::layersPath() ) );
@@ -362,8 +359,7 @@ TEST_CASE( "restrack export writes a PNG in the status colours of the date asked
 
 TEST_CASE( "restrack export without --db and --layers uses the bundled register and layers", "[export][cli]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   QTemporaryDir dir;
   const QString pdf = dir.filePath( QStringLiteral( "bundled.pdf" ) );
   int rc = -1;
@@ -378,8 +374,7 @@ TEST_CASE( "restrack export without --db and --layers uses the bundled register 
 
 TEST_CASE( "layers declared in the wrong CRS are named, with the CRS that fits", "[export]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   Fixture &f = fixture();
   REQUIRE( f.ok );
   // The classic mistake: TM-3 coordinates (EPSG:5899) declared as UTM 48N (EPSG:3405).
@@ -403,7 +398,8 @@ TEST_CASE( "the export refuses what it cannot do, and writes nothing", "[export]
 {
   Fixture &f = fixture();
   REQUIRE( f.ok );
-  const QString layers = RtMapTest::haveLayers() ? RtMapTest::layersPath() : QStringLiteral( "/nonexistent.gpkg" );
+  RtMapTest::requireLayers();
+  const QString layers = RtMapTest::layersPath();
 
   SECTION( "an output that is neither PDF nor PNG" )
   {
@@ -445,8 +441,7 @@ TEST_CASE( "the export refuses what it cannot do, and writes nothing", "[export]
 
 TEST_CASE( "the export by the 2025 units colours and names wards_2025 from the 2023 tasks through the mapping", "[export][units]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   Fixture &f = fixture();
   REQUIRE( f.ok );
   const QString layers = RtMapTest::layersPath();
@@ -553,8 +548,7 @@ TEST_CASE( "the export by the 2025 units colours and names wards_2025 from the 2
 
 TEST_CASE( "the export by the 2025 units names a 2023 code the mapping lacks and does not guess its unit", "[export][units]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   Fixture &f = fixture();
   REQUIRE( f.ok );
   const QString layers = RtMapTest::layersPath();
@@ -657,8 +651,7 @@ TEST_CASE( "the export by the 2025 units names a 2023 code the mapping lacks and
 
 TEST_CASE( "restrack export --units takes 2023 or 2025 only and 2023 stays the default map", "[export][units][cli]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   Fixture &f = fixture();
   REQUIRE( f.ok );
   int rc = -1;

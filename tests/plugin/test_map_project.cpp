@@ -44,8 +44,7 @@ TEST_CASE( "the sample project refers to its layers by relative paths only", "[p
 
 TEST_CASE( "the sample project opens with every layer valid and styled", "[project]" )
 {
-  if ( !RtMapTest::haveLayers() )
-    return;
+  RtMapTest::requireLayers();
   // A copy in a temporary folder: proves the relative paths, and QGIS never touches data/.
   QTemporaryDir dir;
   REQUIRE( QFile::copy( projectPath(), dir.filePath( QStringLiteral( "mongcai.qgs" ) ) ) );

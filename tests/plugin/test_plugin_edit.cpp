@@ -68,7 +68,8 @@ namespace
 
     bool make()
     {
-      return dir.isValid() && RtMapTest::haveLayers() && RtMapTest::buildRegister( registerPath )
+      RtMapTest::requireLayers();
+      return dir.isValid() && RtMapTest::buildRegister( registerPath )
              && QFile::copy( RtMapTest::layersPath(), layersPath );
     }
 
