@@ -49,6 +49,23 @@ struct RtFigure
   static QString kindCode( Kind kind );
 };
 
+/**
+ * \brief An appendix of a resolution ("Phụ lục I"): its title and its table, as written.
+ *
+ * Land-recovery and project lists live here. Rows keep the cells' text; numbers are read
+ * from them with the Vietnamese decimal comma ("3,65" ha = 3.65).
+ */
+struct RtAppendix
+{
+  QString label;              //!< as written: "Phụ lục I", "PHỤ LỤC 02"
+  QString title;              //!< the line(s) under the label: "Danh mục dự án thu hồi đất …"
+  QStringList notes;          //!< text that is neither title nor table (e.g. "(Kèm theo Nghị quyết số …)")
+  QStringList columns;        //!< the table's column names as written ("STT", "Tên dự án", "Diện tích (ha)")
+  QVector<QStringList> rows;  //!< one entry per row, one cell per column (missing cells empty)
+  QVector<int> rowLines;      //!< source line of each row (1-based)
+  int line = 0;               //!< source line of the label
+};
+
 //! A council resolution: its header, clause tree, footnotes and stated figures.
 struct RtResolution
 {
@@ -66,6 +83,7 @@ struct RtResolution
   QString closing;      //!< "Nghị quyết này đã được … thông qua …"
   QString signerTitle;  //!< "CHỦ TỊCH"
   QString signer;       //!< "Nguyễn Văn Đô"
+  QVector<RtAppendix> appendices; //!< "Phụ lục …" after the body or the signature
 
   //! The clause at \a path (labels from the top), or nullptr.
   const RtClause *findClause( const QStringList &path ) const;
