@@ -1,156 +1,81 @@
 #ifndef RTGPKGBACKEND_H
 #define RTGPKGBACKEND_H
 
-// Internal to the register store (RtStore): the GeoPackage plumbing through GDAL/OGR:
-// quiet GDAL errors, SQL helpers, field access, result sets, transactions and files.
+#include "rtstorebackend.h"
+#include "rtstorefiles.h"
 
-#include "rtresult.h"
-
-#include <cpl_error.h>
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
-
-#include <QDate>
-#include <QDateTime>
+#include <QSet>
 #include <QString>
 
-#include <exception>
-#include <functional>
+#include <memory>
 
-namespace RtStoreInternal
+class GDALDataset;
+struct sqlite3;
+
+/**
+ * \brief The GeoPackage backend of the register store: one register per file, opened
+ * and created through GDAL's GPKG driver, read and written with bound parameters on the
+ * SQLite connection GDAL opened.
+ *
+ * A change holds SQLite's write lock on the whole file (BEGIN IMMEDIATE) from its first
+ * check to its commit. A file renamed over the open one (a rebuilt register) is noticed
+ * when the lock is taken, and the new file is opened, so no change lands in a file that
+ * no longer has the register's name. A read-only open first lets SQLite roll back an
+ * unfinished change that a killed writer left (a hot journal), which only a connection
+ * that may write can do. A new register is written under a temporary name, flushed to
+ * the disk and renamed into place; the register it replaces is locked from the check of
+ * what it holds to the rename.
+ */
+class RtGpkgBackend : public RtStoreBackend
 {
-  //! Keeps GDAL from printing to stderr while in scope; its messages are read back with CPLGetLastErrorMsg().
-  class QuietGdalErrors
-  {
-    public:
-      QuietGdalErrors() { CPLPushErrorHandler( CPLQuietErrorHandler ); CPLErrorReset(); }
-      ~QuietGdalErrors() { CPLPopErrorHandler(); }
-      QuietGdalErrors( const QuietGdalErrors & ) = delete;
-      QuietGdalErrors &operator=( const QuietGdalErrors & ) = delete;
-  };
+  public:
+    /**
+     * Opens the register file \a path. Refused, naming the file and the kind of failure:
+     * a missing file (NotFound), a folder or a file that is not a register (Invalid), a
+     * damaged register or one this version cannot read (Corrupt), a lock held too long
+     * (Busy), an unfinished change it may not roll back (ReadOnly). Opened for writing,
+     * a register whose history is no longer append-only (its triggers dropped or changed)
+     * is refused as Corrupt unless \a checkAppendOnly is false.
+     */
+    static RtResult<std::unique_ptr<RtGpkgBackend>> open( const QString &path, bool writable, bool checkAppendOnly = true );
 
-  QString gdalMessage( const QString &fallback );
-  bool gdalFailed();
-  QString sqlQuote( const QString &text );
-  QString sqlDate( const QDate &date );
-  //! The form GDAL itself writes for a GeoPackage DATETIME in UTC.
-  QString isoUtc( const QDateTime &dateTime );
-  QString isoDate( const QDate &date );
+    //! See RtStoreBackends::create(); refuses to replace anything that is not a register.
+    static RtStatusResult create( const QString &path, const RtStoreCreateRequest &request, QString *keptAs );
 
-  // reading fields
-  int fieldIndex( const OGRFeature &f, const char *name );
-  bool isNull( const OGRFeature &f, const char *name );
-  QString fieldString( const OGRFeature &f, const char *name );
-  qint64 fieldInt( const OGRFeature &f, const char *name );
-  double fieldReal( const OGRFeature &f, const char *name );
-  QDateTime fieldDateTime( const OGRFeature &f, const char *name );
-  QDate fieldDate( const OGRFeature &f, const char *name );
+    ~RtGpkgBackend() override;
+    RtGpkgBackend( const RtGpkgBackend & ) = delete;
+    RtGpkgBackend &operator=( const RtGpkgBackend & ) = delete;
 
-  // writing fields
-  void setString( OGRFeature &f, const char *name, const QString &value );
-  void setInt( OGRFeature &f, const char *name, qint64 value );
-  void setReal( OGRFeature &f, const char *name, double value );
-  void setDate( OGRFeature &f, const char *name, const QDate &date );
-  void setDateTimeUtc( OGRFeature &f, const char *name, const QDateTime &dateTime );
+    QString location() const override { return mPath; }
+    bool isWritable() const override { return mWritable; }
+    RtResult<QVector<RtStoreRow>> select( RtStoreTable table, const RtStoreFilter &filter = RtStoreFilter() ) const override;
+    RtStatusResult beginWrite( const QString &taskId ) override;
+    RtResult<qint64> nextHistorySequence() override;
+    RtStatusResult insert( RtStoreTable table, const RtStoreRow &row ) override;
+    RtStatusResult update( RtStoreTable table, const RtStoreFilter &where, const RtStoreRow &values ) override;
+    RtStatusResult remove( RtStoreTable table, const RtStoreFilter &where ) override;
+    RtStatusResult commit() override;
+    void rollback() override;
 
-  //! A result set released however the caller leaves, so no statement keeps the file locked.
-  class ResultSet
-  {
-    public:
-      ResultSet( GDALDataset *ds, OGRLayer *layer ) : mDs( ds ), mLayer( layer ) {}
-      ~ResultSet() { if ( mLayer ) mDs->ReleaseResultSet( mLayer ); }
-      ResultSet( const ResultSet & ) = delete;
-      ResultSet &operator=( const ResultSet & ) = delete;
-      OGRLayer *layer() const { return mLayer; }
+  private:
+    RtGpkgBackend( const QString &path, bool writable, bool checkAppendOnly );
+    //! Opens mPath through GDAL and checks that it is a register.
+    RtStatusResult connect();
+    void disconnect();
+    RtStatusResult checkRegister();
+    RtStatusResult checkAppendOnly();
+    //! Runs a statement that returns no rows, \a values bound to ?1, ?2, …
+    RtStatusResult run( const QString &sql, const QVector<QPair<QVariant, RtColumnType>> &values = {} );
+    RtStatusResult failure( int rc, const QString &doing ) const;
 
-    private:
-      GDALDataset *mDs = nullptr;
-      OGRLayer *mLayer = nullptr;
-  };
-
-  //! Runs a SELECT and calls \a row for each result until it returns false; returns an error message or empty.
-  QString forEachRow( GDALDataset *ds, const QString &sql, const std::function<bool( const OGRFeature & )> &row );
-
-  //! Runs a statement that returns no rows; returns an error message or empty.
-  QString execute( GDALDataset *ds, const QString &sql );
-
-  //! Rolls back on scope exit unless committed.
-  class Transaction
-  {
-    public:
-      explicit Transaction( GDALDataset *ds ) : mDs( ds ) {}
-      ~Transaction() { rollback(); }
-      Transaction( const Transaction & ) = delete;
-      Transaction &operator=( const Transaction & ) = delete;
-
-      bool begin()
-      {
-        CPLErrorReset();
-        mActive = mDs->StartTransaction() == OGRERR_NONE;
-        return mActive;
-      }
-
-      bool commit()
-      {
-        if ( !mActive )
-          return false;
-        CPLErrorReset();
-        mActive = false;
-        if ( mDs->CommitTransaction() == OGRERR_NONE )
-          return true;
-        // GDAL forgets the transaction even when SQLite kept it open (e.g. busy): end it here.
-        const QString message = QString::fromUtf8( CPLGetLastErrorMsg() );
-        CPLPushErrorHandler( CPLQuietErrorHandler );
-        OGRLayer *rs = mDs->ExecuteSQL( "ROLLBACK TRANSACTION", nullptr, nullptr );
-        if ( rs )
-          mDs->ReleaseResultSet( rs );
-        CPLPopErrorHandler();
-        CPLErrorSetState( CE_Failure, CPLE_AppDefined, message.toUtf8().constData() );
-        return false;
-      }
-
-      void rollback()
-      {
-        if ( !mActive )
-          return;
-        mActive = false;
-        mDs->RollbackTransaction();
-      }
-
-    private:
-      GDALDataset *mDs = nullptr;
-      bool mActive = false;
-  };
-
-  template <class T, class F>
-  RtResult<T> guarded( const QString &what, F &&body )
-  {
-    try
-    {
-      return body();
-    }
-    catch ( const std::exception &e )
-    {
-      return RtResult<T>::failure( QStringLiteral( "%1: unexpected error: %2" ).arg( what, QString::fromLocal8Bit( e.what() ) ) );
-    }
-    catch ( ... )
-    {
-      return RtResult<T>::failure( QStringLiteral( "%1: unexpected error" ).arg( what ) );
-    }
-  }
-
-  void removeTemporary( const QString &tmpPath );
-  QString systemError( int code );
-
-  /**
-   * Moves the finished file into place. Replacing uses rename(2), which is atomic; without
-   * overwrite, link(2) refuses an existing target even if it appeared after our first check.
-   * Returns an error message or empty.
-   */
-  QString moveIntoPlace( const QString &tmpPath, const QString &path, bool overwrite );
-
-  //! Why \a path cannot be a GeoPackage at all, judged from its first bytes; empty if it might be one.
-  QString headerProblem( const QString &path );
-}
+    QString mPath;
+    bool mWritable = false;
+    bool mCheckAppendOnly = true;
+    GDALDataset *mDataset = nullptr;  // owned, closed by disconnect()
+    sqlite3 *mDb = nullptr;           // GDAL's connection to the file, not owned
+    RtStoreFiles::FileId mFileId;     // the file opened, to notice one renamed over it
+    bool mInTransaction = false;
+    QSet<QString> mTouched;           // tables written by the transaction (gpkg_contents.last_change)
+};
 
 #endif // RTGPKGBACKEND_H

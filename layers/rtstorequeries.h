@@ -1,28 +1,48 @@
 #ifndef RTSTOREQUERIES_H
 #define RTSTOREQUERIES_H
 
-// Internal to the register store (RtStore): reading the document, tasks and status history.
-
-#include "rtgpkgbackend.h"
 #include "rtstore.h"
+#include "rtstorebackend.h"
 
-namespace RtStoreInternal
+#include <QDate>
+#include <QHash>
+#include <QVector>
+
+/**
+ * \brief What RtStore reads from a register, the same on every backend: the document,
+ * the clause tree, the tasks with their places, the status history and the statuses of
+ * a past date. Rows come from RtStoreBackend::select(); a value this version does not
+ * know (a status code, a deadline that now reads differently) is a Corrupt failure.
+ */
+namespace RtStoreQueries
 {
   QString unknownTaskMessage( const QString &taskId );
 
-  QString readDocument( GDALDataset *ds, RtDocumentInfo &info, int *rowCount = nullptr );
+  //! The document; \a rowCount receives how many rows rt_document holds (a register holds one).
+  RtResult<RtDocumentInfo> document( const RtStoreBackend &backend, int *rowCount = nullptr );
 
-  RtResult<QVector<RtHistoryEntry>> readHistory( GDALDataset *ds, const QString &path, const QString &where, const QString &tail = QString() );
+  //! The clause tree, footnotes and figures, with the document's fields.
+  RtResult<RtResolution> resolution( const RtStoreBackend &backend );
 
-  //! Tasks matching \a where (all when empty), in register order, with their places.
-  RtResult<QVector<RtTask>> readTasks( GDALDataset *ds, const QString &path, const QString &where );
+  //! Every task, or only \a taskId when given (none when unknown), in register order, with their places.
+  RtResult<QVector<RtTask>> tasks( const RtStoreBackend &backend, const QString &taskId = QString() );
+
+  //! Every history row, or those of \a taskId, oldest first.
+  RtResult<QVector<RtHistoryEntry>> history( const RtStoreBackend &backend, const QString &taskId = QString() );
 
   /**
-   * Starts \a transaction and takes the write lock before reading the task, so that no
-   * other writer can change it between our check and our write: a second writer waits
-   * here and then sees our change. Returns the task as stored under the lock.
+   * Every task's status on \a date from the history: the row of the latest status date not
+   * after it wins, and among rows of one date the later recorded; a task without such a
+   * row had nothing reported yet (no report).
    */
-  RtResult<RtTask> lockTask( GDALDataset *ds, const QString &path, const QString &taskId, Transaction &transaction );
+  RtResult<QHash<QString, RtStatus>> statusesAsOf( const RtStoreBackend &backend, const QDate &date );
+
+  /**
+   * True when the register holds what a rebuild from \a newTasks would lose: a status
+   * change recorded after it was built (a history row with an old status), or a task whose
+   * places differ from the new task of that id (a link made in the plugin).
+   */
+  RtResult<bool> hasRecordedChanges( const RtStoreBackend &backend, const QVector<RtTask> &newTasks );
 }
 
 #endif // RTSTOREQUERIES_H
