@@ -13,7 +13,7 @@ PKGS=(
   # GDAL/OGR, PROJ, GEOS, the GeoPackage validator
   libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev libsqlite3-dev sqlite3
   # tests
-  catch2 xvfb xauth poppler-utils fonts-dejavu-core
+  catch2 xvfb xauth poppler-utils fonts-dejavu-core strace
   # the end-to-end test: QGIS desktop runs its Python script (qgis --code) under Xvfb
   python3-qgis
 )
