@@ -180,7 +180,19 @@ namespace
     QString cause;
   };
 
-  SqliteFailure sqliteFailure( sqlite3 *db, int rc )
+  //! Why \a path cannot be written, in words: the file, or its folder (where a change creates its journal).
+  QString readOnlyCause( const QString &path )
+  {
+    const QFileInfo file( path );
+    if ( !path.isEmpty() && file.exists() && !file.isWritable() )
+      return QStringLiteral( "the file is read-only" );
+    if ( !path.isEmpty() && !QFileInfo( file.absolutePath() ).isWritable() )
+      return QStringLiteral( "its folder is read-only (%1), and a change must create %2-journal there" )
+             .arg( QDir::toNativeSeparators( file.absolutePath() ), file.fileName() );
+    return QStringLiteral( "the file or its folder is read-only" );
+  }
+
+  SqliteFailure sqliteFailure( sqlite3 *db, int rc, const QString &path = QString() )
   {
     const QString message = db ? QString::fromUtf8( sqlite3_errmsg( db ) ) : QString::fromUtf8( sqlite3_errstr( rc ) );
     const int systemErrno = db ? sqlite3_system_errno( db ) : 0;
@@ -191,14 +203,12 @@ namespace
       case SQLITE_LOCKED:
         return { RtErrorKind::Busy, QStringLiteral( "another program is writing to it" ) };
       case SQLITE_READONLY:
-        if ( rc == SQLITE_READONLY_DIRECTORY )
-          return { RtErrorKind::ReadOnly, QStringLiteral( "its folder is read-only, so the journal a change needs cannot be created beside it" ) };
         if ( rc == SQLITE_READONLY_ROLLBACK )
           return { RtErrorKind::ReadOnly, QStringLiteral( "it holds an unfinished change of a program that stopped while writing, which only a program that may write to it can undo" ) };
-        return { RtErrorKind::ReadOnly, QStringLiteral( "the file or its folder is read-only" ) };
+        return { RtErrorKind::ReadOnly, readOnlyCause( path ) };
       case SQLITE_CANTOPEN:
         if ( permission )
-          return { RtErrorKind::ReadOnly, QStringLiteral( "its folder is read-only, so the journal a change needs cannot be created beside it" ) };
+          return { RtErrorKind::ReadOnly, readOnlyCause( path ) };
         return { RtErrorKind::Unavailable, QStringLiteral( "the journal beside it cannot be opened (%1)" )
                  .arg( systemErrno ? RtStoreFiles::systemError( systemErrno ) : message ) };
       case SQLITE_PERM:
@@ -209,7 +219,7 @@ namespace
         return { RtErrorKind::Unavailable, QStringLiteral( "the disk is full" ) };
       case SQLITE_IOERR:
         if ( permission )
-          return { RtErrorKind::ReadOnly, QStringLiteral( "the file or its folder is read-only (%1)" ).arg( RtStoreFiles::systemError( systemErrno ) ) };
+          return { RtErrorKind::ReadOnly, readOnlyCause( path ) };
         return { RtErrorKind::Unavailable, QStringLiteral( "a read or write error on the disk (%1)" )
                  .arg( systemErrno ? RtStoreFiles::systemError( systemErrno ) : message ) };
       case SQLITE_CORRUPT:
@@ -243,7 +253,7 @@ namespace
       sqlite3_busy_timeout( db, BUSY_TIMEOUT_MS );
       rc = runPlain( db, "SELECT count(*) FROM sqlite_master" );
     }
-    const SqliteFailure failure = sqliteFailure( db, rc );
+    const SqliteFailure failure = sqliteFailure( db, rc, path );
     sqlite3_close( db );
     if ( rc == SQLITE_OK )
       return rtOk();
@@ -410,11 +420,13 @@ RtStatusResult RtGpkgBackend::connect()
       kind = RtErrorKind::Busy;
       what = QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( path );
     }
-    else if ( cause.contains( QLatin1String( "readonly" ) ) || cause.contains( QLatin1String( "unable to open" ) ) )
+    else if ( cause.contains( QLatin1String( "Permission denied" ) ) || cause.contains( QLatin1String( "readonly" ) )
+              || cause.contains( QLatin1String( "unable to open" ) ) )
     {
       kind = RtErrorKind::ReadOnly;
-      what = QStringLiteral( "%1 cannot be opened: the file or its folder is read-only, and it holds an unfinished change "
-                             "that must be undone first" ).arg( path );
+      what = hasJournal( path ) ? QStringLiteral( "%1 cannot be opened: %2, and it holds an unfinished change of a program that "
+                                                  "stopped while writing, which must be undone first" ).arg( path, readOnlyCause( path ) )
+             : QStringLiteral( "%1 cannot be opened for writing: %2" ).arg( path, readOnlyCause( path ) );
     }
     else if ( cause.contains( QLatin1String( "malformed" ) ) )
       kind = RtErrorKind::Corrupt;
@@ -463,7 +475,7 @@ RtStatusResult RtGpkgBackend::checkRegister()
     }
     if ( rc != SQLITE_OK && rc != SQLITE_DONE )
     {
-      const SqliteFailure f = sqliteFailure( mDb, rc );
+      const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
       if ( f.kind == RtErrorKind::Busy )
         return rtFail( RtErrorKind::Busy, QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
       return rtFail( f.kind == RtErrorKind::Invalid ? RtErrorKind::Corrupt : f.kind,
@@ -564,7 +576,7 @@ RtResult<QVector<RtStoreRow>> RtGpkgBackend::select( RtStoreTable table, const R
   }
   if ( rc != SQLITE_DONE && rc != SQLITE_OK )
   {
-    const SqliteFailure f = sqliteFailure( mDb, rc );
+    const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
     if ( f.kind == RtErrorKind::Busy )
       return Result::failure( f.kind, QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
     return Result::failure( f.kind, QStringLiteral( "cannot read table %1 of %2: %3" ).arg( QLatin1String( spec.name ), mPath, f.cause ) );
@@ -576,7 +588,7 @@ RtResult<QVector<RtStoreRow>> RtGpkgBackend::select( RtStoreTable table, const R
 
 RtStatusResult RtGpkgBackend::failure( int rc, const QString &doing ) const
 {
-  const SqliteFailure f = sqliteFailure( mDb, rc );
+  const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
   return rtFail( f.kind, QStringLiteral( "%1: %2" ).arg( doing, f.cause ) );
 }
 
@@ -590,7 +602,7 @@ RtStatusResult RtGpkgBackend::run( const QString &sql, const QVector<QPair<QVari
     rc = sqlite3_step( st.handle() );
   if ( rc == SQLITE_DONE || rc == SQLITE_ROW )
     return rtOk();
-  const SqliteFailure f = sqliteFailure( mDb, rc );
+  const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
   return rtFail( f.kind, QStringLiteral( "%1 cannot be written: %2" ).arg( mPath, f.cause ) );
 }
 
@@ -608,7 +620,7 @@ RtStatusResult RtGpkgBackend::beginWrite( const QString &taskId )
     const int rc = runPlain( mDb, "BEGIN IMMEDIATE" );
     if ( rc != SQLITE_OK )
     {
-      const SqliteFailure f = sqliteFailure( mDb, rc );
+      const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
       if ( f.kind == RtErrorKind::Busy )
         return rtFail( RtErrorKind::Busy, QStringLiteral( "another program is writing to %1 and holds its write lock; try again in a moment" ).arg( mPath ) );
       return rtFail( f.kind, QStringLiteral( "%1 cannot be written: %2" ).arg( mPath, f.cause ) );
@@ -641,7 +653,7 @@ RtResult<qint64> RtGpkgBackend::nextHistorySequence()
     rc = sqlite3_step( st.handle() );
   if ( rc != SQLITE_ROW )
   {
-    const SqliteFailure f = sqliteFailure( mDb, rc );
+    const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
     return Result::failure( f.kind, QStringLiteral( "cannot read the status history of %1: %2" ).arg( mPath, f.cause ) );
   }
   return Result::success( sqlite3_column_int64( st.handle(), 0 ) + 1 );
@@ -725,7 +737,7 @@ RtStatusResult RtGpkgBackend::commit()
     mTouched.clear();
     return rtOk();
   }
-  const SqliteFailure f = sqliteFailure( mDb, rc );
+  const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
   rollback(); // SQLite keeps a transaction open when the commit was busy
   if ( f.kind == RtErrorKind::Busy )
     // Our write lock kept other writers out: what blocks the commit is a reader's lock.

@@ -171,8 +171,7 @@ RtResult<RtTask> RtStore::task( const QString &taskId ) const
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
-    // A null id would select every task.
-    const RtResult<QVector<RtTask>> found = RtStoreQueries::tasks( *mBackend, taskId.isNull() ? QStringLiteral( "" ) : taskId );
+    const RtResult<QVector<RtTask>> found = RtStoreQueries::tasks( *mBackend, taskId );
     if ( !found )
       return Result::failureFrom( found );
     if ( found.value().isEmpty() )

@@ -1,6 +1,8 @@
 #include "rtstorequeries.h"
 #include "rtstatus.h"
 
+#include <QSet>
+
 namespace
 {
   QString text( const RtStoreRow &row, const char *column )
@@ -33,9 +35,10 @@ namespace
     return d.toString( Qt::ISODate );
   }
 
-  RtStoreFilter taskFilter( const QString &taskId )
+  RtStoreFilter taskFilter( const std::optional<QString> &taskId )
   {
-    return taskId.isNull() ? RtStoreFilter() : RtStoreFilter { QStringLiteral( "task_id" ), taskId };
+    // A null id is a task id like any other (it matches none), not "every task".
+    return !taskId ? RtStoreFilter() : RtStoreFilter { QStringLiteral( "task_id" ), taskId->isNull() ? QStringLiteral( "" ) : *taskId };
   }
 }
 
@@ -162,7 +165,7 @@ RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend
   return Result::success( res );
 }
 
-RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, const QString &taskId )
+RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, const std::optional<QString> &taskId )
 {
   using Result = RtResult<QVector<RtTask>>;
   const QString path = backend.location();
@@ -235,7 +238,7 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
   return Result::success( tasks );
 }
 
-RtResult<QVector<RtHistoryEntry>> RtStoreQueries::history( const RtStoreBackend &backend, const QString &taskId )
+RtResult<QVector<RtHistoryEntry>> RtStoreQueries::history( const RtStoreBackend &backend, const std::optional<QString> &taskId )
 {
   using Result = RtResult<QVector<RtHistoryEntry>>;
   const QString path = backend.location();
@@ -307,23 +310,35 @@ RtResult<QHash<QString, RtStatus>> RtStoreQueries::statusesAsOf( const RtStoreBa
 RtResult<bool> RtStoreQueries::hasRecordedChanges( const RtStoreBackend &backend, const QVector<RtTask> &newTasks )
 {
   using Result = RtResult<bool>;
-  const RtResult<QVector<RtHistoryEntry>> rows = history( backend );
-  if ( !rows.ok() )
-    return Result::failureFrom( rows );
-  for ( const RtHistoryEntry &row : rows.value() )
+  // Rows, not tasks: a register whose codes or deadlines this version reads differently is
+  // exactly one to rebuild, and must not stop the check.
+  const RtResult<QVector<RtStoreRow>> history = backend.select( RtStoreTable::History );
+  if ( !history.ok() )
+    return Result::failureFrom( history );
+  for ( const RtStoreRow &row : history.value() )
   {
-    if ( row.oldStatus )
+    if ( !isNull( row, "old_status" ) )
       return Result::success( true );
   }
-  const RtResult<QVector<RtTask>> stored = tasks( backend );
-  if ( !stored.ok() )
-    return Result::failureFrom( stored );
-  QHash<QString, QStringList> newPlaces;
-  for ( const RtTask &t : newTasks )
-    newPlaces.insert( t.id, t.places );
-  for ( const RtTask &t : stored.value() )
+  const RtResult<QVector<RtStoreRow>> placeRows = backend.select( RtStoreTable::Places );
+  if ( !placeRows.ok() )
+    return Result::failureFrom( placeRows );
+  QHash<QString, QStringList> stored;
+  for ( const RtStoreRow &f : placeRows.value() )
   {
-    if ( newPlaces.contains( t.id ) && newPlaces.value( t.id ) != t.places )
+    const QString kind = text( f, "place_kind" );
+    const QString key = text( f, "place_key" );
+    stored[text( f, "task_id" )].append( kind.isEmpty() ? key : kind + QLatin1Char( ':' ) + key );
+  }
+  const RtResult<QVector<RtStoreRow>> taskRows = backend.select( RtStoreTable::Tasks );
+  if ( !taskRows.ok() )
+    return Result::failureFrom( taskRows );
+  QSet<QString> storedIds;
+  for ( const RtStoreRow &f : taskRows.value() )
+    storedIds.insert( text( f, "task_id" ) );
+  for ( const RtTask &t : newTasks )
+  {
+    if ( storedIds.contains( t.id ) && stored.value( t.id ) != t.places )
       return Result::success( true );
   }
   return Result::success( false );

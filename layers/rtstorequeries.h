@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QVector>
 
+#include <optional>
+
 /**
  * \brief What RtStore reads from a register, the same on every backend: the document,
  * the clause tree, the tasks with their places, the status history and the statuses of
@@ -25,10 +27,10 @@ namespace RtStoreQueries
   RtResult<RtResolution> resolution( const RtStoreBackend &backend );
 
   //! Every task, or only \a taskId when given (none when unknown), in register order, with their places.
-  RtResult<QVector<RtTask>> tasks( const RtStoreBackend &backend, const QString &taskId = QString() );
+  RtResult<QVector<RtTask>> tasks( const RtStoreBackend &backend, const std::optional<QString> &taskId = std::nullopt );
 
   //! Every history row, or those of \a taskId, oldest first.
-  RtResult<QVector<RtHistoryEntry>> history( const RtStoreBackend &backend, const QString &taskId = QString() );
+  RtResult<QVector<RtHistoryEntry>> history( const RtStoreBackend &backend, const std::optional<QString> &taskId = std::nullopt );
 
   /**
    * Every task's status on \a date from the history: the row of the latest status date not

@@ -574,14 +574,29 @@ TEST_CASE( "a write into a read-only folder says what failed in words", "[cli][s
   // Bug: a failed write into a read-only folder printed the whole SQL statement (issue 9, item 7).
   QTemporaryDir dir;
   const QString db = buildRegister( dir );
-  REQUIRE( QFile::setPermissions( db, QFile::permissions( db ) | QFileDevice::WriteGroup | QFileDevice::WriteOther ) ); // the file itself may be written
-  const Run r = restrackInReadOnlyFolder( dir.path(), { "set-status", "--db", db, "CM-QHPK-A3", "done", "--by", "X", "--date", "2024-06-20" } );
-  CHECK( r.code == 5 );
-  CHECK( r.err.contains( QStringLiteral( "its folder is read-only" ) ) );
-  CHECK( r.err.contains( QStringLiteral( "CM-QHPK-A3 not changed" ) ) );
-  for ( const char *sql : { "INSERT", "UPDATE", "SELECT", "rt_status_history (" } )
-    CHECK_FALSE( r.err.contains( QString::fromLatin1( sql ) ) );
-  CHECK( historyOf( db, "CM-QHPK-A3" ).size() == 1 );
+  const QStringList args { "set-status", "--db", db, "CM-QHPK-A3", "done", "--by", "X", "--date", "2024-06-20" };
+  const auto requireInWords = [&]( const Run & r, const QString & cause )
+  {
+    INFO( r.err.toStdString() );
+    CHECK( r.code == 5 );
+    CHECK( r.err.contains( cause ) );
+    for ( const char *sql : { "INSERT", "UPDATE", "SELECT", "rt_status_history (" } )
+      CHECK_FALSE( r.err.contains( QString::fromLatin1( sql ) ) );
+    CHECK( historyOf( db, "CM-QHPK-A3" ).size() == 1 );
+  };
+  SECTION( "the folder" )
+  {
+    REQUIRE( QFile::setPermissions( db, QFile::permissions( db ) | QFileDevice::WriteGroup | QFileDevice::WriteOther ) ); // the file itself may be written
+    const Run r = restrackInReadOnlyFolder( dir.path(), args );
+    requireInWords( r, QStringLiteral( "its folder is read-only (%1), and a change must create register.gpkg-journal there" ).arg( dir.path() ) );
+    CHECK( r.err.contains( QStringLiteral( "CM-QHPK-A3 not changed" ) ) );
+  }
+  SECTION( "the file" )
+  {
+    REQUIRE( QFile::setPermissions( db, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther ) );
+    const Run r = restrackInReadOnlyFolder( dir.path(), args );
+    requireInWords( r, QStringLiteral( "the file is read-only" ) );
+  }
 }
 
 TEST_CASE( "set-status refuses a register whose history is no longer append-only", "[cli][store][defect]" )

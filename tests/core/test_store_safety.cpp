@@ -389,3 +389,25 @@ TEST_CASE( "values are bound, never spliced: quotes and SQL in texts are stored 
   REQUIRE( !odd.ok() );
   CHECK( odd.errorKind() == RtErrorKind::NotFound );
 }
+
+TEST_CASE( "a register whose stored deadlines now read differently can still be rebuilt", "[store]" )
+{
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString path = buildReal( dir );
+  {
+    OtherProgram other( path );
+    REQUIRE( other.exec( "UPDATE rt_tasks SET deadline_date = '1999-12-31' WHERE deadline_kind = 'date'" ) == SQLITE_OK );
+  }
+  const RtResult<QVector<RtTask>> stale = openStore( path, false )->tasks();
+  REQUIRE( !stale.ok() );
+  CHECK( stale.errorKind() == RtErrorKind::Corrupt );
+  CHECK( stale.error().contains( QStringLiteral( "re-import the resolution" ) ) );
+
+  QString keptAs;
+  const RtStatusResult rebuilt = createReal( path, true, &keptAs );
+  INFO( rebuilt.error().toStdString() );
+  REQUIRE( rebuilt.ok() );
+  CHECK( keptAs.isEmpty() ); // nothing recorded in it: nothing to keep
+  CHECK( openStore( path, false )->tasks().ok() );
+}
