@@ -3,7 +3,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <cstdio>
 
 void RtCli::out( const QString &text )
@@ -60,8 +62,33 @@ QString RtCli::padded( const QString &s, int width )
   return s.size() >= width ? s + QLatin1Char( ' ' ) : s + QString( width - s.size(), QLatin1Char( ' ' ) );
 }
 
-std::unique_ptr<RtStore> RtCli::openStore( const RtArgs &args, bool writable )
+int RtCli::exitCode( RtErrorKind kind )
 {
+  switch ( kind )
+  {
+    case RtErrorKind::Invalid:
+    case RtErrorKind::NotFound:
+      return ExitRefused;
+    case RtErrorKind::Stale:
+      return ExitStale;
+    case RtErrorKind::Busy:
+      return ExitBusy;
+    case RtErrorKind::ReadOnly:
+      return ExitReadOnly;
+    case RtErrorKind::Forbidden:
+      return ExitForbidden;
+    case RtErrorKind::Unavailable:
+      return ExitUnavailable;
+    case RtErrorKind::Corrupt:
+      return ExitCorrupt;
+  }
+  return ExitRefused;
+}
+
+std::unique_ptr<RtStore> RtCli::openStore( const RtArgs &args, bool writable, int *exit )
+{
+  if ( exit )
+    *exit = ExitRefused;
   QString path = args.value( QStringLiteral( "db" ) );
   if ( path.isEmpty() )
   {
@@ -77,7 +104,9 @@ std::unique_ptr<RtStore> RtCli::openStore( const RtArgs &args, bool writable )
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( path, writable );
   if ( !store.ok() )
   {
-    err( store.error() );
+    const int code = fail( store );
+    if ( exit )
+      *exit = code;
     return nullptr;
   }
   return store.takeValue();
@@ -107,10 +136,15 @@ QString RtCli::dataDir()
 
 QDate RtCli::parseDate( const QString &text )
 {
-  QDate d = QDate::fromString( text.trimmed(), Qt::ISODate );
-  if ( !d.isValid() )
-    d = QDate::fromString( text.trimmed(), QStringLiteral( "d/M/yyyy" ) );
-  return d;
+  // Qt's ISO parser reads the first ten characters and ignores the rest ("2024-06-20; x"): match the whole text.
+  static const QRegularExpression sIso( QStringLiteral( "^\\d{4}-\\d{2}-\\d{2}$" ) );
+  static const QRegularExpression sDayMonthYear( QStringLiteral( "^\\d{1,2}/\\d{1,2}/\\d{4}$" ) );
+  const QString t = text.trimmed();
+  if ( sIso.match( t ).hasMatch() )
+    return QDate::fromString( t, Qt::ISODate );
+  if ( sDayMonthYear.match( t ).hasMatch() )
+    return QDate::fromString( t, QStringLiteral( "d/M/yyyy" ) );
+  return QDate();
 }
 
 QString RtCli::formatDate( const QDate &date, RtLang lang )
@@ -173,20 +207,73 @@ bool RtCli::asOfOption( const RtArgs &args, QDate &asOf )
   return false;
 }
 
-std::unique_ptr<RtStore> RtCli::openTasksAsOf( const RtArgs &args, const QDate &asOf, QVector<RtTask> &tasks )
+std::unique_ptr<RtStore> RtCli::openTasksAsOf( const RtArgs &args, const QDate &asOf, QVector<RtTask> &tasks, int *exit )
 {
-  std::unique_ptr<RtStore> store = openStore( args, false );
+  std::unique_ptr<RtStore> store = openStore( args, false, exit );
   if ( !store )
     return nullptr;
   RtResult<QVector<RtTask>> all = store->tasks();
   const RtResult<QHash<QString, RtStatus>> statuses = store->statusesAsOf( asOf );
   if ( !all.ok() || !statuses.ok() )
   {
-    err( !all.ok() ? all.error() : statuses.error() );
+    const int code = !all.ok() ? fail( all ) : fail( statuses );
+    if ( exit )
+      *exit = code;
     return nullptr;
   }
   tasks = all.takeValue();
   for ( RtTask &t : tasks )
     t.status = statuses.value().value( t.id, RtStatus::NoReport );
   return store;
+}
+
+bool RtCli::textOption( const RtArgs &args, const QString &textOption, const QString &fileOption, QString &text, int &exit )
+{
+  text = args.value( textOption );
+  if ( !args.has( fileOption ) )
+    return true;
+  if ( args.has( textOption ) )
+  {
+    err( QStringLiteral( "give --%1 or --%2, not both" ).arg( textOption, fileOption ) );
+    exit = ExitUsage;
+    return false;
+  }
+  exit = ExitRefused;
+  const QString path = args.value( fileOption );
+  const QString name = path == QLatin1String( "-" ) ? QStringLiteral( "standard input" ) : path;
+  QFile file;
+  const bool opened = path == QLatin1String( "-" ) ? file.open( stdin, QIODevice::ReadOnly ) : ( file.setFileName( path ), file.open( QIODevice::ReadOnly ) );
+  if ( !opened )
+  {
+    err( QStringLiteral( "--%1 %2: cannot read it (%3)" ).arg( fileOption, name, file.errorString() ) );
+    return false;
+  }
+  // A note is text, not a whole disk: read a little past the limit to tell.
+  const qint64 limit = 16 * 1024 * 1024;
+  QByteArray bytes = file.read( limit + 1 );
+  if ( bytes.size() > limit )
+  {
+    err( QStringLiteral( "--%1 %2: more than %3 MiB; a note or evidence is text, give a shorter one" ).arg( fileOption, name ).arg( limit / ( 1024 * 1024 ) ) );
+    return false;
+  }
+  if ( bytes.startsWith( "\xEF\xBB\xBF" ) )
+    bytes.remove( 0, 3 );
+  const auto nul = bytes.indexOf( '\0' );
+  if ( nul >= 0 )
+  {
+    err( QStringLiteral( "--%1 %2: line %3 holds a NUL byte; is it a text file?" ).arg( fileOption, name ).arg( bytes.left( nul ).count( '\n' ) + 1 ) );
+    return false;
+  }
+  const QString decoded = QString::fromUtf8( bytes );
+  if ( decoded.toUtf8() != bytes )
+  {
+    err( QStringLiteral( "--%1 %2: not UTF-8 text; save it as UTF-8" ).arg( fileOption, name ) );
+    return false;
+  }
+  text = decoded;
+  if ( text.endsWith( QLatin1String( "\r\n" ) ) )
+    text.chop( 2 );
+  else if ( text.endsWith( QLatin1Char( '\n' ) ) )
+    text.chop( 1 );
+  return true;
 }

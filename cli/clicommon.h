@@ -11,12 +11,20 @@
 #include <QStringList>
 #include <QVector>
 
-//! Exit codes of restrack.
+#include "rtresult.h"
+
+//! Exit codes of restrack (documented in the usage text and the README).
 enum RtExit
 {
   ExitOk = 0,
-  ExitRefused = 1, //!< the input or the request is wrong: the message says what to fix
-  ExitUsage = 2,   //!< the command line is wrong
+  ExitRefused = 1,     //!< the input or the request is wrong, or names what does not exist: the message says what to fix
+  ExitUsage = 2,       //!< the command line is wrong
+  ExitStale = 3,       //!< the task changed meanwhile (--expect): look at it again, then retry
+  ExitBusy = 4,        //!< another program holds a lock on the register: retry in a moment
+  ExitReadOnly = 5,    //!< the register, its file or its folder cannot be written
+  ExitForbidden = 6,   //!< no right to do this
+  ExitUnavailable = 7, //!< the disk or the server failed or cannot be reached
+  ExitCorrupt = 8,     //!< the register is damaged or not what this version expects
 };
 
 namespace RtCli
@@ -41,7 +49,7 @@ namespace RtCli
   //! \a s followed by spaces up to \a width (one space at least), for plain-text tables.
   QString padded( const QString &s, int width );
 
-  //! Parses YYYY-MM-DD (or DD/MM/YYYY); an invalid date when it is neither.
+  //! Parses exactly YYYY-MM-DD (or D/M/YYYY), nothing before or after; an invalid date otherwise.
   QDate parseDate( const QString &text );
   QString formatDate( const QDate &date, RtLang lang );
 }
@@ -73,8 +81,21 @@ struct RtTask;
 
 namespace RtCli
 {
-  //! Opens --db, or the bundled register; prints the reason and returns null on failure.
-  std::unique_ptr<RtStore> openStore( const RtArgs &args, bool writable );
+  //! The exit code for a failure of \a kind (RtExit).
+  int exitCode( RtErrorKind kind );
+  //! Prints \a result's error and returns its exit code.
+  template <class T>
+  int fail( const RtResult<T> &result )
+  {
+    err( result.error() );
+    return exitCode( result.errorKind() );
+  }
+
+  /**
+   * Opens --db, or the bundled register; prints the reason and returns null on failure,
+   * \a exit (when given) receiving the exit code for it.
+   */
+  std::unique_ptr<RtStore> openStore( const RtArgs &args, bool writable, int *exit = nullptr );
   //! Reads --lang (Vietnamese by default); prints the reason and returns false when it is wrong.
   bool langOption( const RtArgs &args, RtLang &lang );
   //! Reads --as-of (today by default); prints the reason and returns false when it is not a date.
@@ -83,7 +104,15 @@ namespace RtCli
    * Opens --db (or the bundled register) read-only and reads its tasks with their status as
    * of \a asOf into \a tasks; prints the reason and returns null on failure.
    */
-  std::unique_ptr<RtStore> openTasksAsOf( const RtArgs &args, const QDate &asOf, QVector<RtTask> &tasks );
+  std::unique_ptr<RtStore> openTasksAsOf( const RtArgs &args, const QDate &asOf, QVector<RtTask> &tasks, int *exit = nullptr );
+
+  /**
+   * The text of option \a fileOption (a file, "-" for standard input), else of
+   * \a textOption; both given is a usage error. A file must be UTF-8 (a BOM is dropped)
+   * without NUL bytes; its final line break is dropped. Prints the reason and returns
+   * false (\a exit: ExitUsage or ExitRefused) when it cannot be used.
+   */
+  bool textOption( const RtArgs &args, const QString &textOption, const QString &fileOption, QString &text, int &exit );
 }
 
 #endif

@@ -7,7 +7,6 @@
 #include "rtsummary.h"
 
 #include <QCryptographicHash>
-#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -53,21 +52,6 @@ namespace
     o.insert( QStringLiteral( "target" ), t.target );
     o.insert( QStringLiteral( "places" ), QJsonArray::fromStringList( t.places ) );
     return o;
-  }
-
-  //! True when the register has status changes beyond the initial ones from the text.
-  bool hasRecordedChanges( RtStore &store )
-  {
-    const RtResult<QVector<RtTask>> tasks = store.tasks();
-    if ( !tasks.ok() )
-      return true; // unreadable: keep it rather than guess
-    for ( const RtTask &t : tasks.value() )
-    {
-      const RtResult<QVector<RtHistoryEntry>> h = store.history( t.id );
-      if ( !h.ok() || h.value().size() > 1 )
-        return true;
-    }
-    return false;
   }
 }
 
@@ -118,26 +102,11 @@ int runBuildRegister( const QStringList &argList )
 
   const QString out = args.value( QStringLiteral( "out" ) );
   const bool overwrite = args.has( QStringLiteral( "overwrite" ) );
-  if ( QFileInfo::exists( out ) )
+  const QFileInfo target( out );
+  if ( ( target.exists() || target.isSymLink() ) && !overwrite )
   {
-    if ( !overwrite )
-    {
-      RtCli::err( QStringLiteral( "%1 already exists; pass --overwrite to replace it" ).arg( out ) );
-      return ExitRefused;
-    }
-    // Status changes recorded by users are never thrown away: the old file is kept aside.
-    RtResult<std::unique_ptr<RtStore>> existing = RtStore::open( out, false );
-    if ( !existing.ok() || hasRecordedChanges( *existing.value() ) )
-    {
-      existing = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close it before renaming
-      const QString backup = QStringLiteral( "%1.bak-%2.gpkg" ).arg( out, QDateTime::currentDateTime().toString( QStringLiteral( "yyyyMMdd-HHmmss" ) ) );
-      if ( !QFile::rename( out, backup ) )
-      {
-        RtCli::err( QStringLiteral( "%1 holds recorded status changes and could not be moved aside to %2; nothing was replaced" ).arg( out, backup ) );
-        return ExitRefused;
-      }
-      RtCli::err( QStringLiteral( "note: %1 held recorded status changes (or could not be read); it was kept as %2" ).arg( out, backup ) );
-    }
+    RtCli::err( QStringLiteral( "%1 already exists; pass --overwrite to replace it" ).arg( out ) );
+    return ExitRefused;
   }
 
   RtDocumentInfo info;
@@ -150,12 +119,14 @@ int runBuildRegister( const QStringList &argList )
   info.sourceName = QFileInfo( textPath ).fileName();
   info.sourceSha256 = QString::fromLatin1( QCryptographicHash::hash( textBytes, QCryptographicHash::Sha256 ).toHex() );
   info.term = reg.value().term;
-  const RtStatusResult created = RtStore::create( out, res, reg.value().tasks, info, overwrite );
+  // Only a register is replaced, and one holding recorded changes is kept aside: the store
+  // checks that and replaces it under the register's write lock, so no edit slips in between.
+  QString keptAs;
+  const RtStatusResult created = RtStore::create( out, res, reg.value().tasks, info, overwrite, &keptAs );
   if ( !created.ok() )
-  {
-    RtCli::err( created.error() );
-    return ExitRefused;
-  }
+    return RtCli::fail( created );
+  if ( !keptAs.isEmpty() )
+    RtCli::err( QStringLiteral( "note: %1 held recorded status changes or place links; it was kept as %2" ).arg( out, keptAs ) );
   int directives = 0;
   for ( const RtTask &t : reg.value().tasks )
     directives += t.kind == QLatin1String( "directive" ) ? 1 : 0;
@@ -181,9 +152,10 @@ int runSummary( const QStringList &argList )
   if ( !RtCli::asOfOption( args, asOf ) )
     return ExitUsage;
   QVector<RtTask> tasks;
-  const std::unique_ptr<RtStore> store = RtCli::openTasksAsOf( args, asOf, tasks );
+  int exit = ExitRefused;
+  const std::unique_ptr<RtStore> store = RtCli::openTasksAsOf( args, asOf, tasks, &exit );
   if ( !store )
-    return ExitRefused;
+    return exit;
   const RtSummary s = RtSummary::compute( tasks, asOf );
   const RtDocumentInfo doc = store->document();
 
@@ -291,10 +263,12 @@ int runSetStatus( const QStringList &argList )
 {
   RtArgs args;
   const QStringList valueOptions = { QStringLiteral( "db" ), QStringLiteral( "by" ), QStringLiteral( "date" ), QStringLiteral( "note" ),
-                                     QStringLiteral( "evidence" ), QStringLiteral( "expect" ) };
+                                     QStringLiteral( "note-file" ), QStringLiteral( "evidence" ), QStringLiteral( "evidence-file" ),
+                                     QStringLiteral( "expect" ) };
   if ( !args.parse( argList, valueOptions, {} ) || args.positional().size() != 2 )
   {
-    RtCli::err( args.error().isEmpty() ? QStringLiteral( "usage: restrack set-status [--db FILE.gpkg] ID STATUS --by NAME [--date D] [--note T] [--evidence E] [--expect OLD_STATUS]" ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? QStringLiteral( "usage: restrack set-status [--db FILE.gpkg] ID STATUS --by NAME [--date D] [--note T | --note-file F] "
+                                         "[--evidence E | --evidence-file F] [--expect OLD_STATUS]" ) : args.error() );
     return ExitUsage;
   }
   RtStatusChange change;
@@ -321,8 +295,11 @@ int runSetStatus( const QStringList &argList )
       return ExitRefused;
     }
   }
-  change.note = args.value( QStringLiteral( "note" ) );
-  change.evidence = args.value( QStringLiteral( "evidence" ) );
+  // A long note does not fit on a command line: --note-file (or - for standard input).
+  int exit = ExitRefused;
+  if ( !RtCli::textOption( args, QStringLiteral( "note" ), QStringLiteral( "note-file" ), change.note, exit )
+       || !RtCli::textOption( args, QStringLiteral( "evidence" ), QStringLiteral( "evidence-file" ), change.evidence, exit ) )
+    return exit;
   if ( args.has( QStringLiteral( "expect" ) ) )
   {
     change.expected = RtStatuses::fromCode( args.value( QStringLiteral( "expect" ) ) );
@@ -332,16 +309,13 @@ int runSetStatus( const QStringList &argList )
       return ExitRefused;
     }
   }
-  std::unique_ptr<RtStore> store = RtCli::openStore( args, true );
+  std::unique_ptr<RtStore> store = RtCli::openStore( args, true, &exit );
   if ( !store )
-    return ExitRefused;
+    return exit;
   const RtResult<RtTask> before = store->task( change.taskId );
   const RtStatusResult applied = store->setStatus( change );
   if ( !applied.ok() )
-  {
-    RtCli::err( applied.error() );
-    return ExitRefused;
-  }
+    return RtCli::fail( applied );
   const RtResult<RtTask> after = store->task( change.taskId );
   RtCli::out( QStringLiteral( "%1: %2 → %3 (%4, by %5)" )
               .arg( change.taskId, before.ok() ? RtStatuses::code( before.value().status ) : QStringLiteral( "?" ),
@@ -361,16 +335,14 @@ int runHistory( const QStringList &argList )
   RtLang lang;
   if ( !RtCli::langOption( args, lang ) )
     return ExitUsage;
-  std::unique_ptr<RtStore> store = RtCli::openStore( args, false );
+  int exit = ExitRefused;
+  std::unique_ptr<RtStore> store = RtCli::openStore( args, false, &exit );
   if ( !store )
-    return ExitRefused;
+    return exit;
   const QString id = args.positional().first();
   const RtResult<QVector<RtHistoryEntry>> history = store->history( id );
   if ( !history.ok() )
-  {
-    RtCli::err( history.error() );
-    return ExitRefused;
-  }
+    return RtCli::fail( history );
   if ( args.has( QStringLiteral( "json" ) ) )
   {
     QJsonArray rows;

@@ -25,8 +25,9 @@ namespace
     "                                               build a register GeoPackage from the text and the curated tasks\n"
     "  summary [--db FILE.gpkg] [--as-of YYYY-MM-DD] [--json] [--lang vi|en]\n"
     "                                               tasks by status and category, overdue ones first\n"
-    "  set-status [--db FILE.gpkg] ID STATUS --by NAME [--date D] [--note T] [--evidence E] [--expect OLD_STATUS]\n"
-    "                                               record a status change (one transaction)\n"
+    "  set-status [--db FILE.gpkg] ID STATUS --by NAME [--date YYYY-MM-DD] [--note T | --note-file F]\n"
+    "             [--evidence E | --evidence-file F] [--expect OLD_STATUS]\n"
+    "                                               record a status change (one transaction); F: a UTF-8 file, - for stdin\n"
     "  history [--db FILE.gpkg] ID [--json]         a task's status history\n"
     "  join [--db FILE.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel --fields F1[,F2,F3]\n"
     "       [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]\n"
@@ -37,7 +38,13 @@ namespace
     "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
     "                                               --units 2025: by the administrative units of 2025\n"
     "\n"
-    "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used.\n";
+    "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used.\n"
+    "\n"
+    "exit codes:\n"
+    "  0 done   1 refused: wrong input, or it names what does not exist   2 wrong command line\n"
+    "  3 stale: the task changed meanwhile (--expect), look again   4 busy: another program holds a lock, retry\n"
+    "  5 read-only: the register, its file or folder cannot be written   6 forbidden: no right to do this\n"
+    "  7 unavailable: the disk or server failed   8 corrupt: the register is damaged or not what this version reads\n";
 }
 
 int main( int argc, char *argv[] )

@@ -60,6 +60,13 @@ namespace
   //! The layer \a source names; fills \a error with what to fix otherwise.
   OGRLayer *findLayer( GDALDataset *ds, const RtLayerSource &source, QString &error )
   {
+    if ( source.layerId >= 0 )
+    {
+      OGRLayer *layer = source.layerId < ds->GetLayerCount() ? ds->GetLayer( source.layerId ) : nullptr;
+      if ( !layer )
+        error = QStringLiteral( "%1 has no layer %2 (it holds %3: %4)" ).arg( source.path ).arg( source.layerId ).arg( ds->GetLayerCount() ).arg( layerNames( ds ) );
+      return layer;
+    }
     if ( !source.layerName.isEmpty() )
     {
       OGRLayer *layer = ds->GetLayerByName( source.layerName.toUtf8().constData() );
@@ -114,6 +121,44 @@ namespace
   };
 }
 
+RtResult<RtLayerSource> RtLayerSource::parseStrict( const QString &spec )
+{
+  using Result = RtResult<RtLayerSource>;
+  RtLayerSource source;
+  const QStringList parts = spec.split( QLatin1Char( '|' ) );
+  source.path = parts.first().trimmed();
+  QSet<QString> seen;
+  for ( int i = 1; i < parts.size(); ++i )
+  {
+    const QString option = parts.at( i ).trimmed();
+    const int eq = option.indexOf( QLatin1Char( '=' ) );
+    const QString key = ( eq < 0 ? option : option.left( eq ) ).trimmed().toLower();
+    const QString value = eq < 0 ? QString() : option.mid( eq + 1 );
+    if ( key != QLatin1String( "layername" ) && key != QLatin1String( "layerid" ) )
+      return Result::failure( QStringLiteral( "%1: unknown layer option '%2'; a layer is PATH, PATH|layername=NAME or PATH|layerid=N" )
+                              .arg( spec, option ) );
+    if ( seen.contains( key ) )
+      return Result::failure( QStringLiteral( "%1: the option %2 is given twice; name one layer" ).arg( spec, key ) );
+    seen.insert( key );
+    if ( key == QLatin1String( "layername" ) )
+    {
+      source.layerName = value;
+      if ( value.trimmed().isEmpty() )
+        return Result::failure( QStringLiteral( "%1: layername is empty; name the layer (layername=NAME)" ).arg( spec ) );
+    }
+    else
+    {
+      bool ok = false;
+      source.layerId = value.trimmed().toInt( &ok );
+      if ( !ok || source.layerId < 0 )
+        return Result::failure( QStringLiteral( "%1: layerid '%2' is not a layer number (0, 1, …)" ).arg( spec, value ) );
+    }
+  }
+  if ( seen.contains( QStringLiteral( "layername" ) ) && seen.contains( QStringLiteral( "layerid" ) ) )
+    return Result::failure( QStringLiteral( "%1: give layername or layerid, not both" ).arg( spec ) );
+  return Result::success( source );
+}
+
 RtLayerSource RtLayerSource::parse( const QString &spec )
 {
   RtLayerSource source;
@@ -124,13 +169,23 @@ RtLayerSource RtLayerSource::parse( const QString &spec )
     const QString option = parts.at( i ).trimmed();
     if ( option.startsWith( QLatin1String( "layername=" ), Qt::CaseInsensitive ) )
       source.layerName = option.mid( 10 );
+    else if ( option.startsWith( QLatin1String( "layerid=" ), Qt::CaseInsensitive ) )
+    {
+      bool ok = false;
+      const int id = option.mid( 8 ).trimmed().toInt( &ok );
+      source.layerId = ok ? id : -1;
+    }
   }
   return source;
 }
 
 QString RtLayerSource::toString() const
 {
-  return layerName.isEmpty() ? path : QStringLiteral( "%1|layername=%2" ).arg( path, layerName );
+  if ( !layerName.isEmpty() )
+    return QStringLiteral( "%1|layername=%2" ).arg( path, layerName );
+  if ( layerId >= 0 )
+    return QStringLiteral( "%1|layerid=%2" ).arg( path ).arg( layerId );
+  return path;
 }
 
 RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding &binding, const RtLayerReadOptions &options )
@@ -138,7 +193,10 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
   using Result = RtResult<RtLayerKeys>;
   QuietGdalErrors quiet;
   RtLayerKeys out;
-  out.source = RtLayerSource::parse( spec );
+  const RtResult<RtLayerSource> source = RtLayerSource::parseStrict( spec );
+  if ( !source.ok() )
+    return Result::failureFrom( source );
+  out.source = source.value();
   if ( out.source.path.isEmpty() )
     return Result::failure( QStringLiteral( "no layer given: use PATH or \"PATH|layername=NAME\"" ) );
   if ( binding.fields.isEmpty() )
@@ -278,7 +336,10 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
 RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &result, const QDate &asOf )
 {
   QuietGdalErrors quiet;
-  const RtLayerSource source = RtLayerSource::parse( spec );
+  const RtResult<RtLayerSource> parsed = RtLayerSource::parseStrict( spec );
+  if ( !parsed.ok() )
+    return RtStatusResult::failureFrom( parsed );
+  const RtLayerSource source = parsed.value();
   if ( !QFileInfo::exists( source.path ) )
     return rtFail( QStringLiteral( "%1: no such file" ).arg( source.path ) );
   DatasetPtr ds( GDALDataset::Open( source.path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr ) );

@@ -11,12 +11,20 @@
 #include <QStringList>
 #include <QVector>
 
-//! A layer as QGIS writes its source: "PATH" or "PATH|layername=NAME".
+//! A layer as QGIS writes its source: "PATH", "PATH|layername=NAME" or "PATH|layerid=N".
 struct RtLayerSource
 {
   QString path;
-  QString layerName; //!< empty: the dataset's only layer
+  QString layerName; //!< empty: the dataset's only layer (or #layerId)
+  int layerId = -1;  //!< the dataset's layer of this index (0 first); -1: by name, or the only one
 
+  /**
+   * Reads \a spec. Refused, naming the option: an option given twice ("|layername=a|layername=b"),
+   * both layername and layerid, an empty layer name, a layer id that is not a number, and any
+   * other option (QGIS's "|subset=…" would be ignored: the whole layer would be read).
+   */
+  static RtResult<RtLayerSource> parseStrict( const QString &spec );
+  //! Reads \a spec without refusing anything (a repeated option: the last wins; unknown ones ignored).
   static RtLayerSource parse( const QString &spec );
   QString toString() const;
 };

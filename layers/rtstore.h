@@ -16,7 +16,7 @@
 #include <memory>
 #include <optional>
 
-class GDALDataset;
+class RtStoreBackend;
 
 //! What the store keeps about the document itself.
 struct RtDocumentInfo
@@ -64,12 +64,18 @@ struct RtHistoryEntry
 };
 
 /**
- * \brief The register of one resolution in a GeoPackage, read and written through GDAL/OGR.
+ * \brief The register of one resolution: its text, tasks and their status history.
  *
- * Attribute tables (no geometry): rt_document, rt_clauses, rt_footnotes, rt_figures,
- * rt_tasks, rt_task_places and rt_status_history (append-only; triggers refuse updates
- * and deletes). A status change writes the history row and the task's current status in
- * one transaction: both or neither.
+ * Tables (RtStoreSchema): rt_document, rt_clauses, rt_footnotes, rt_figures, rt_tasks,
+ * rt_task_places and rt_status_history (append-only; the database refuses updates and
+ * deletes). A status change writes the history row and the task's current status in one
+ * transaction: both or neither. Where the register lives is its location: a GeoPackage
+ * file (read and written through GDAL/OGR), or — with the PostgreSQL backend — a
+ * "postgresql://…" URI or "service=NAME"; the rules are the same on both (RtStoreBackend).
+ *
+ * Every failure has a kind (RtResult::errorKind()): Stale (someone changed the task
+ * meanwhile), NotFound (unknown task, missing file), Busy (another program holds a lock),
+ * ReadOnly, Corrupt (damaged, or not what this version expects), Unavailable, Invalid.
  */
 class RtStore
 {
@@ -84,13 +90,22 @@ class RtStore
      * status the task's status, dated the resolution's date, by the resolution number,
      * evidence its status quote). The file is written under a temporary name and
      * renamed into place only when complete, so \a path is never left half-written.
-     * An existing file at \a path is replaced only when \a overwrite is true.
+     * An existing register at \a path is replaced only when \a overwrite is true, and
+     * nothing else ever is (a folder, a text file, another program's GeoPackage: refused).
+     * A register that holds what the new one would lose (status changes recorded since it
+     * was built, places linked since) is kept as "PATH.bak-YYYYMMDD-HHMMSS.gpkg", named in
+     * \a keptAs; the check and the replacement hold the register's write lock, so no
+     * change recorded meanwhile is lost. Temporaries left by killed runs are removed.
      */
     static RtStatusResult create( const QString &path, const RtResolution &resolution,
                                   const QVector<RtTask> &tasks, const RtDocumentInfo &info,
-                                  bool overwrite = false );
+                                  bool overwrite = false, QString *keptAs = nullptr );
 
-    //! Opens an existing register; a message names the file and what is wrong with it.
+    /**
+     * Opens an existing register; a message names it and what is wrong with it. The
+     * backend follows from \a path (RtStoreBackends::kindOf()). Opened for writing, a
+     * register whose history is no longer append-only is refused (Corrupt).
+     */
     static RtResult<std::unique_ptr<RtStore>> open( const QString &path, bool writable );
 
     QString path() const { return mPath; }
@@ -108,7 +123,10 @@ class RtStore
      * when: the task id is unknown; \a by is empty; the date is before the resolution,
      * in the future, or before the task's latest recorded status date; \a expected is
      * set and differs from the stored current status (a stale edit: someone changed the
-     * task meanwhile); the new status equals the current one.
+     * task meanwhile); the new status equals the current one. Kinds: NotFound (unknown
+     * task), Stale (the stale edit), ReadOnly (opened read-only, or the file or its folder
+     * cannot be written), Busy (another program holds the register's lock), Invalid (the
+     * rest of the refusals), and those of a failing disk.
      */
     RtStatusResult setStatus( const RtStatusChange &change );
 
@@ -118,6 +136,7 @@ class RtStore
      * not "kind:key" with kind ward, zone, site or parcel; \a expected is set and differs
      * from the stored places (someone changed them meanwhile). Places are kept in the given
      * order, duplicates dropped. Not a status change: the status history is not touched.
+     * Kinds as setStatus(): a change of the places meanwhile is Stale.
      */
     RtStatusResult setTaskPlaces( const QString &taskId, const QStringList &places,
                                   const std::optional<QStringList> &expected = std::nullopt );
@@ -135,10 +154,10 @@ class RtStore
     void setFailpointForTests( std::function<bool()> failpoint ) { mFailpoint = std::move( failpoint ); }
 
   private:
-    RtStore() = default;
+    RtStore();
     QString mPath;
     bool mWritable = false;
-    GDALDataset *mDataset = nullptr; // owned; closed with GDALClose in the destructor
+    std::unique_ptr<RtStoreBackend> mBackend;
     std::function<bool()> mFailpoint;
 };
 

@@ -72,20 +72,20 @@ RtStatusResult RtTracker::readAll( const QString &path )
 {
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( path, false );
   if ( !store.ok() )
-    return rtFail( store.error() );
+    return RtStatusResult::failureFrom( store );
   RtResult<RtResolution> resolution = store.value()->resolution();
   if ( !resolution.ok() )
-    return rtFail( resolution.error() );
+    return RtStatusResult::failureFrom( resolution );
   RtResult<QVector<RtTask>> tasks = store.value()->tasks();
   if ( !tasks.ok() )
-    return rtFail( tasks.error() );
+    return RtStatusResult::failureFrom( tasks );
   const RtDocumentInfo document = store.value()->document();
   QDate asOf = mAsOf.isValid() ? mAsOf : QDate::currentDate();
   if ( document.date.isValid() && asOf < document.date )
     asOf = document.date; // nothing has a status before the resolution
   const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( asOf );
   if ( !statuses.ok() )
-    return rtFail( statuses.error() );
+    return RtStatusResult::failureFrom( statuses );
 
   mPath = path;
   mDocument = document;
@@ -105,10 +105,10 @@ RtStatusResult RtTracker::computeAsOf()
 {
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
   if ( !store.ok() )
-    return rtFail( store.error() );
+    return RtStatusResult::failureFrom( store );
   const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( mAsOf );
   if ( !statuses.ok() )
-    return rtFail( statuses.error() );
+    return RtStatusResult::failureFrom( statuses );
   for ( RtTask &t : mAsOfTasks )
     t.status = statuses.value().value( t.id, RtStatus::NoReport );
   return rtOk();
@@ -217,7 +217,7 @@ RtResult<QVector<RtHistoryEntry>> RtTracker::history( const QString &taskId ) co
     return Result::failure( tr( "no register is open" ) );
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
   if ( !store.ok() )
-    return Result::failure( store.error() );
+    return Result::failureFrom( store );
   return store.value()->history( taskId );
 }
 
@@ -245,19 +245,13 @@ RtStatusResult RtTracker::changeStatus( const RtStatusChange &change, bool *stal
   {
     RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, true );
     if ( !store.ok() )
-      return rtFail( store.error() );
+      return RtStatusResult::failureFrom( store );
     const RtStatusResult written = store.value()->setStatus( change );
     if ( !written.ok() )
     {
-      // Refused because the task changed under the user? Then show them what it is now.
-      bool isStale = false;
-      if ( change.expected )
-      {
-        const RtResult<RtTask> stored = store.value()->task( change.taskId );
-        isStale = stored.ok() && stored.value().status != *change.expected;
-      }
       store = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close before reading again
-      if ( isStale )
+      // Refused because the task changed under the user: show them what it is now.
+      if ( written.errorKind() == RtErrorKind::Stale )
       {
         if ( stale )
           *stale = true;
@@ -276,14 +270,14 @@ RtStatusResult RtTracker::reloadAfterWrite( const QString &taskId )
 {
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
   if ( !store.ok() )
-    return rtFail( store.error() );
+    return RtStatusResult::failureFrom( store );
   RtResult<QVector<RtTask>> tasks = store.value()->tasks();
   const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( mAsOf );
   store = RtResult<std::unique_ptr<RtStore>>::failure( QString() );
   if ( !tasks.ok() )
-    return rtFail( tasks.error() );
+    return RtStatusResult::failureFrom( tasks );
   if ( !statuses.ok() )
-    return rtFail( statuses.error() );
+    return RtStatusResult::failureFrom( statuses );
   QStringList changed;
   for ( const RtTask &t : tasks.value() )
   {
@@ -353,14 +347,12 @@ RtStatusResult RtTracker::setFeaturesLinked( const QString &taskId, QgsVectorLay
   {
     RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, true );
     if ( !store.ok() )
-      return rtFail( store.error() );
+      return RtStatusResult::failureFrom( store );
     const RtStatusResult written = store.value()->setTaskPlaces( taskId, places, task->places );
     if ( !written.ok() )
     {
-      const RtResult<RtTask> stored = store.value()->task( taskId );
-      const bool isStale = stored.ok() && stored.value().places != task->places;
-      store = RtResult<std::unique_ptr<RtStore>>::failure( QString() );
-      if ( isStale )
+      store = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close before reading again
+      if ( written.errorKind() == RtErrorKind::Stale )
       {
         if ( stale )
           *stale = true;

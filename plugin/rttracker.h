@@ -103,8 +103,9 @@ class RtTracker : public QObject
      * Records a status change (RtStore::setStatus) and shows it at once: the task, the
      * statuses as of the date, every bound layer's colours. \a change.expected should be
      * the status the user saw; when the stored status differs (someone changed the task
-     * meanwhile) the edit is refused with nothing written, \a stale is set, and the tasks
-     * are read again from the file (registerChanged()).
+     * meanwhile) the store refuses the edit as RtErrorKind::Stale with nothing written:
+     * \a stale is set and the tasks are read again from the file (registerChanged()). Other
+     * failures keep their kind (Busy: another program holds the register; ReadOnly; …).
      */
     RtStatusResult changeStatus( const RtStatusChange &change, bool *stale = nullptr );
 
@@ -112,7 +113,8 @@ class RtTracker : public QObject
      * Links a task to features of a bound layer (\a link) or unlinks it from them: the
      * features' keys ("kind:key", as the binding reads them) are added to or removed from
      * the task's places (RtStore::setTaskPlaces()), based on the places last read; a change
-     * made meanwhile by someone else is refused (\a stale) and the tasks are read again.
+     * made meanwhile by someone else is refused (RtErrorKind::Stale, \a stale set) and the
+     * tasks are read again.
      * \a changed, when set, receives how many places were added or removed.
      */
     RtStatusResult setFeaturesLinked( const QString &taskId, QgsVectorLayer *layer, const QgsFeatureIds &fids, bool link,

@@ -15,7 +15,7 @@ PKGS=(
   # the PostgreSQL/PostGIS store: libpq, and the server the tests start as a throw-away cluster
   libpq-dev postgresql-15 postgresql-15-postgis-3 postgresql-client-15
   # tests
-  catch2 xvfb xauth poppler-utils fonts-dejavu-core
+  catch2 xvfb xauth poppler-utils fonts-dejavu-core strace
   # the end-to-end test: QGIS desktop runs its Python script (qgis --code) under Xvfb
   python3-qgis
 )

@@ -468,9 +468,9 @@ TEST_CASE( "create never leaves a half-written or replaced file behind", "[store
     CHECK( temporaryLeftovers( dir.path() ).isEmpty() );
   }
 
-  SECTION( "a failure after the temporary file was written removes it" )
+  SECTION( "a folder in the way is refused before anything is written" )
   {
-    // rename(2) cannot replace a non-empty folder: everything is written, then the move fails.
+    // Only a register is ever replaced (issue 9, defect 6): a folder is refused up front.
     const QString path = dir.filePath( QStringLiteral( "register.gpkg" ) );
     REQUIRE( QDir( dir.path() ).mkpath( QStringLiteral( "register.gpkg/inside" ) ) );
     const RtStatusResult created = RtStore::create( path, sampleResolution(), sampleTasks(), sampleInfo(), true );
@@ -602,6 +602,7 @@ TEST_CASE( "a failed write leaves the file as it was", "[store]" )
     REQUIRE( !r.ok() );
     CHECK( r.error().startsWith( QStringLiteral( "write failed:" ) ) );
     CHECK( r.error().contains( QStringLiteral( "DT-01-1" ) ) );
+    CHECK( r.errorKind() == RtErrorKind::Unavailable );
     requireUnchanged( before, *store );
 
     // The store is still usable afterwards.
@@ -661,6 +662,7 @@ TEST_CASE( "stale edits are refused, also from a second store on the same file",
   const RtStatusResult stale = second->setStatus( blocked );
   REQUIRE( !stale.ok() );
   INFO( stale.error().toStdString() );
+  CHECK( stale.errorKind() == RtErrorKind::Stale ); // callers reload on the kind, never by reading the store again
   CHECK( stale.error() == QStringLiteral( "task DT-01-1 changed meanwhile: its status is now 'done' (changed by Trần Văn Bình on 2024-05-01), "
                                           "not 'in_progress' as your edit assumed; reload and try again" ) );
   requireUnchanged( before, *second );
@@ -683,21 +685,22 @@ TEST_CASE( "invalid status changes are refused with nothing written", "[store]" 
 
   RtStatusChange c = change( QStringLiteral( "DT-01-1" ), RtStatus::Done, QDate( 2024, 6, 1 ) );
   // Each section asserts in itself (a section whose checks came after it asserted nothing).
-  const auto requireRefused = [&]( const RtStatusChange &refused, const QString &expectedMessage ) {
+  const auto requireRefused = [&]( const RtStatusChange &refused, const QString &expectedMessage, RtErrorKind kind = RtErrorKind::Invalid ) {
     const RtStatusResult r = store->setStatus( refused );
     REQUIRE( !r.ok() );
     CHECK( r.error() == expectedMessage );
+    CHECK( r.errorKind() == kind );
     requireUnchanged( before, *store );
   };
   SECTION( "unknown task id" )
   {
     c.taskId = QStringLiteral( "DT-99" );
-    requireRefused( c, QStringLiteral( "unknown task id 'DT-99'; run `restrack summary` to list task ids" ) );
+    requireRefused( c, QStringLiteral( "unknown task id 'DT-99'; run `restrack summary` to list task ids" ), RtErrorKind::NotFound );
   }
   SECTION( "a task id with a quote does not break the SQL" )
   {
     c.taskId = QStringLiteral( "DT'01" );
-    requireRefused( c, QStringLiteral( "unknown task id 'DT'01'; run `restrack summary` to list task ids" ) );
+    requireRefused( c, QStringLiteral( "unknown task id 'DT'01'; run `restrack summary` to list task ids" ), RtErrorKind::NotFound );
   }
   SECTION( "empty by" )
   {
@@ -730,6 +733,7 @@ TEST_CASE( "invalid status changes are refused with nothing written", "[store]" 
     const RtStatusResult r = readOnly->setStatus( c );
     REQUIRE( !r.ok() );
     CHECK( r.error().contains( QStringLiteral( "read-only" ) ) );
+    CHECK( r.errorKind() == RtErrorKind::ReadOnly );
     requireUnchanged( before, *store );
   }
 }
@@ -783,6 +787,7 @@ TEST_CASE( "open names the file and what is wrong with it", "[store]" )
     const RtResult<std::unique_ptr<RtStore>> r = RtStore::open( path, false );
     REQUIRE( !r.ok() );
     CHECK( r.error() == QStringLiteral( "%1 does not exist" ).arg( path ) );
+    CHECK( r.errorKind() == RtErrorKind::NotFound );
     CHECK( !QFileInfo::exists( path ) );
   }
 
@@ -795,6 +800,7 @@ TEST_CASE( "open names the file and what is wrong with it", "[store]" )
       const RtResult<std::unique_ptr<RtStore>> r = RtStore::open( path, writable );
       REQUIRE( !r.ok() );
       CHECK( r.error().startsWith( QStringLiteral( "%1 is not a readable GeoPackage (" ).arg( path ) ) );
+      CHECK( r.errorKind() == RtErrorKind::Invalid ); // not a register at all
     }
   }
 
@@ -812,6 +818,7 @@ TEST_CASE( "open names the file and what is wrong with it", "[store]" )
       INFO( r.error().toStdString() );
       CHECK( r.error().startsWith( QStringLiteral( "%1 is not a readable GeoPackage (" ).arg( path ) ) );
       CHECK( r.error().endsWith( QStringLiteral( ")" ) ) );
+      CHECK( r.errorKind() == RtErrorKind::Corrupt ); // a damaged register
     }
   }
 
@@ -846,6 +853,7 @@ TEST_CASE( "open names the file and what is wrong with it", "[store]" )
     const RtResult<std::unique_ptr<RtStore>> r = RtStore::open( path, true );
     REQUIRE( !r.ok() );
     CHECK( r.error() == QStringLiteral( "%1 is a GeoPackage but not a Resolution Tracker register: table rt_tasks missing" ).arg( path ) );
+    CHECK( r.errorKind() == RtErrorKind::Invalid );
   }
 }
 
@@ -866,12 +874,13 @@ TEST_CASE( "setTaskPlaces links and unlinks places in one transaction", "[store]
     const RtStatusResult stale = store->setTaskPlaces( QStringLiteral( "DT-01-1" ), before, before );
     REQUIRE( !stale.ok() );
     CHECK( stale.error().contains( QStringLiteral( "changed meanwhile" ) ) );
+    CHECK( stale.errorKind() == RtErrorKind::Stale );
     CHECK( store->task( QStringLiteral( "DT-01-1" ) ).value().places == linked );
 
     // Malformed places and unknown tasks are refused.
     CHECK( !store->setTaskPlaces( QStringLiteral( "DT-01-1" ), { QStringLiteral( "A3" ) } ).ok() );
     CHECK( !store->setTaskPlaces( QStringLiteral( "DT-01-1" ), { QStringLiteral( "road:ql18" ) } ).ok() );
-    CHECK( !store->setTaskPlaces( QStringLiteral( "NO-SUCH" ), { QStringLiteral( "zone:A3" ) } ).ok() );
+    CHECK( store->setTaskPlaces( QStringLiteral( "NO-SUCH" ), { QStringLiteral( "zone:A3" ) } ).errorKind() == RtErrorKind::NotFound );
 
     // Interrupted between the delete and the commit: the places are as they were.
     store->setFailpointForTests( [] { return false; } );

@@ -1,0 +1,58 @@
+#include "rtstorebackend.h"
+#include "rtgpkgbackend.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+
+RtStoreBackends::Kind RtStoreBackends::kindOf( const QString &location )
+{
+  const QString trimmed = location.trimmed();
+  if ( trimmed.startsWith( QLatin1String( "postgresql://" ), Qt::CaseInsensitive )
+       || trimmed.startsWith( QLatin1String( "postgres://" ), Qt::CaseInsensitive ) )
+    return Kind::PostgreSql;
+  // A libpq connection string ("service=NAME", "host=… dbname=…"), unless a file has that name.
+  static const QRegularExpression sConnInfo( QStringLiteral( "^(service|host|hostaddr|dbname|user|port)\\s*=" ), QRegularExpression::CaseInsensitiveOption );
+  if ( sConnInfo.match( trimmed ).hasMatch() && !QFileInfo::exists( location ) )
+    return Kind::PostgreSql;
+  return Kind::GeoPackage;
+}
+
+QString RtStoreBackends::displayLocation( const QString &location )
+{
+  if ( kindOf( location ) != Kind::PostgreSql )
+    return location;
+  QString shown = location;
+  // postgresql://user:secret@host/db → postgresql://user:***@host/db; password=secret → password=***
+  static const QRegularExpression sUriPassword( QStringLiteral( "^([a-z]+://[^:/@]*):[^@]*@" ), QRegularExpression::CaseInsensitiveOption );
+  static const QRegularExpression sKeyPassword( QStringLiteral( "(password\\s*=\\s*)('[^']*'|\\S*)" ), QRegularExpression::CaseInsensitiveOption );
+  shown.replace( sUriPassword, QStringLiteral( "\\1:***@" ) );
+  shown.replace( sKeyPassword, QStringLiteral( "\\1***" ) );
+  return shown;
+}
+
+namespace
+{
+  RtStatusResult noPostgreSql( const QString &location )
+  {
+    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "%1 names a PostgreSQL database, but this build of Resolution Tracker "
+                   "has no PostgreSQL backend yet; use a GeoPackage file" ).arg( RtStoreBackends::displayLocation( location ) ) );
+  }
+}
+
+RtResult<std::unique_ptr<RtStoreBackend>> RtStoreBackends::open( const QString &location, bool writable )
+{
+  using Result = RtResult<std::unique_ptr<RtStoreBackend>>;
+  if ( kindOf( location ) == Kind::PostgreSql )
+    return Result::failureFrom( noPostgreSql( location ) );
+  RtResult<std::unique_ptr<RtGpkgBackend>> opened = RtGpkgBackend::open( location, writable );
+  if ( !opened.ok() )
+    return Result::failureFrom( opened );
+  return Result::success( opened.takeValue() );
+}
+
+RtStatusResult RtStoreBackends::create( const QString &location, const RtStoreCreateRequest &request, QString *keptAs )
+{
+  if ( kindOf( location ) == Kind::PostgreSql )
+    return noPostgreSql( location );
+  return RtGpkgBackend::create( location, request, keptAs );
+}
