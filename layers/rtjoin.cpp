@@ -196,8 +196,7 @@ RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBin
   {
     const RtTask &task = tasks.at( t );
     status[static_cast<size_t>( t )] = task.status;
-    overdue[static_cast<size_t>( t )] = task.deadline.kind() == RtDeadline::Kind::Date
-                                        && RtStatuses::isOverdue( task.status, task.deadline.date(), asOf );
+    overdue[static_cast<size_t>( t )] = RtStatuses::isOverdue( task.status, task.deadline, asOf );
   }
 
   // 5. Every feature in input order; only linked ones need counting.

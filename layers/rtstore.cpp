@@ -184,20 +184,6 @@ namespace
     return date.toString( Qt::ISODate );
   }
 
-  QString deadlineKindCode( RtDeadline::Kind kind )
-  {
-    switch ( kind )
-    {
-      case RtDeadline::Kind::None:
-        return QStringLiteral( "none" );
-      case RtDeadline::Kind::Date:
-        return QStringLiteral( "date" );
-      case RtDeadline::Kind::Recurring:
-        return QStringLiteral( "recurring" );
-    }
-    return QStringLiteral( "none" );
-  }
-
   std::optional<RtFigure::Kind> figureKindFromCode( const QString &code )
   {
     for ( RtFigure::Kind kind : { RtFigure::Kind::Ratio, RtFigure::Kind::Percent, RtFigure::Kind::Count } )
@@ -599,7 +585,7 @@ namespace
       const QString phrase = fieldString( f, "deadline_phrase" );
       const QString kindCode = fieldString( f, "deadline_kind" );
       const QDate storedDate = fieldDate( f, "deadline_date" );
-      const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, doc.term );
+      const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, doc.term, doc.date );
       if ( !deadline )
       {
         problem = QStringLiteral( "task %1: its deadline '%2' cannot be read: %3" ).arg( t.id, phrase, deadline.error() );
@@ -607,11 +593,11 @@ namespace
       }
       const RtDeadline &d = deadline.value();
       const QDate parsedDate = d.kind() == RtDeadline::Kind::Date ? d.date() : QDate();
-      if ( deadlineKindCode( d.kind() ) != kindCode || parsedDate != storedDate )
+      if ( RtDeadline::kindCode( d.kind() ) != kindCode || parsedDate != storedDate )
       {
         problem = QStringLiteral( "task %1: the stored deadline (%2 %3) does not match its phrase '%4', which now means %5 %6; "
                                   "re-import the resolution to refresh the register" )
-                  .arg( t.id, kindCode, isoDate( storedDate ), phrase, deadlineKindCode( d.kind() ), isoDate( parsedDate ) ).trimmed();
+                  .arg( t.id, kindCode, isoDate( storedDate ), phrase, RtDeadline::kindCode( d.kind() ), isoDate( parsedDate ) ).trimmed();
         return false;
       }
       t.deadline = d;
@@ -797,7 +783,7 @@ namespace
         setString( f, "category", task.category );
         setString( f, "responsible", task.responsible );
         setString( f, "deadline_phrase", task.deadline.phrase() );
-        setString( f, "deadline_kind", deadlineKindCode( task.deadline.kind() ) );
+        setString( f, "deadline_kind", RtDeadline::kindCode( task.deadline.kind() ) );
         setDate( f, "deadline_date", task.deadline.kind() == RtDeadline::Kind::Date ? task.deadline.date() : QDate() );
         setString( f, "target", task.target );
         setString( f, "status", RtStatuses::code( task.status ) );
@@ -950,7 +936,7 @@ namespace
         return rtFail( QStringLiteral( "cannot create %1: task id '%2' occurs twice" ).arg( path, task.id ) );
       ids.insert( task.id );
       // Deadlines are stored as phrases and parsed again on reading: refuse what would not read back.
-      const RtResult<RtDeadline> reread = RtDeadline::parse( task.deadline.phrase(), doc.term );
+      const RtResult<RtDeadline> reread = RtDeadline::parse( task.deadline.phrase(), doc.term, doc.date );
       if ( !reread )
         return rtFail( QStringLiteral( "cannot create %1: task %2: %3" ).arg( path, task.id, reread.error() ) );
       if ( reread.value().kind() != task.deadline.kind()
