@@ -24,6 +24,8 @@ namespace
     RecurringHalf,  // định kỳ 6 tháng [một lần], 6 tháng một lần
     Ongoing,        // thường xuyên[, liên tục]
     OngoingAlone,   // liên tục (only as a whole phrase: in running text it is an adverb)
+    BareYear,       // 2025 (only as a whole phrase: a table's "Thời gian thực hiện" cell)
+    BarePeriod,     // 2024 - 2025 (the same)
   };
 
   struct Pattern
@@ -80,6 +82,8 @@ namespace
       // "chi thường xuyên" is recurrent spending, not a standing duty.
       p << Pattern { Rule::Ongoing, regex( QStringLiteral( "(?<!chi\\s)thường\\s+xuyên(?:\\s*(?:,|và)\\s*liên\\s+tục)?" ) ), true, false };
       p << Pattern { Rule::OngoingAlone, regex( QStringLiteral( "liên\\s+tục" ) ), false, false };
+      p << Pattern { Rule::BareYear, regex( QStringLiteral( "(?<y>\\d{4})" ) ), false, false };
+      p << Pattern { Rule::BarePeriod, regex( QStringLiteral( "(?<y1>\\d{4})\\s*%1\\s*(?<y2>\\d{4})" ).arg( dash ) ), false, false };
       return p;
     }();
     return sPatterns;
@@ -193,6 +197,7 @@ struct RtDeadlineGrammar
       }
       case Rule::Year:
       case Rule::YearNoYear:
+      case Rule::BareYear:
       {
         const int year = yearOf( d, m, QStringLiteral( "y" ), issued );
         if ( year == 0 )
@@ -201,6 +206,7 @@ struct RtDeadlineGrammar
         return;
       }
       case Rule::Period:
+      case Rule::BarePeriod:
       {
         const int first = m.captured( QStringLiteral( "y1" ) ).toInt();
         const int last = m.captured( QStringLiteral( "y2" ) ).toInt();

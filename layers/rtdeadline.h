@@ -26,7 +26,8 @@ struct RtCouncilTerm
  *   31/12" is in the year the resolution was issued);
  * - a month: "tháng 6/2024", "tháng 6 năm 2024"; a quarter: "quý III/2024", "quý 3 năm
  *   2024"; a half year: "6 tháng đầu năm 2024" (1/1–30/6), "6 tháng cuối năm" (1/7–31/12);
- *   a year: "năm 2024"; a period: "giai đoạn 2021 - 2025" (its last year);
+ *   a year: "năm 2024"; a period: "giai đoạn 2021 - 2025" (its last year); as a whole
+ *   phrase (a table's "Thời gian thực hiện" cell) also "2025" and "2024 - 2025";
  * - a council session: "kỳ họp cuối năm 2024" → 31/12/2024 and "kỳ họp giữa năm 2025" →
  *   31/7/2025. The session's day is not known from the text: the year-end session is held
  *   in December and the mid-year one in June or July, so the last day of the latest month

@@ -103,8 +103,14 @@ namespace
     t.clausePath = rt.list( "clause", true );
     t.footnote = rt.integer( "footnote" );
     t.quote = rt.string( "quote", true );
+    t.review = rt.string( "review" );
+    if ( !t.review.isEmpty() && t.review != QLatin1String( "draft" ) && t.review != QLatin1String( "reviewed" ) )
+      rt.fail( QStringLiteral( "\"review\" is \"%1\"; it is \"draft\" (proposed, not reviewed yet) or \"reviewed\"" ).arg( t.review ) );
+    if ( t.review == QLatin1String( "reviewed" ) )
+      t.review.clear();
+    const bool draft = t.review == QLatin1String( "draft" );
     t.titleVi = rt.string( "title_vi", true );
-    t.titleEn = rt.string( "title_en", true );
+    t.titleEn = rt.string( "title_en", !draft ); // a draft's English title comes with its review
     t.category = rt.string( "category", true );
     if ( !t.category.isEmpty() && !RtCategories::isKnown( t.category ) )
       rt.fail( QStringLiteral( "unknown category '%1'; known: %2" ).arg( t.category, RtCategories::codes().join( QStringLiteral( ", " ) ) ) );
@@ -139,11 +145,6 @@ namespace
       rt.fail( QStringLiteral( "\"status_quote\" is given but the status is \"no_report\"" ) );
     t.noteVi = rt.string( "note_vi" );
     t.noteEn = rt.string( "note_en" );
-    t.review = rt.string( "review" );
-    if ( !t.review.isEmpty() && t.review != QLatin1String( "draft" ) && t.review != QLatin1String( "reviewed" ) )
-      rt.fail( QStringLiteral( "\"review\" is \"%1\"; it is \"draft\" (proposed, not reviewed yet) or \"reviewed\"" ).arg( t.review ) );
-    if ( t.review == QLatin1String( "reviewed" ) )
-      t.review.clear();
     if ( !r.error().isEmpty() )
       return RtResult<RtTask>::failure( r.error() );
     if ( !rt.error().isEmpty() )

@@ -29,7 +29,8 @@ struct RtRegisterFile
  *
  * Reading checks the file itself (JSON syntax with line and column, required fields,
  * unique ids, known categories and statuses, place keys "ward:06715", "zone:A3",
- * "site:…", "parcel:…", "review" either "draft" or "reviewed"). A deadline phrase that
+ * "site:…", "parcel:…", "review" either "draft" or "reviewed"; a draft may lack its English
+ * title). A deadline phrase that
  * cannot be dated is kept verbatim and listed in RtRegisterFile::warnings, never refused.
  * Checking against the text makes sure every clause exists and every quote, target,
  * deadline and status evidence occurs verbatim in the clause (or footnote) it names.

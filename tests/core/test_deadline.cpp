@@ -107,6 +107,10 @@ TEST_CASE( "years, periods, the term and council sessions", "[deadline]" )
   CHECK( dateOf( QStringLiteral( "kỳ họp giữa năm 2025" ) ) == QDate( 2025, 7, 31 ) );
   CHECK( dateOf( QStringLiteral( "tại kỳ họp thường lệ cuối năm 2024" ) ) == QDate( 2024, 12, 31 ) );
   CHECK( dateOf( QStringLiteral( "kì họp cuối năm" ) ) == QDate( 2023, 12, 31 ) );
+  // A table cell holds the year or the years alone.
+  CHECK( dateOf( QStringLiteral( "2025" ) ) == QDate( 2025, 12, 31 ) );
+  CHECK( dateOf( QStringLiteral( "2024 - 2025" ) ) == QDate( 2025, 12, 31 ) );
+  CHECK( RtDeadline::findAll( QStringLiteral( "khởi công năm 2024, 2025; vốn 2024 - 2025" ), sTerm ).isEmpty() );
 }
 
 TEST_CASE( "recurring and ongoing deadlines have no due date and are never overdue", "[deadline]" )
