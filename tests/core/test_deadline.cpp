@@ -3,6 +3,7 @@
 
 #include "rtdeadline.h"
 #include "rtstatus.h"
+#include "rtsummary.h"
 
 namespace
 {
@@ -255,4 +256,23 @@ TEST_CASE( "finding dated phrases in running text, and leaving references alone"
 
   // The party congress's term is not the council's.
   CHECK( RtDeadline::findAll( QStringLiteral( "nhiệm vụ nửa cuối nhiệm kỳ Đại hội Đảng bộ Thành phố" ), sTerm ).isEmpty() );
+}
+
+TEST_CASE( "the summary counts only passed due dates as overdue", "[deadline]" )
+{
+  QVector<RtTask> tasks;
+  for ( const char *phrase : { "trước ngày 31/12/2024", "hàng quý", "thường xuyên", "sớm nhất có thể", "", "kỳ họp giữa năm 2025" } )
+  {
+    RtTask t;
+    t.id = QString::fromUtf8( phrase );
+    t.category = QStringLiteral( "quy_hoach" );
+    t.status = RtStatus::InProgress;
+    t.deadline = read( QString::fromUtf8( phrase ) );
+    tasks << t;
+  }
+  const RtSummary s = RtSummary::compute( tasks, QDate( 2026, 1, 1 ) );
+  REQUIRE( s.overdue.size() == 2 );
+  CHECK( s.overdue.at( 0 ).id == QStringLiteral( "trước ngày 31/12/2024" ) );
+  CHECK( s.overdue.at( 1 ).id == QStringLiteral( "kỳ họp giữa năm 2025" ) );
+  CHECK( RtSummary::compute( tasks, QDate( 2025, 7, 31 ) ).overdue.size() == 1 );
 }

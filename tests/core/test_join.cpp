@@ -11,6 +11,7 @@
 #include "rtplacekey.h"
 #include "rtregister.h"
 
+#include <QMap>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTemporaryDir>
