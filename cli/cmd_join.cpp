@@ -1,5 +1,6 @@
 // restrack join: every feature of a layer with the aggregated status of its tasks.
 #include "clicommon.h"
+#include "rtcity.h"
 #include "rtjoin.h"
 #include "rtlayerkeys.h"
 #include "rtstore.h"
@@ -113,6 +114,9 @@ int runJoin( const QStringList &argList )
     binding.keyMap = keyMap.value();
   }
 
+  // Names against codes and codes against names: the places the tasks mean, as of the resolution.
+  binding.gazetteer = RtCity::bundled().gazetteer;
+  binding.placesDate = store->document().date;
   const QVector<RtFeatureKey> &features = layer.value().features;
   const RtJoinResult result = RtJoin::join( features, binding, tasks, asOf );
   // Names against a register keyed by codes match nothing: say so rather than leave a blank map.

@@ -6,6 +6,7 @@
 
 int runParse( const QStringList &args );
 int runBuildRegister( const QStringList &args );
+int runDraftRegister( const QStringList &args );
 int runSummary( const QStringList &args );
 int runSetStatus( const QStringList &args );
 int runHistory( const QStringList &args );
@@ -23,6 +24,8 @@ namespace
     "  parse FILE.txt [--json]                      the document, clause tree and figures of a resolution text\n"
     "  build-register --out FILE.gpkg [--register FILE.json] [--text FILE.txt] [--overwrite]\n"
     "                                               build a register GeoPackage from the text and the curated tasks\n"
+    "  draft-register --text FILE --out FILE.json [--city CITY.json] [--layers GPKG] [--term YYYY-YYYY] [--overwrite]\n"
+    "                                               propose a register (JSON, to be reviewed) from any resolution's text\n"
     "  summary [--db FILE.gpkg] [--as-of YYYY-MM-DD] [--json] [--lang vi|en]\n"
     "                                               tasks by status and category, overdue ones first\n"
     "  set-status [--db FILE.gpkg] ID STATUS --by NAME [--date YYYY-MM-DD] [--note T | --note-file F]\n"
@@ -78,6 +81,8 @@ int main( int argc, char *argv[] )
       return runParse( args );
     if ( command == QLatin1String( "build-register" ) )
       return runBuildRegister( args );
+    if ( command == QLatin1String( "draft-register" ) )
+      return runDraftRegister( args );
     if ( command == QLatin1String( "summary" ) )
       return runSummary( args );
     if ( command == QLatin1String( "set-status" ) )

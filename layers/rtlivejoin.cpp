@@ -16,7 +16,7 @@ RtLiveJoin::TaskState RtLiveJoin::stateOf( const RtTask &task, const QDate &asOf
   // The same test RtJoin::join() applies.
   TaskState s;
   s.status = task.status;
-  s.overdue = task.deadline.kind() == RtDeadline::Kind::Date && RtStatuses::isOverdue( task.status, task.deadline.date(), asOf );
+  s.overdue = RtStatuses::isOverdue( task.status, task.deadline, asOf );
   return s;
 }
 

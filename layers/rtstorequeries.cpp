@@ -221,17 +221,17 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     const QString phrase = text( f, "deadline_phrase" );
     const QString kindCode = text( f, "deadline_kind" );
     const QDate storedDate = date( f, "deadline_date" );
-    const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, doc.value().term );
+    const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, doc.value().term, doc.value().date );
     if ( !deadline )
       return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: its deadline '%3' cannot be read: %4" )
                               .arg( path, t.id, phrase, deadline.error() ) );
     const RtDeadline &d = deadline.value();
     const QDate parsedDate = d.kind() == RtDeadline::Kind::Date ? d.date() : QDate();
-    if ( RtStoreSchema::deadlineKindCode( d.kind() ) != kindCode || parsedDate != storedDate )
+    if ( RtDeadline::kindCode( d.kind() ) != kindCode || parsedDate != storedDate )
       return Result::failure( RtErrorKind::Corrupt,
                               QStringLiteral( "%1: %2" ).arg( path, QStringLiteral( "task %1: the stored deadline (%2 %3) does not match its phrase '%4', which now means %5 %6; "
                                   "re-import the resolution to refresh the register" )
-                                  .arg( t.id, kindCode, isoDate( storedDate ), phrase, RtStoreSchema::deadlineKindCode( d.kind() ), isoDate( parsedDate ) ).trimmed() ) );
+                                  .arg( t.id, kindCode, isoDate( storedDate ), phrase, RtDeadline::kindCode( d.kind() ), isoDate( parsedDate ) ).trimmed() ) );
     t.deadline = d;
     tasks.append( t );
   }

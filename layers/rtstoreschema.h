@@ -88,8 +88,6 @@ namespace RtStoreSchema
   //! The message those triggers raise.
   QString appendOnlyMessage();
 
-  //! How a deadline's kind is stored in rt_tasks.deadline_kind (the one place that maps them).
-  QString deadlineKindCode( RtDeadline::Kind kind );
   //! The figure kind stored as \a code in rt_figures.kind.
   std::optional<RtFigure::Kind> figureKindFromCode( const QString &code );
 }

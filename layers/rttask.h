@@ -36,6 +36,7 @@ struct RtTask
   QString noteVi;
   QString noteEn;
   int revision = 0;        //!< bumped by every status change (optimistic concurrency)
+  QString review;          //!< "draft": proposed by draft-register, not reviewed yet; empty once reviewed
 };
 
 #endif // RTTASK_H
