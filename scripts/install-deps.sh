@@ -12,6 +12,8 @@ PKGS=(
   qt6-base-dev qt6-base-dev-tools libgl-dev
   # GDAL/OGR, PROJ, GEOS, the GeoPackage validator
   libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev libsqlite3-dev sqlite3
+  # the importer: PDF text layers (poppler's C++ library)
+  libpoppler-cpp-dev
   # tests
   catch2 xvfb xauth poppler-utils fonts-dejavu-core
   # the end-to-end test: QGIS desktop runs its Python script (qgis --code) under Xvfb
