@@ -7,6 +7,7 @@
 #include <QVector>
 #include <QXmlStreamReader>
 
+#include <cpl_error.h>
 #include <cpl_vsi.h>
 
 #include <poppler-document.h>
@@ -63,7 +64,11 @@ namespace
         const QByteArray path = QByteArray( "/vsizip/" ) + mPath + '/' + name.toUtf8();
         GByte *data = nullptr;
         vsi_l_offset size = 0;
-        if ( !VSIIngestFile( nullptr, path.constData(), &data, &size, 64 * 1024 * 1024 ) )
+        // a missing member is an answer, not an error for GDAL to print
+        CPLPushErrorHandler( CPLQuietErrorHandler );
+        const int ok = VSIIngestFile( nullptr, path.constData(), &data, &size, 64 * 1024 * 1024 );
+        CPLPopErrorHandler();
+        if ( !ok )
           return QByteArray();
         QByteArray out( reinterpret_cast<const char *>( data ), static_cast<int>( size ) );
         VSIFree( data );

@@ -531,6 +531,18 @@ bool RtEncoding::isVietnameseSyllable( const QString &word )
   const QRegularExpressionMatch m = sSyllable.match( base );
   if ( !m.hasMatch() )
     return false;
+  // Spelling: k, gh, ngh before i, e, ê (k also y); c, g, ng not there; q only as qu.
+  const QString initial = m.captured( 1 );
+  const QString nucleus = m.captured( 2 );
+  const bool front = nucleus.startsWith( QLatin1Char( 'i' ) ) || nucleus.startsWith( QLatin1Char( 'e' ) ) || nucleus.startsWith( QChar( 0x00EA ) );
+  if ( initial == QLatin1String( "k" ) && !front && !nucleus.startsWith( QLatin1Char( 'y' ) ) )
+    return false;
+  if ( ( initial == QLatin1String( "gh" ) || initial == QLatin1String( "ngh" ) ) && !front )
+    return false;
+  if ( ( initial == QLatin1String( "c" ) || initial == QLatin1String( "ng" ) ) && ( front || nucleus.startsWith( QLatin1Char( 'y' ) ) ) )
+    return false;
+  if ( initial == QLatin1String( "g" ) && !nucleus.startsWith( QLatin1Char( 'i' ) ) && front )
+    return false; // "gì" is gi + ì; "ge" is not written
   // A syllable closed by a stop (c, ch, p, t) carries the rising or the heavy tone.
   const QString final = m.captured( 3 );
   if ( ( final == QLatin1String( "c" ) || final == QLatin1String( "ch" ) || final == QLatin1String( "p" ) || final == QLatin1String( "t" ) )
