@@ -356,14 +356,21 @@ RtParagraphs::Result RtParagraphs::build( const QVector<RtSourceLine> &lines, bo
         result.footnotes.insert( fn, f );
       footnoteSinceLast = true;
       lastFootnote = result.footnotes.value( fn ).line == f.line ? fn : 0;
+      previousRaw = raw;
       blankSinceLast = false;
       continue;
     }
-    // A footnote's text wrapped onto the next line.
-    if ( lastFootnote && wrapping.wrapped && !lines.at( i ).pageStart && !startsStructure( text ) && startsLowercaseOrDigit( text ) )
+    // A footnote's text wrapped onto the next line: the same test as a paragraph's.
+    if ( lastFootnote && wrapping.wrapped && !lines.at( i ).pageStart && !startsStructure( text ) && !wrapping.indented( raw ) )
     {
-      result.footnotes[lastFootnote].text += QLatin1Char( ' ' ) + text;
-      continue;
+      const QString &noteText = result.footnotes[lastFootnote].text;
+      if ( ( startsLowercaseOrDigit( text ) && ( !endsSentence( noteText ) || wrapping.full( previousRaw ) ) )
+           || ( wrapping.full( previousRaw ) && !endsSentence( noteText ) ) )
+      {
+        result.footnotes[lastFootnote].text += QLatin1Char( ' ' ) + collapseSpaces( text );
+        previousRaw = raw;
+        continue;
+      }
     }
     lastFootnote = 0;
 

@@ -59,6 +59,34 @@ namespace
     return out;
   }
 
+  //! Every clause as "path: text" (white space normalised), for comparing two readings.
+  void flatten( const QVector<RtClause> &clauses, const QString &path, QStringList &out )
+  {
+    for ( const RtClause &c : clauses )
+    {
+      const QString here = path.isEmpty() ? c.label : path + QStringLiteral( " › " ) + c.label;
+      out << here + QStringLiteral( ": " ) + c.text.simplified();
+      flatten( c.children, here, out );
+    }
+  }
+
+  QStringList flatten( const RtResolution &r )
+  {
+    QStringList out;
+    flatten( r.clauses, QString(), out );
+    for ( const RtFootnote &f : r.footnotes )
+      out << QStringLiteral( "footnote %1 in %2: %3" ).arg( f.number ).arg( rtClausePathString( f.clausePath ), f.text.simplified() );
+    return out;
+  }
+
+  QByteArray utf16be( const QString &text )
+  {
+    QByteArray out( "\xFE\xFF", 2 );
+    for ( const QChar c : text )
+      out.append( static_cast<char>( c.unicode() >> 8 ) ).append( static_cast<char>( c.unicode() & 0xFF ) );
+    return out;
+  }
+
   QString warningsOf( const RtImportReport &r ) { return r.warnings.join( QLatin1Char( '\n' ) ); }
 
   //! A line of a PDF's physical layout: each text at its column.
@@ -393,6 +421,48 @@ TEST_CASE( "the tree, footnotes and figures of 172/NQ-HĐND are what the importe
       CHECK( now.value( it.key() ) == it.value() );
   }
   CHECK( now.value( "appendices" ).toArray().isEmpty() );
+}
+
+TEST_CASE( "172/NQ-HĐND as other copies have it gives the same tree and footnotes", "[importer]" )
+{
+  const QByteArray original = rtReadAll( RtTestPaths::resolutionText() );
+  REQUIRE( !original.isEmpty() );
+  const RtResult<RtImportReport> reference = RtResolutionImporter::importBytes( original, QStringLiteral( "172.txt" ) );
+  REQUIRE( reference.ok() );
+  const QStringList expected = flatten( reference.value().resolution );
+  REQUIRE( expected.size() == 48 + 4 );
+
+  // wrapped at a PDF page's width as pdftotext writes it, with the page breaks' blank lines and without
+  QStringList wrapped, packed;
+  for ( const QString &line : QString::fromUtf8( original ).split( QLatin1Char( '\n' ) ) )
+  {
+    const QStringList pieces = line.trimmed().isEmpty() ? QStringList( QString() ) : RtBigText::wrap( line, 84 );
+    wrapped << pieces;
+    for ( const QString &p : pieces )
+      if ( !p.isEmpty() )
+        packed << p;
+  }
+  const QVector<QPair<QString, QByteArray>> copies = {
+    { QStringLiteral( "wrapped" ), wrapped.join( QLatin1Char( '\n' ) ).toUtf8() },
+    { QStringLiteral( "wrapped, no blank lines" ), packed.join( QLatin1Char( '\n' ) ).toUtf8() },
+    { QStringLiteral( "wrapped, UTF-16BE" ), utf16be( wrapped.join( QLatin1Char( '\n' ) ) ) },
+  };
+  for ( const auto &copy : copies )
+  {
+    INFO( copy.first.toStdString() );
+    const RtResult<RtImportReport> r = RtResolutionImporter::importBytes( copy.second, copy.first );
+    INFO( r.error().toStdString() );
+    REQUIRE( r.ok() );
+    const QStringList got = flatten( r.value().resolution );
+    for ( int i = 0; i < expected.size(); ++i )
+    {
+      INFO( expected.at( i ).left( 200 ).toStdString() );
+      CHECK( got.value( i ) == expected.at( i ) );
+    }
+    CHECK( got.size() == expected.size() );
+    CHECK( r.value().resolution.signer == QStringLiteral( "Nguyễn Văn Đô" ) );
+    CHECK( r.value().warnings.isEmpty() );
+  }
 }
 
 TEST_CASE( "a hundred pages are read in well under a second, every article in place", "[importer][performance]" )
