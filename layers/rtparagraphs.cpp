@@ -237,7 +237,7 @@ QVector<RtSourceLine> RtParagraphs::clean( const QStringList &lines, QStringList
         const int next = idx.at( k ) + 1;
         const bool setOff = next < out.size() && out.at( next ).text.trimmed().isEmpty();
         const bool namesDocument = p > 0 && k == 0 && count == pages.size() - 1 && setOff && sDocumentNumber.match( text ).hasMatch();
-        if ( ( repeated || namesDocument ) && text.size() >= 8 && !startsStructure( text ) )
+        if ( ( repeated || namesDocument ) && text.size() >= 8 && !startsStructure( text ) && !endsSentence( text ) )
         {
           remove[idx.at( k )] = true;
           ++runningLines;

@@ -7,6 +7,7 @@
 #include "rtappendixreader.h"
 #include "rtdocumentsource.h"
 #include "rtfigures.h"
+#include "rtparagraphs.h"
 #include "rtresolutionimporter.h"
 #include "rttext.h"
 
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -395,6 +397,14 @@ TEST_CASE( "restrack parse --json adds the appendices and their numbers, --encod
   REQUIRE( p.waitForFinished( 60000 ) );
   CHECK( p.exitCode() == 2 );
   CHECK( QString::fromUtf8( p.readAllStandardError() ).contains( QStringLiteral( "unknown encoding 'latin9'" ) ) );
+
+  // --text: the lines as the importer reads them (here the PDF's text layer, columns kept)
+  p.start( RtTestPaths::cliExecutable(), { QStringLiteral( "parse" ), corpus + QStringLiteral( "08-qd-phe-duyet-danh-muc-dau-tu.pdf" ), QStringLiteral( "--text" ) } );
+  REQUIRE( p.waitForFinished( 60000 ) );
+  REQUIRE( p.exitCode() == 0 );
+  const QString text = QString::fromUtf8( p.readAllStandardOutput() );
+  CHECK( text.contains( QRegularExpression( QStringLiteral( "Số: 2045/QĐ-UBND {3,}Móng Cái, ngày 05 tháng 3 năm 2024" ) ) ) );
+  CHECK( text.contains( QRegularExpression( QStringLiteral( "\f *Phụ lục 01" ) ) ) ); // the appendix starts page 2
 }
 
 TEST_CASE( "the tree, footnotes and figures of 172/NQ-HĐND are what the importer read before issue 8", "[importer]" )
@@ -421,6 +431,51 @@ TEST_CASE( "the tree, footnotes and figures of 172/NQ-HĐND are what the importe
       CHECK( now.value( it.key() ) == it.value() );
   }
   CHECK( now.value( "appendices" ).toArray().isEmpty() );
+}
+
+TEST_CASE( "page numbers and running headers go, the text stays", "[importer][source]" )
+{
+  SECTION( "pages told by form feeds" )
+  {
+    QStringList lines;
+    for ( int page = 1; page <= 4; ++page )
+    {
+      if ( page > 1 )
+        lines << QStringLiteral( "\fNghị quyết số 12/NQ-HĐND ngày 08/12/2023 - Trang %1" ).arg( page ) << QString();
+      const QStringList words = { QStringLiteral( "Quy hoạch" ), QStringLiteral( "Đất đai" ), QStringLiteral( "Xây dựng" ), QStringLiteral( "Giao thông" ) };
+      lines << QStringLiteral( "%1: nội dung tiếp tục" ).arg( words.at( page - 1 ) ) << QStringLiteral( "và kết thúc phần %1." ).arg( words.at( page - 1 ).toLower() ) << QString();
+      lines << ( page % 2 ? QStringLiteral( "- %1 -" ).arg( page ) : QStringLiteral( "Trang %1/4" ).arg( page ) );
+    }
+    QStringList notes;
+    const QVector<RtSourceLine> kept = RtParagraphs::clean( lines, notes );
+    QStringList texts;
+    for ( const RtSourceLine &l : kept )
+      if ( !l.text.trimmed().isEmpty() )
+        texts << l.text;
+    CHECK( texts.size() == 8 );
+    CHECK( texts.value( 0 ) == QStringLiteral( "Quy hoạch: nội dung tiếp tục" ) );
+    CHECK( texts.value( 7 ) == QStringLiteral( "và kết thúc phần giao thông." ) );
+    CHECK( notes == QStringList( { QStringLiteral( "removed 4 page number(s) and 3 running header or footer line(s)" ) } ) );
+    // the first line of each later page knows it starts a page, with its own line number
+    const auto second = std::find_if( kept.begin(), kept.end(), []( const RtSourceLine &l ) { return l.text.startsWith( QStringLiteral( "Đất đai" ) ); } );
+    REQUIRE( second != kept.end() );
+    CHECK( second->pageStart );
+    CHECK( second->line == 7 );
+  }
+  SECTION( "copied without form feeds: lone page numbers and a line repeated on every page" )
+  {
+    const QStringList lines = { QStringLiteral( "Điều 1. Nội dung một." ), QString(), QStringLiteral( "2" ), QString(),
+                                QStringLiteral( "UBND THÀNH PHỐ MÓNG CÁI - KẾ HOẠCH 2024" ), QStringLiteral( "Điều 2. Nội dung hai." ), QString(),
+                                QStringLiteral( "3" ), QString(), QStringLiteral( "UBND THÀNH PHỐ MÓNG CÁI - KẾ HOẠCH 2024" ),
+                                QStringLiteral( "Điều 3. Giao 15" ), QStringLiteral( "UBND THÀNH PHỐ MÓNG CÁI - KẾ HOẠCH 2024" ) };
+    QStringList notes;
+    QStringList texts;
+    for ( const RtSourceLine &l : RtParagraphs::clean( lines, notes ) )
+      if ( !l.text.trimmed().isEmpty() )
+        texts << l.text;
+    CHECK( texts == QStringList( { "Điều 1. Nội dung một.", "Điều 2. Nội dung hai.", "Điều 3. Giao 15" } ) );
+    CHECK( notes.size() == 1 );
+  }
 }
 
 TEST_CASE( "172/NQ-HĐND as other copies have it gives the same tree and footnotes", "[importer]" )
