@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "rtstore.h"
+#include "rttasksasof.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -178,15 +179,12 @@ std::unique_ptr<RtStore> RtCli::openTasksAsOf( const RtArgs &args, const QDate &
   std::unique_ptr<RtStore> store = openStore( args, false );
   if ( !store )
     return nullptr;
-  RtResult<QVector<RtTask>> all = store->tasks();
-  const RtResult<QHash<QString, RtStatus>> statuses = store->statusesAsOf( asOf );
-  if ( !all.ok() || !statuses.ok() )
+  RtResult<QVector<RtTask>> asOfTasks = RtTasksAsOf::read( *store, asOf );
+  if ( !asOfTasks.ok() )
   {
-    err( !all.ok() ? all.error() : statuses.error() );
+    err( asOfTasks.error() );
     return nullptr;
   }
-  tasks = all.takeValue();
-  for ( RtTask &t : tasks )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
+  tasks = asOfTasks.takeValue();
   return store;
 }

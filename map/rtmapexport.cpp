@@ -3,6 +3,7 @@
 #include "rtlocale.h"
 #include "rtmaplayers.h"
 #include "rtmapstyle.h"
+#include "rttasksasof.h"
 
 #include <qgscoordinatereferencesystem.h>
 #include <qgscoordinatetransform.h>
@@ -643,8 +644,6 @@ QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayou
 RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &options, QgsFeedback *feedback )
 {
   using Result = RtResult<RtMapExportData>;
-  if ( !options.asOf.isValid() )
-    return Result::failure( QStringLiteral( "the as-of date is missing or invalid" ) );
   const QString suffix = QFileInfo( options.outputPath ).suffix().toLower();
   if ( suffix != QLatin1String( "pdf" ) && suffix != QLatin1String( "png" ) )
     return Result::failure( QStringLiteral( "%1: the output must end in .pdf or .png" ).arg( options.outputPath ) );
@@ -659,18 +658,10 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
   RtMapExportData data;
   data.options = options;
   data.document = store.value()->document();
-  if ( data.document.date.isValid() && options.asOf < data.document.date )
-    return Result::failure( QStringLiteral( "the as-of date %1 is before the resolution (%2): its tasks have no status yet" )
-                            .arg( options.asOf.toString( Qt::ISODate ), data.document.date.toString( Qt::ISODate ) ) );
-  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
+  RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), options.asOf );
   if ( !tasks.ok() )
-    return Result::failure( tasks.error() );
-  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( options.asOf );
-  if ( !statuses.ok() )
-    return Result::failure( statuses.error() );
+    return Result::failureFrom( tasks );
   data.tasks = tasks.takeValue();
-  for ( RtTask &t : data.tasks )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
   store = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close the register before rendering
   if ( feedback )
   {

@@ -20,7 +20,7 @@ namespace
   const QString sLastFolderKey = QStringLiteral( "ResolutionTracker/exportFolder" );
 }
 
-RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *parent )
+RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, const QDate &earliest, QWidget *parent )
   : QDialog( parent )
   , mDefaults( defaults )
 {
@@ -56,6 +56,8 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *par
   // The dialog speaks the UI language, which is the default language of the export.
   mAsOf->setLocale( rtLocale( defaults.lang ) );
   mAsOf->setDisplayFormat( rtDateFormat( defaults.lang ) );
+  if ( earliest.isValid() )
+    mAsOf->setMinimumDate( earliest );
   mAsOf->setDate( defaults.asOf.isValid() ? defaults.asOf : QDate::currentDate() );
   form->addRow( tr( "As of" ), mAsOf );
 

@@ -22,8 +22,12 @@ class RtExportDialog : public QDialog
     Q_OBJECT
 
   public:
-    //! Starts from \a defaults (register, layers, date, language); the last folder used is remembered.
-    RtExportDialog( const RtMapExportOptions &defaults, QWidget *parent = nullptr );
+    /**
+     * Starts from \a defaults (register, layers, date, language); the last folder used is
+     * remembered. The date picker starts at \a earliest, the resolution's date
+     * (RtTasksAsOf::earliest()): an earlier date would be refused.
+     */
+    RtExportDialog( const RtMapExportOptions &defaults, const QDate &earliest, QWidget *parent = nullptr );
 
     //! The options as filled in.
     RtMapExportOptions options() const;

@@ -5,6 +5,7 @@
 #include "rtlayerbinding.h"
 #include "rtpluginpaths.h"
 #include "rtstatus.h"
+#include "rttasksasof.h"
 #include "rttaskdock.h"
 #include "rttracker.h"
 #include "rttranslator.h"
@@ -220,7 +221,7 @@ void RtPlugin::exportMap()
   defaults.layersPath = RtPluginPaths::bundledLayers();
   defaults.asOf = mTracker->asOf();
   defaults.lang = mTracker->language();
-  RtExportDialog dialog( defaults, mIface->mainWindow() );
+  RtExportDialog dialog( defaults, RtTasksAsOf::earliest( mTracker->document() ), mIface->mainWindow() );
   if ( dialog.exec() != QDialog::Accepted )
     return;
 

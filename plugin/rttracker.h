@@ -88,7 +88,12 @@ class RtTracker : public QObject
 
     //! The date the statuses are shown for (default today; never before the resolution).
     QDate asOf() const { return mAsOf; }
-    void setAsOf( const QDate &date );
+    /**
+     * Shows the statuses as of \a date (invalid: today). A date before the open register's
+     * resolution is refused, with the date unchanged and a message naming the resolution's
+     * date (RtTasksAsOf, the rule the export and the CLI follow).
+     */
+    RtStatusResult setAsOf( const QDate &date );
 
     RtLang language() const { return mLang; }
     void setLanguage( RtLang lang ) { mLang = lang; }
@@ -195,7 +200,8 @@ class RtTracker : public QObject
     RtStatusResult readAll( const QString &path );
     //! After a write: the tasks and their statuses as of the date read back, layers and views told.
     RtStatusResult reloadAfterWrite( const QString &taskId );
-    RtStatusResult computeAsOf();
+    //! Reads the statuses as of \a date into the as-of tasks (RtTasksAsOf).
+    RtStatusResult computeAsOf( const QDate &date );
     void connectLayer( QgsVectorLayer *layer );
     //! Makes \a binding (keys read) the layer's: replaces an earlier one, saves it, shows the statuses.
     RtLayerBinding *install( std::unique_ptr<RtLayerBinding> binding );

@@ -12,6 +12,7 @@
 #include "rtmapstyle.h"
 #include "rtstore.h"
 #include "rtsummary.h"
+#include "rttasksasof.h"
 
 #include <qgsapplication.h>
 #include <qgscoordinatereferencesystem.h>
@@ -171,15 +172,12 @@ namespace
       }
       RtMapLayoutContent content;
       content.document = store.value()->document();
-      RtResult<QVector<RtTask>> tasks = store.value()->tasks();
-      const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( content.document.date );
-      if ( !tasks.ok() || !statuses.ok() )
+      const RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), RtTasksAsOf::earliest( content.document ) );
+      if ( !tasks.ok() )
       {
-        err( !tasks.ok() ? tasks.error() : statuses.error() );
+        err( tasks.error() );
         return false;
       }
-      for ( RtTask &t : tasks.value() )
-        t.status = statuses.value().value( t.id, RtStatus::NoReport );
       content.summary = RtSummary::compute( tasks.value(), content.document.date );
       content.mapLayers = mapLayers;
       content.layersByKind = byKind;

@@ -8,6 +8,7 @@
 #include "rtmapexport.h"
 #include "rtmapstyle.h"
 #include "rtsummary.h"
+#include "rttasksasof.h"
 
 #include <qgsfeature.h>
 #include <qgsfeatureiterator.h>
@@ -59,12 +60,9 @@ namespace
       RtResult<std::unique_ptr<RtStore>> store = RtStore::open( registerPath, false );
       if ( !store.ok() )
         return;
-      RtResult<QVector<RtTask>> tasks = store.value()->tasks();
-      const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( sAsOf );
-      if ( !tasks.ok() || !statuses.ok() )
+      const RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), sAsOf );
+      if ( !tasks.ok() )
         return;
-      for ( RtTask &t : tasks.value() )
-        t.status = statuses.value().value( t.id, RtStatus::NoReport );
       summary = RtSummary::compute( tasks.value(), sAsOf );
       this->tasks = tasks.value();
       ok = true;
@@ -417,7 +415,19 @@ TEST_CASE( "the export refuses what it cannot do, and writes nothing", "[export]
     o.asOf = QDate( 2023, 1, 1 );
     const RtResult<RtMapExportReport> r = RtMapExport::exportMap( o );
     REQUIRE( !r.ok() );
-    CHECK( r.error().contains( QStringLiteral( "before the resolution" ) ) );
+    // The one rule of the panel and the CLI (RtTasksAsOf): refused, naming the resolution's date.
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( f.registerPath, false );
+    REQUIRE( store.ok() );
+    const QString expected = RtTasksAsOf::check( store.value()->document(), o.asOf ).error();
+    CHECK( r.error() == expected );
+    CHECK( r.error().contains( QStringLiteral( "before the resolution (172/NQ-HĐND) of 2023-10-13" ) ) );
+    CHECK( !QFileInfo::exists( o.outputPath ) );
+    int rc = -1;
+    QString errors;
+    RtMapTest::run( RtTestPaths::cliExecutable(), { QStringLiteral( "export" ), QStringLiteral( "--db" ), f.registerPath, QStringLiteral( "--as-of" ),
+                    QStringLiteral( "2023-01-01" ), QStringLiteral( "--out" ), o.outputPath }, &rc, &errors );
+    CHECK( rc == 1 );
+    CHECK( errors.trimmed() == QStringLiteral( "restrack: " ) + expected );
     CHECK( !QFileInfo::exists( o.outputPath ) );
   }
   SECTION( "a layers file that does not exist" )

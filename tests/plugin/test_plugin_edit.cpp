@@ -15,6 +15,7 @@
 #include "rttaskdock.h"
 #include "rttaskfiltermodel.h"
 #include "rttaskmodel.h"
+#include "rttasksasof.h"
 #include "rttracker.h"
 
 #include <gdal.h>
@@ -40,6 +41,7 @@
 #include <qgsvectorlayer.h>
 
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QGroupBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -375,14 +377,23 @@ TEST_CASE( "the as-of date recolours the map with the statuses of that day", "[p
   tracker.syncLiveFields();
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
 
-  // Before A3's plan was approved it was still in progress; before the resolution nothing has a status.
-  tracker.setAsOf( QDate( 2024, 6, 10 ) );
+  // Before A3's plan was approved it was still in progress.
+  REQUIRE( tracker.setAsOf( QDate( 2024, 6, 10 ) ).ok() );
   CHECK( tracker.taskAsOf( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::InProgress );
   CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::Done );
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
   CHECK( QgsExpressionContextUtils::layerScope( zones )->variable( RtLayerBinding::asOfVariable() ).toString() == QStringLiteral( "2024-06-10" ) );
-  tracker.setAsOf( QDate( 2020, 1, 1 ) );
-  CHECK( tracker.asOf() == QDate( 2023, 10, 13 ) );
+
+  // Before the resolution nothing has a status: refused as the export and the CLI refuse it
+  // (RtTasksAsOf), naming the resolution's date; the date and the colours stay as they were.
+  // (It used to be moved forward to the resolution's date here, and refused by the export.)
+  const RtStatusResult early = tracker.setAsOf( QDate( 2020, 1, 1 ) );
+  REQUIRE_FALSE( early.ok() );
+  CHECK( early.error() == RtTasksAsOf::check( tracker.document(), QDate( 2020, 1, 1 ) ).error() );
+  CHECK( early.error().contains( QStringLiteral( "2023-10-13" ) ) );
+  CHECK( tracker.asOf() == QDate( 2024, 6, 10 ) );
+  CHECK( tracker.taskAsOf( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::InProgress );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
 }
 
 TEST_CASE( "a binding saved in the project comes back and shows in QGIS without the plugin", "[plugin][edit]" )
@@ -539,6 +550,11 @@ TEST_CASE( "the panel's search ignores diacritics and case and a picked feature 
     INFO( name );
     CHECK( dock.findChild<QWidget *>( QString::fromLatin1( name ) ) );
   }
+  // The date picker starts at the resolution's date: an earlier one would be refused.
+  auto *asOf = dock.findChild<QDateTimeEdit *>( QStringLiteral( "RtAsOfDate" ) );
+  REQUIRE( asOf );
+  CHECK( asOf->minimumDate() == RtTasksAsOf::earliest( tracker.document() ) );
+  CHECK( asOf->minimumDate() == QDate( 2023, 10, 13 ) );
   auto *search = dock.findChild<QLineEdit *>( QStringLiteral( "RtTaskSearch" ) );
   REQUIRE( search );
   const int all = dock.tableFilter()->rowCount();
@@ -611,7 +627,10 @@ TEST_CASE( "the council map export runs as a QGIS task that can be cancelled", "
     runTask( false, path, error );
     REQUIRE( path == options.outputPath );
     const QImage by2023( options.outputPath );
-    RtExportDialog dialog( options );
+    RtExportDialog dialog( options, QDate( 2023, 10, 13 ) );
+    auto *asOf = dialog.findChild<QDateTimeEdit *>( QStringLiteral( "RtExportAsOf" ) );
+    REQUIRE( asOf );
+    CHECK( asOf->minimumDate() == QDate( 2023, 10, 13 ) ); // the resolution's date: earlier ones are refused
     auto *units = dialog.findChild<QComboBox *>( QStringLiteral( "RtExportUnits" ) );
     REQUIRE( units );
     CHECK( units->currentData().toInt() == 2023 );
