@@ -3,6 +3,7 @@
 #include "rtlocale.h"
 #include "rtmaplayers.h"
 #include "rtmapstyle.h"
+#include "rtoutputfile.h"
 #include "rttasksasof.h"
 
 #include <qgscoordinatereferencesystem.h>
@@ -647,9 +648,9 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
   const QString suffix = QFileInfo( options.outputPath ).suffix().toLower();
   if ( suffix != QLatin1String( "pdf" ) && suffix != QLatin1String( "png" ) )
     return Result::failure( QStringLiteral( "%1: the output must end in .pdf or .png" ).arg( options.outputPath ) );
-  const QFileInfo outDir( QFileInfo( options.outputPath ).absolutePath() );
-  if ( !outDir.isDir() || !outDir.isWritable() )
-    return Result::failure( QStringLiteral( "%1: the folder %2 does not exist or is not writable" ).arg( options.outputPath, outDir.filePath() ) );
+  const RtStatusResult writable = RtOutputFile::check( options.outputPath, options.overwrite );
+  if ( !writable.ok() )
+    return Result::failureFrom( writable );
 
   // The register, read-only: tasks with their status as of the date.
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( options.registerPath, false );
@@ -761,6 +762,11 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
   report.overdue = content.summary.overdue.size();
 
   QgsPrintLayout *layout = createLayout( &project, content );
+  // Written beside the output and renamed into place once complete: an export killed
+  // mid-way leaves the previous file as it was.
+  RtOutputFile output( options.outputPath, options.overwrite );
+  if ( !output.ok() )
+    return Result::failure( output.error() );
   QgsLayoutExporter exporter( layout );
   QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
   if ( suffix == QLatin1String( "pdf" ) )
@@ -773,7 +779,7 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
     settings.exportMetadata = true;
     // Text stays text: searchable, copyable, and pdftotext gives the Vietnamese back.
     settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
-    result = exporter.exportToPdf( options.outputPath, settings );
+    result = exporter.exportToPdf( output.temporaryPath(), settings );
   }
   else
   {
@@ -784,10 +790,13 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
     // QGIS then tries to write georeferencing into the PNG through GDAL, which cannot update
     // PNGs: a harmless error message we keep off the user's terminal.
     CPLPushErrorHandler( CPLQuietErrorHandler );
-    result = exporter.exportToImage( options.outputPath, settings );
+    result = exporter.exportToImage( output.temporaryPath(), settings );
     CPLPopErrorHandler();
   }
   if ( result != QgsLayoutExporter::Success )
     return Result::failure( QStringLiteral( "%1: the export failed: %2" ).arg( options.outputPath, exportError( result ) ) );
+  const RtStatusResult committed = output.commit();
+  if ( !committed.ok() )
+    return Result::failureFrom( committed );
   return Result::success( report );
 }

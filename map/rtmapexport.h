@@ -27,6 +27,7 @@ struct RtMapExportOptions
   QString layersPath;    //!< the map layers GeoPackage; opened read-only
   QDate asOf;            //!< the date the statuses are computed for
   QString outputPath;    //!< FILE.pdf or FILE.png (the suffix picks the format)
+  bool overwrite = false; //!< replace an existing outputPath (else the export is refused); see RtOutputFile
   RtLang lang = RtLang::Vi;
   bool print = false;    //!< black-and-white-safe styles (hatching) instead of colour fills
   int dpi = 0;           //!< 0: 300 for PDF, 150 for PNG

@@ -1,21 +1,20 @@
-// The main of the tests that need QGIS itself (styles, project, layout export): the
-// offscreen platform unless the caller chose one, one QgsApplication for the whole run.
+// The main of the tests that need QGIS itself (styles, project, layout export, the plugin):
+// the offscreen platform unless the caller chose one, one QgsApplication for the whole run,
+// its profile in a temporary folder (RtHeadlessQgis), as `restrack export` runs it.
 #define CATCH_CONFIG_RUNNER
 #include "catch_compat.h"
 
-#include <qgsapplication.h>
+#include "rtheadlessqgis.h"
 
-#include <gdal.h>
+#include <QFileInfo>
 
 int main( int argc, char *argv[] )
 {
-  if ( qEnvironmentVariableIsEmpty( "QT_QPA_PLATFORM" ) )
-    qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( "/usr" ), true );
-  QgsApplication::initQgis();
-  GDALAllRegister();
-  const int rc = rtRunCatch( argc, argv );
-  QgsApplication::exitQgis();
-  return rc;
+  RtHeadlessQgis qgis( argc, argv, QFileInfo( QString::fromLocal8Bit( argv[0] ) ).fileName() );
+  if ( !qgis.ok() )
+  {
+    std::fprintf( stderr, "%s\n", qgis.error().toLocal8Bit().constData() );
+    return 1;
+  }
+  return rtRunCatch( argc, argv );
 }

@@ -8,6 +8,7 @@
 // GeoPackage (data/). With --db it also holds the council-session layout as of the
 // resolution's date. The styles are built into rtmap from styles/ (rtmapstyles.qrc); when
 // a style changes, run --styles first, then rebuild.
+#include "rtheadlessqgis.h"
 #include "rtmapexport.h"
 #include "rtmapstyle.h"
 #include "rtstore.h"
@@ -229,12 +230,12 @@ namespace
 
 int main( int argc, char *argv[] )
 {
-  if ( qEnvironmentVariableIsEmpty( "QT_QPA_PLATFORM" ) )
-    qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( "/usr" ), true );
-  QgsApplication::initQgis();
-  GDALAllRegister();
+  RtHeadlessQgis qgis( argc, argv, QStringLiteral( "rtmakeproject" ) );
+  if ( !qgis.ok() )
+  {
+    err( qgis.error() );
+    return 1;
+  }
 
   QString stylesDir, projectPath, layersPath, registerPath;
   const QStringList args = QCoreApplication::arguments().mid( 1 );
@@ -265,6 +266,5 @@ int main( int argc, char *argv[] )
     rc = writeStyles( stylesDir ) ? 0 : 1;
   else
     rc = writeProject( projectPath, layersPath, stylesDir, registerPath ) ? 0 : 1;
-  QgsApplication::exitQgis();
   return rc;
 }
