@@ -33,9 +33,9 @@ namespace
     "       [--key-map PATH[|layername=NAME] --key-map-fields FROM,TO]\n"
     "                                               each feature's status from its tasks; --write stores it (GeoPackage)\n"
     "  export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--overwrite] [--lang vi|en]\n"
-    "       [--print] [--dpi N] [--units 2023|2025]\n"
+    "       [--print] [--dpi N] [--units 2023|2025] [--template T.qpt]\n"
     "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
-    "                                               --units 2025: by the administrative units of 2025\n"
+    "                                               --units 2025: by the administrative units of 2025; --template: an edited layout\n"
     "\n"
     "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used.\n";
 }

@@ -196,7 +196,12 @@ namespace
         }
       }
       content.layerSources.removeDuplicates();
-      RtMapExport::createLayout( &project, content );
+      const RtResult<QgsPrintLayout *> layout = RtMapExport::createLayout( &project, content );
+      if ( !layout.ok() )
+      {
+        err( layout.error() );
+        return false;
+      }
     }
 
     if ( !project.write( projectPath ) )
