@@ -215,6 +215,34 @@
         <source>Units</source>
         <translation>Units</translation>
     </message>
+    <message>
+        <source>Replace the existing file</source>
+        <translation>Replace the existing file</translation>
+    </message>
+    <message>
+        <source>QGIS layout template (*.qpt)</source>
+        <translation>QGIS layout template (*.qpt)</translation>
+    </message>
+    <message>
+        <source>Built-in layout</source>
+        <translation>Built-in layout</translation>
+    </message>
+    <message>
+        <source>Optional: a copy of the council map&apos;s layout template (council-map.qpt) edited in QGIS&apos;s layout designer, with the office&apos;s heading or emblem. Empty: the built-in layout.</source>
+        <translation>Optional: a copy of the council map&apos;s layout template (council-map.qpt) edited in QGIS&apos;s layout designer, with the office&apos;s heading or emblem. Empty: the built-in layout.</translation>
+    </message>
+    <message>
+        <source>Layout template</source>
+        <translation>Layout template</translation>
+    </message>
+    <message>
+        <source>The layout template file does not exist.</source>
+        <translation>The layout template file does not exist.</translation>
+    </message>
+    <message>
+        <source>The file exists: tick the box above to replace it with the new map.</source>
+        <translation>The file exists: tick the box above to replace it with the new map.</translation>
+    </message>
 </context>
 <context>
     <name>RtExportTask</name>

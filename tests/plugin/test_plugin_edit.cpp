@@ -26,6 +26,7 @@
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsapplication.h>
 #include <qgsfieldcombobox.h>
+#include <qgsfilewidget.h>
 #include <qgsmaplayercombobox.h>
 #include <qgsexpressioncontextutils.h>
 #include <qgsfeature.h>
@@ -40,7 +41,9 @@
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QPushButton>
 #include <QDateTimeEdit>
 #include <QGroupBox>
 #include <QElapsedTimer>
@@ -644,6 +647,48 @@ TEST_CASE( "the council map export runs as a QGIS task that can be cancelled", "
     const QImage by2025( options.outputPath );
     CHECK( by2025.size() == by2023.size() );
     CHECK( by2025 != by2023 ); // other units coloured, another subtitle and legend
+  }
+  SECTION( "an existing file is replaced only when the user ticks the box, with the template chosen" )
+  {
+    // Issue 9, defect 5: the export overwrote a file without asking.
+    const QByteArray previous = "an earlier map";
+    REQUIRE( rtWriteAll( options.outputPath, previous ) );
+    RtExportDialog dialog( options, QDate( 2023, 10, 13 ) );
+    auto *replace = dialog.findChild<QCheckBox *>( QStringLiteral( "RtExportReplace" ) );
+    auto *button = dialog.findChild<QPushButton *>( QStringLiteral( "RtExportButton" ) );
+    auto *templateWidget = dialog.findChild<QgsFileWidget *>( QStringLiteral( "RtExportTemplate" ) );
+    REQUIRE( replace );
+    REQUIRE( button );
+    REQUIRE( templateWidget );
+    CHECK( replace->isVisibleTo( &dialog ) );
+    CHECK_FALSE( replace->isChecked() );
+    CHECK_FALSE( button->isEnabled() );
+    CHECK_FALSE( dialog.options().overwrite );
+    replace->setChecked( true );
+    CHECK( button->isEnabled() );
+    // A template that does not exist is refused before the export; the office's copy is taken.
+    templateWidget->setFilePath( fx.dir.filePath( QStringLiteral( "missing.qpt" ) ) );
+    CHECK_FALSE( button->isEnabled() );
+    const QString officeTemplate = fx.dir.filePath( QStringLiteral( "office.qpt" ) );
+    REQUIRE( QFile::copy( RtTestPaths::sourceDir() + QStringLiteral( "/map/templates/council-map.qpt" ), officeTemplate ) );
+    templateWidget->setFilePath( officeTemplate );
+    CHECK( button->isEnabled() );
+    options = dialog.options();
+    CHECK( options.overwrite );
+    CHECK( options.templatePath == officeTemplate );
+    QString path, error;
+    runTask( false, path, error );
+    INFO( error.toStdString() );
+    CHECK( path == options.outputPath );
+    CHECK( rtReadAll( options.outputPath ) != previous );
+    CHECK( QImage( options.outputPath ).width() > 500 );
+
+    // A new file name: nothing to replace, no box.
+    options.outputPath = fx.dir.filePath( QStringLiteral( "council-new.png" ) );
+    RtExportDialog fresh( options, QDate( 2023, 10, 13 ) );
+    CHECK_FALSE( fresh.findChild<QCheckBox *>( QStringLiteral( "RtExportReplace" ) )->isVisibleTo( &fresh ) );
+    CHECK( fresh.findChild<QPushButton *>( QStringLiteral( "RtExportButton" ) )->isEnabled() );
+    CHECK_FALSE( fresh.options().overwrite );
   }
   SECTION( "cancelled" )
   {
