@@ -9,7 +9,10 @@ namespace
 {
   const char *sExportUsage = "usage: restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
                              "--out FILE.pdf|FILE.png [--overwrite] [--lang vi|en] [--print] [--dpi N] [--units 2023|2025] [--template T.qpt]\n"
+                             "       [--with-directives]\n"
                              "  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)\n"
+                             "  --with-directives: a place's colour counts every task naming it; by default its concrete commitments,\n"
+                             "  and directive items only where no commitment names it\n"
                              "  --template: a copy of the council map's layout template (map/templates/council-map.qpt, installed under\n"
                              "  share/restrack/templates) edited in QGIS's layout designer; it must keep the ids of the items the map fills\n"
                              "  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;\n"
@@ -26,7 +29,7 @@ namespace
   {
     RtArgs args;
     if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "layers" ), QStringLiteral( "as-of" ), QStringLiteral( "out" ),
-                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "template" ) }, { QStringLiteral( "print" ), QStringLiteral( "overwrite" ) } )
+                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "template" ) }, { QStringLiteral( "print" ), QStringLiteral( "overwrite" ), QStringLiteral( "with-directives" ) } )
          || !args.positional().isEmpty() )
     {
       RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sExportUsage ) : args.error() );
@@ -60,6 +63,7 @@ namespace
     options.print = args.has( QStringLiteral( "print" ) );
     options.overwrite = args.has( QStringLiteral( "overwrite" ) );
     options.templatePath = args.value( QStringLiteral( "template" ) );
+    options.withDirectives = args.has( QStringLiteral( "with-directives" ) );
     if ( args.has( QStringLiteral( "units" ) ) )
     {
       const QString units = args.value( QStringLiteral( "units" ) ).trimmed();

@@ -353,6 +353,7 @@ QVector<RtLayoutTemplate::Item> RtMapExport::templateItems()
     { QStringLiteral( "title" ), T::Label, true },
     { QStringLiteral( "subtitle" ), T::Label, true },
     { QStringLiteral( "legend" ), T::Legend, true },
+    { QStringLiteral( "rule" ), T::Label, true },
     { QStringLiteral( "counts" ), T::Table, true },
     { QStringLiteral( "overdue" ), T::Table, true },
     { QStringLiteral( "schematic notice" ), T::Label, true },
@@ -360,7 +361,6 @@ QVector<RtLayoutTemplate::Item> RtMapExport::templateItems()
     { QStringLiteral( "north arrow" ), T::Picture, false },
     { QStringLiteral( "north label" ), T::Label, false },
     { QStringLiteral( "scale bar" ), T::ScaleBar, false },
-    { QStringLiteral( "rule" ), T::Label, false },
     { QStringLiteral( "counts title" ), T::Label, false },
     { QStringLiteral( "overdue title" ), T::Label, false },
     { QStringLiteral( "overdue none" ), T::Label, false },
@@ -469,11 +469,19 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
   }
   legend->adjustBoxSize();
 
-  const QString rule = tr2( lang,
-                            "Một đối tượng gắn nhiều nhiệm vụ nhận trạng thái theo thứ tự ưu tiên: vướng mắc, quá hạn, đang thực hiện, "
-                            "hoàn thành, không còn phù hợp, chưa triển khai, chưa có báo cáo.",
-                            "A place with several tasks shows, in order of precedence: blocked, overdue, in progress, done, "
-                            "dropped, not started, no report." );
+  // Which tasks colour a place, then how several of them make one colour.
+  const QString which = c.withDirectives
+                        ? tr2( lang, "Màu của một địa bàn, phân khu, công trình: mọi nhiệm vụ gắn với nó, kể cả các mục chỉ đạo chung. ",
+                               "A place's colour: every task that names it, directive items included. " )
+                        : tr2( lang, "Màu của một địa bàn, phân khu, công trình: các nhiệm vụ cụ thể gắn với nó; mục chỉ đạo chung chỉ tô màu "
+                               "nơi không có nhiệm vụ cụ thể nào. ",
+                               "A place's colour: the concrete commitments that name it; directive items colour it only where no "
+                               "commitment names it. " );
+  const QString rule = which + tr2( lang,
+                                    "Một đối tượng gắn nhiều nhiệm vụ nhận trạng thái theo thứ tự ưu tiên: vướng mắc, quá hạn, đang thực hiện, "
+                                    "hoàn thành, không còn phù hợp, chưa triển khai, chưa có báo cáo.",
+                                    "A place with several tasks shows, in order of precedence: blocked, overdue, in progress, done, "
+                                    "dropped, not started, no report." );
   if ( QgsLayoutItemLabel *label = t.setText( QStringLiteral( "rule" ), rule ) )
     t.setHeight( QStringLiteral( "rule" ), textHeight( rule, label->font(), label->rect().width() ) );
 
@@ -601,7 +609,7 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
     feedback->setProgress( 20 );
   }
 
-  RtResult<RtMapLayerSet> loaded = RtMapLayerSet::load( options.layersPath, data.tasks, options.asOf, options.units );
+  RtResult<RtMapLayerSet> loaded = RtMapLayerSet::load( options.layersPath, data.tasks, options.asOf, options.units, options.withDirectives );
   if ( !loaded.ok() )
     return Result::failure( loaded.error() );
   data.layers = loaded.takeValue();
@@ -660,6 +668,7 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
   content.registerName = QFileInfo( options.registerPath ).fileName();
   content.units = set.units;
   content.templatePath = options.templatePath;
+  content.withDirectives = options.withDirectives;
   QSet<QString> sources;
   for ( RtMapLayer &l : set.layers )
   {

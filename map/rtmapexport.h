@@ -39,6 +39,9 @@ struct RtMapExportOptions
    * gso_code_2025; wards_2023 is then not drawn). See RtMapLayerSet::load().
    */
   int units = 2023;
+  //! Which tasks colour a place: off, its concrete commitments (directive items only where no
+  //! commitment names it); on, every task that names it (RtJoinOptions::withDirectives).
+  bool withDirectives = false;
   //! The layout: a QGIS layout template (.qpt), a copy of map/templates/council-map.qpt edited
   //! in QGIS's layout designer; empty: that template, built into the library.
   QString templatePath;
@@ -87,6 +90,8 @@ struct RtMapLayoutContent
   bool contextLabels = true;
   //! The layout template (see RtMapExportOptions::templatePath); empty: the built-in one.
   QString templatePath;
+  //! The colouring rule the map states (RtMapExportOptions::withDirectives).
+  bool withDirectives = false;
 };
 
 /**
@@ -126,10 +131,11 @@ class RtMapExport
     static RtResult<QgsPrintLayout *> createLayout( QgsProject *project, const RtMapLayoutContent &content );
 
     /**
-     * The items the council map fills, by id: map, title, subtitle, legend, counts (table),
-     * overdue (table), schematic notice and sources are required; north arrow, north label,
-     * scale bar, rule, counts title, overdue title, overdue none and maker are filled when
-     * the template has them. Anything else in a template is printed as it is.
+     * The items the council map fills, by id: map, title, subtitle, legend, rule (which tasks
+     * colour a place), counts (table), overdue (table), schematic notice and sources are
+     * required; north arrow, north label, scale bar, counts title, overdue title, overdue none
+     * and maker are filled when the template has them. Anything else in a template is printed
+     * as it is.
      */
     static QVector<RtLayoutTemplate::Item> templateItems();
 

@@ -468,6 +468,7 @@ RtLayerBinding *RtTracker::install( std::unique_ptr<RtLayerBinding> binding )
     }
   }
   RtLayerBinding::store( layer, binding->binding() );
+  binding->setWithDirectives( mWithDirectives );
   binding->update( mAsOfTasks, mAsOf );
   RtLayerBinding *raw = binding.get();
   mBindings.push_back( std::move( binding ) );
@@ -625,6 +626,16 @@ QHash<QString, QString> RtTracker::placeNames() const
     }
   }
   return names;
+}
+
+void RtTracker::setWithDirectives( bool withDirectives )
+{
+  if ( withDirectives == mWithDirectives )
+    return;
+  mWithDirectives = withDirectives;
+  for ( const auto &b : mBindings )
+    b->setWithDirectives( withDirectives );
+  updateLayers();
 }
 
 void RtTracker::updateLayers()

@@ -95,6 +95,14 @@ class RtTracker : public QObject
      */
     RtStatusResult setAsOf( const QDate &date );
 
+    /**
+     * Which tasks colour a place on the bound layers (RtJoinOptions::withDirectives): off (the
+     * default), its concrete commitments, directive items only where no commitment names
+     * it; on, every task naming it. The plugin keeps it as a setting; the export follows it.
+     */
+    void setWithDirectives( bool withDirectives );
+    bool withDirectives() const { return mWithDirectives; }
+
     RtLang language() const { return mLang; }
     void setLanguage( RtLang lang ) { mLang = lang; }
 
@@ -216,6 +224,7 @@ class RtTracker : public QObject
     QHash<QString, int> mIndexOfTask;
     QDate mAsOf;
     RtLang mLang = RtLang::Vi;
+    bool mWithDirectives = false;
     std::vector<std::unique_ptr<RtLayerBinding>> mBindings;
     bool mRestoring = false;
     QTimer mLiveFieldTimer;  //!< syncLiveFields() once the user pauses

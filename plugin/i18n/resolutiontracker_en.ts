@@ -412,6 +412,14 @@ Statuses: %2</translation>
         <source>%1 is bound: its features show their tasks&apos; status.</source>
         <translation>%1 is bound: its features show their tasks&apos; status.</translation>
     </message>
+    <message>
+        <source>Directive Items Colour Places Too</source>
+        <translation>Directive Items Colour Places Too</translation>
+    </message>
+    <message>
+        <source>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</source>
+        <translation>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</translation>
+    </message>
 </context>
 <context>
     <name>RtStatusDialog</name>

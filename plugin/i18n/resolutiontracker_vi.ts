@@ -409,6 +409,14 @@ Các trạng thái: %2</translation>
         <source>%1 is bound: its features show their tasks&apos; status.</source>
         <translation>Đã gắn %1: các đối tượng hiển thị trạng thái nhiệm vụ của chúng.</translation>
     </message>
+    <message>
+        <source>Directive Items Colour Places Too</source>
+        <translation>Tô màu cả theo các mục chỉ đạo chung</translation>
+    </message>
+    <message>
+        <source>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</source>
+        <translation>Tắt: một địa bàn được tô màu theo các nhiệm vụ cụ thể gắn với nó, theo mục chỉ đạo chung chỉ khi không có nhiệm vụ cụ thể nào. Bật: theo mọi nhiệm vụ gắn với nó, kể cả các mục chỉ đạo chung.</translation>
+    </message>
 </context>
 <context>
     <name>RtStatusDialog</name>

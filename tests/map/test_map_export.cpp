@@ -695,3 +695,66 @@ TEST_CASE( "restrack export --units takes 2023 or 2025 only and 2023 stays the d
   CHECK( !text.contains( QStringLiteral( "Đơn vị hành chính 2025" ) ) );
   CHECK( text.contains( QStringLiteral( "Trà Cổ" ) ) );
 }
+
+TEST_CASE( "the map says which tasks colour a place and --with-directives counts the directive items too", "[export][placerule]" )
+{
+  RtMapTest::requireLayers();
+  Fixture &f = fixture();
+  REQUIRE( f.ok );
+  // A register where A3's own plan is approved while the broad directive 4.1 (5)(i1) naming it has no report.
+  QTemporaryDir dir;
+  const QString db = dir.filePath( QStringLiteral( "a3-done.gpkg" ) );
+  REQUIRE( QFile::copy( f.registerPath, db ) );
+  QFile::setPermissions( db, QFile::ReadOwner | QFile::WriteOwner );
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( db, true );
+    REQUIRE( store.ok() );
+    RtStatusChange change;
+    change.taskId = QStringLiteral( "CM-QHPK-A3" );
+    change.newStatus = RtStatus::Done;
+    change.by = QStringLiteral( "Phòng QLĐT" );
+    change.date = QDate( 2024, 6, 20 );
+    const RtStatusResult done = store.value()->setStatus( change );
+    INFO( done.error().toStdString() );
+    REQUIRE( done.ok() );
+  }
+  auto a3Status = [&]( bool withDirectives )
+  {
+    RtMapExportOptions o = f.options( dir.filePath( QStringLiteral( "unused.pdf" ) ) );
+    o.registerPath = db;
+    o.withDirectives = withDirectives;
+    RtResult<RtMapExportData> data = RtMapExport::prepare( o );
+    INFO( data.error().toStdString() );
+    REQUIRE( data.ok() );
+    RtMapLayer *zones = data.value().layers.find( RtMapStyle::LayerKind::Zones );
+    REQUIRE( zones );
+    QgsFeatureIterator it = zones->layer->getFeatures();
+    QgsFeature feature;
+    while ( it.nextFeature( feature ) )
+      if ( feature.attribute( QStringLiteral( "code" ) ).toString() == QLatin1String( "A3" ) )
+        return feature.attribute( QStringLiteral( "rt_status" ) ).toString();
+    return QString();
+  };
+  CHECK( a3Status( false ) == QStringLiteral( "done" ) );
+  CHECK( a3Status( true ) == QStringLiteral( "in_progress" ) );
+
+  // The map states the rule it used, under the legend.
+  for ( bool withDirectives : { false, true } )
+  {
+    const QString pdf = dir.filePath( withDirectives ? QStringLiteral( "all.pdf" ) : QStringLiteral( "commitments.pdf" ) );
+    QStringList args { QStringLiteral( "export" ), QStringLiteral( "--db" ), db, QStringLiteral( "--layers" ), RtMapTest::layersPath(),
+                       QStringLiteral( "--as-of" ), QStringLiteral( "2026-11-26" ), QStringLiteral( "--out" ), pdf, QStringLiteral( "--lang" ), QStringLiteral( "en" ) };
+    if ( withDirectives )
+      args << QStringLiteral( "--with-directives" );
+    int rc = -1;
+    QString errors;
+    RtMapTest::run( RtTestPaths::cliExecutable(), args, &rc, &errors );
+    INFO( errors.toStdString() );
+    REQUIRE( rc == 0 );
+    // Reading order, not layout: the rule's wrapped lines stay together.
+    const QString text = RtMapTest::run( QStringLiteral( "pdftotext" ), { pdf, QStringLiteral( "-" ) } ).normalized( QString::NormalizationForm_C ).simplified();
+    INFO( text.toStdString() );
+    CHECK( text.contains( QStringLiteral( "A place's colour: the concrete commitments that name it; directive items colour it only where no commitment names it." ) ) != withDirectives );
+    CHECK( text.contains( QStringLiteral( "A place's colour: every task that names it, directive items included." ) ) == withDirectives );
+  }
+}

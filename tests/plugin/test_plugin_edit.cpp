@@ -399,6 +399,47 @@ TEST_CASE( "the as-of date recolours the map with the statuses of that day", "[p
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
 }
 
+TEST_CASE( "directive items colour a place only where no commitment names it unless the setting says so", "[plugin][placerule]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  QgsVectorLayer *zones = addStyledZones( project, fx );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  CHECK_FALSE( tracker.withDirectives() );
+  REQUIRE( tracker.bindLayer( zones, zoneBinding() ).ok() );
+  const QgsFeatureId a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
+  REQUIRE( a3 != FID_NULL );
+
+  // A3's own plan approved; the broad directive 4.1 (5)(i1) that also names it has no report yet.
+  RtStatusChange change;
+  change.taskId = QStringLiteral( "CM-QHPK-A3" );
+  change.newStatus = RtStatus::Done;
+  change.by = QStringLiteral( "Phòng QLĐT" );
+  change.date = QDate( 2024, 6, 20 );
+  change.expected = RtStatus::InProgress;
+  const RtStatusResult changed = tracker.changeStatus( change );
+  INFO( changed.error().toStdString() );
+  REQUIRE( changed.ok() );
+  const QColor done = RtMapStyle::statusColor( RtFeatureStatus::Done );
+  const QColor inProgress = RtMapStyle::statusColor( RtFeatureStatus::InProgress );
+  // Before the rule, the directive kept A3 "in progress" after its plan was approved.
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+
+  // The setting on: every task naming A3 counts, the open directive too.
+  tracker.setWithDirectives( true );
+  CHECK( tracker.binding( zones )->withDirectives() );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+  tracker.syncLiveFields();
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+  // Off again.
+  tracker.setWithDirectives( false );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+  tracker.syncLiveFields();
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
+}
+
 TEST_CASE( "a binding saved in the project comes back and shows in QGIS without the plugin", "[plugin][edit]" )
 {
   Fixture fx;
