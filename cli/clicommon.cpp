@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "rtstore.h"
+#include "rttasksasof.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -212,18 +213,15 @@ std::unique_ptr<RtStore> RtCli::openTasksAsOf( const RtArgs &args, const QDate &
   std::unique_ptr<RtStore> store = openStore( args, false, exit );
   if ( !store )
     return nullptr;
-  RtResult<QVector<RtTask>> all = store->tasks();
-  const RtResult<QHash<QString, RtStatus>> statuses = store->statusesAsOf( asOf );
-  if ( !all.ok() || !statuses.ok() )
+  RtResult<QVector<RtTask>> asOfTasks = RtTasksAsOf::read( *store, asOf );
+  if ( !asOfTasks.ok() )
   {
-    const int code = !all.ok() ? fail( all ) : fail( statuses );
+    const int code = fail( asOfTasks );
     if ( exit )
       *exit = code;
     return nullptr;
   }
-  tasks = all.takeValue();
-  for ( RtTask &t : tasks )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
+  tasks = asOfTasks.takeValue();
   return store;
 }
 

@@ -110,6 +110,26 @@ RtFeatureStatus RtJoin::aggregate( const RtStatusCounts &c )
   return RtFeatureStatus::NoReport;
 }
 
+bool RtJoin::isDirective( const RtTask &task )
+{
+  return task.kind == QLatin1String( "directive" );
+}
+
+RtStatusCounts RtJoin::placeCounts( const RtStatusCounts &commitments, const RtStatusCounts &directives, bool withDirectives )
+{
+  if ( !withDirectives )
+    return commitments.total() > 0 ? commitments : directives;
+  RtStatusCounts all = commitments;
+  all.notStarted += directives.notStarted;
+  all.inProgress += directives.inProgress;
+  all.done += directives.done;
+  all.blocked += directives.blocked;
+  all.dropped += directives.dropped;
+  all.noReport += directives.noReport;
+  all.overdue += directives.overdue;
+  return all;
+}
+
 double RtJoin::shareDone( const RtStatusCounts &c )
 {
   const int left = c.total() - c.dropped;
@@ -227,13 +247,15 @@ RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBin
   std::sort( pairs.begin(), pairs.end() );
   pairs.erase( std::unique( pairs.begin(), pairs.end() ), pairs.end() );
 
-  // 4. Per task once: its status and whether it is overdue on the as-of date.
+  // 4. Per task once: its status, whether it is overdue on the as-of date, whether a directive.
   std::vector<RtStatus> status( static_cast<size_t>( taskCount ) );
   std::vector<quint8> overdue( static_cast<size_t>( taskCount ) );
+  std::vector<quint8> directive( static_cast<size_t>( taskCount ) );
   for ( int t = 0; t < taskCount; ++t )
   {
     const RtTask &task = tasks.at( t );
     status[static_cast<size_t>( t )] = task.status;
+    directive[static_cast<size_t>( t )] = isDirective( task );
     overdue[static_cast<size_t>( t )] = RtStatuses::isOverdue( task.status, task.deadline, asOf );
   }
 
@@ -259,16 +281,17 @@ RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBin
     {
       const quint64 feature = pairs[p] >> 32;
       size_t end = p;
-      RtStatusCounts counts;
+      RtStatusCounts commitments, directives;
       for ( ; end < sliceEnd && ( pairs[end] >> 32 ) == feature; ++end )
       {
         const size_t t = static_cast<size_t>( pairs[end] & 0xffffffffu );
-        counts.add( status[t], overdue[t] );
+        ( directive[t] ? directives : commitments ).add( status[t], overdue[t] );
       }
+      const RtStatusCounts counts = placeCounts( commitments, directives, options.withDirectives );
       RtFeatureResult &r = out[feature];
       r.status = aggregate( counts );
       r.shareDone = shareDone( counts );
-      r.taskCount = counts.total();
+      r.taskCount = commitments.total() + directives.total();
       if ( options.collectTaskIds )
       {
         r.taskIds.reserve( static_cast<int>( end - p ) );

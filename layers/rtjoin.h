@@ -155,6 +155,14 @@ struct RtJoinOptions
   bool collectTaskIds = true;
   //! Threads used to normalise the feature keys; 0 uses every core.
   int threads = 0;
+  /**
+   * Which tasks a place's colour aggregates (RtJoin::placeCounts()). Off (the default): the
+   * concrete commitments that name it, and its directive items only where no commitment
+   * names it, so that a broad directive ("đẩy nhanh tiến độ lập, trình duyệt các quy
+   * hoạch…") does not keep a zone "in progress" once its own plan is done. On: every task
+   * that names it, directives included (`--with-directives`).
+   */
+  bool withDirectives = false;
 };
 
 /**
@@ -194,6 +202,16 @@ namespace RtJoin
 
   //! The aggregation rule documented at RtFeatureStatus.
   RtFeatureStatus aggregate( const RtStatusCounts &counts );
+
+  //! Whether \a task is a directive item (RtTask::kind "directive"); anything else is a commitment.
+  bool isDirective( const RtTask &task );
+
+  /**
+   * The counts a place's colour is made of, from the counts of the commitments and of the
+   * directive items that name it (RtJoinOptions::withDirectives): both when \a withDirectives,
+   * else the commitments', or the directives' when no commitment names the place.
+   */
+  RtStatusCounts placeCounts( const RtStatusCounts &commitments, const RtStatusCounts &directives, bool withDirectives );
 
   //! done / (linked − dropped), 0 when nothing is left to do.
   double shareDone( const RtStatusCounts &counts );

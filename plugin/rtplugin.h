@@ -59,6 +59,7 @@ class RtPlugin : public QObject, public QgisPlugin
     QPointer<QAction> mBindAction;
     QPointer<QAction> mExportAction;
     QPointer<QAction> mIdentifyAction;
+    QPointer<QAction> mDirectivesAction;  //!< directive items colour places too (a setting)
     QPointer<QAction> mAboutAction;
     QList<QPointer<QAction>> mMenuActions;   //!< in the plugin menu, removed by unload()
     QList<QPointer<RtExportTask>> mTasks;    //!< exports still running, cancelled by unload()

@@ -215,6 +215,34 @@
         <source>Units</source>
         <translation>Units</translation>
     </message>
+    <message>
+        <source>Replace the existing file</source>
+        <translation>Replace the existing file</translation>
+    </message>
+    <message>
+        <source>QGIS layout template (*.qpt)</source>
+        <translation>QGIS layout template (*.qpt)</translation>
+    </message>
+    <message>
+        <source>Built-in layout</source>
+        <translation>Built-in layout</translation>
+    </message>
+    <message>
+        <source>Optional: a copy of the council map&apos;s layout template (council-map.qpt) edited in QGIS&apos;s layout designer, with the office&apos;s heading or emblem. Empty: the built-in layout.</source>
+        <translation>Optional: a copy of the council map&apos;s layout template (council-map.qpt) edited in QGIS&apos;s layout designer, with the office&apos;s heading or emblem. Empty: the built-in layout.</translation>
+    </message>
+    <message>
+        <source>Layout template</source>
+        <translation>Layout template</translation>
+    </message>
+    <message>
+        <source>The layout template file does not exist.</source>
+        <translation>The layout template file does not exist.</translation>
+    </message>
+    <message>
+        <source>The file exists: tick the box above to replace it with the new map.</source>
+        <translation>The file exists: tick the box above to replace it with the new map.</translation>
+    </message>
 </context>
 <context>
     <name>RtExportTask</name>
@@ -383,6 +411,14 @@ Statuses: %2</translation>
     <message>
         <source>%1 is bound: its features show their tasks&apos; status.</source>
         <translation>%1 is bound: its features show their tasks&apos; status.</translation>
+    </message>
+    <message>
+        <source>Directive Items Colour Places Too</source>
+        <translation>Directive Items Colour Places Too</translation>
+    </message>
+    <message>
+        <source>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</source>
+        <translation>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</translation>
     </message>
 </context>
 <context>

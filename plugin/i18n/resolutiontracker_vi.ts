@@ -212,6 +212,34 @@
         <source>Units</source>
         <translation>Đơn vị hành chính</translation>
     </message>
+    <message>
+        <source>Replace the existing file</source>
+        <translation>Thay thế tệp đã có</translation>
+    </message>
+    <message>
+        <source>QGIS layout template (*.qpt)</source>
+        <translation>Mẫu trình bày của QGIS (*.qpt)</translation>
+    </message>
+    <message>
+        <source>Built-in layout</source>
+        <translation>Mẫu trình bày có sẵn</translation>
+    </message>
+    <message>
+        <source>Optional: a copy of the council map&apos;s layout template (council-map.qpt) edited in QGIS&apos;s layout designer, with the office&apos;s heading or emblem. Empty: the built-in layout.</source>
+        <translation>Không bắt buộc: bản sao mẫu trình bày bản đồ kỳ họp (council-map.qpt) đã sửa trong trình thiết kế trình bày của QGIS, có tiêu đề hoặc biểu trưng của cơ quan. Để trống: dùng mẫu trình bày có sẵn.</translation>
+    </message>
+    <message>
+        <source>Layout template</source>
+        <translation>Mẫu trình bày</translation>
+    </message>
+    <message>
+        <source>The layout template file does not exist.</source>
+        <translation>Không tìm thấy tệp mẫu trình bày.</translation>
+    </message>
+    <message>
+        <source>The file exists: tick the box above to replace it with the new map.</source>
+        <translation>Tệp này đã có: đánh dấu ô phía trên để ghi bản đồ mới thay cho tệp cũ.</translation>
+    </message>
 </context>
 <context>
     <name>RtExportTask</name>
@@ -380,6 +408,14 @@ Các trạng thái: %2</translation>
     <message>
         <source>%1 is bound: its features show their tasks&apos; status.</source>
         <translation>Đã gắn %1: các đối tượng hiển thị trạng thái nhiệm vụ của chúng.</translation>
+    </message>
+    <message>
+        <source>Directive Items Colour Places Too</source>
+        <translation>Tô màu cả theo các mục chỉ đạo chung</translation>
+    </message>
+    <message>
+        <source>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</source>
+        <translation>Tắt: một địa bàn được tô màu theo các nhiệm vụ cụ thể gắn với nó, theo mục chỉ đạo chung chỉ khi không có nhiệm vụ cụ thể nào. Bật: theo mọi nhiệm vụ gắn với nó, kể cả các mục chỉ đạo chung.</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ class QgsVectorLayer;
  * \brief The map styles of Resolution Tracker: the status palette, the renderers and
  * labels of each layer kind, and the QML files of styles/ that hold them.
  *
- * The QML files are generated from this code by rtmakeproject (plugin/tools/) and
+ * The QML files are generated from this code by rtmakeproject (map/tools/) and
  * committed, so stock QGIS can use them without the plugin; they only use standard
  * renderers (categorized on the field "rt_status") and standard symbol layers.
  */

@@ -8,10 +8,12 @@
 // GeoPackage (data/). With --db it also holds the council-session layout as of the
 // resolution's date. The styles are built into rtmap from styles/ (rtmapstyles.qrc); when
 // a style changes, run --styles first, then rebuild.
+#include "rtheadlessqgis.h"
 #include "rtmapexport.h"
 #include "rtmapstyle.h"
 #include "rtstore.h"
 #include "rtsummary.h"
+#include "rttasksasof.h"
 
 #include <qgsapplication.h>
 #include <qgscoordinatereferencesystem.h>
@@ -171,15 +173,12 @@ namespace
       }
       RtMapLayoutContent content;
       content.document = store.value()->document();
-      RtResult<QVector<RtTask>> tasks = store.value()->tasks();
-      const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( content.document.date );
-      if ( !tasks.ok() || !statuses.ok() )
+      const RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), RtTasksAsOf::earliest( content.document ) );
+      if ( !tasks.ok() )
       {
-        err( !tasks.ok() ? tasks.error() : statuses.error() );
+        err( tasks.error() );
         return false;
       }
-      for ( RtTask &t : tasks.value() )
-        t.status = statuses.value().value( t.id, RtStatus::NoReport );
       content.summary = RtSummary::compute( tasks.value(), content.document.date );
       content.mapLayers = mapLayers;
       content.layersByKind = byKind;
@@ -197,7 +196,12 @@ namespace
         }
       }
       content.layerSources.removeDuplicates();
-      RtMapExport::createLayout( &project, content );
+      const RtResult<QgsPrintLayout *> layout = RtMapExport::createLayout( &project, content );
+      if ( !layout.ok() )
+      {
+        err( layout.error() );
+        return false;
+      }
     }
 
     if ( !project.write( projectPath ) )
@@ -231,12 +235,12 @@ namespace
 
 int main( int argc, char *argv[] )
 {
-  if ( qEnvironmentVariableIsEmpty( "QT_QPA_PLATFORM" ) )
-    qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( "/usr" ), true );
-  QgsApplication::initQgis();
-  GDALAllRegister();
+  RtHeadlessQgis qgis( argc, argv, QStringLiteral( "rtmakeproject" ) );
+  if ( !qgis.ok() )
+  {
+    err( qgis.error() );
+    return 1;
+  }
 
   QString stylesDir, projectPath, layersPath, registerPath;
   const QStringList args = QCoreApplication::arguments().mid( 1 );
@@ -267,6 +271,5 @@ int main( int argc, char *argv[] )
     rc = writeStyles( stylesDir ) ? 0 : 1;
   else
     rc = writeProject( projectPath, layersPath, stylesDir, registerPath ) ? 0 : 1;
-  QgsApplication::exitQgis();
   return rc;
 }

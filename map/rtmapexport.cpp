@@ -1,12 +1,16 @@
 #include "rtmapexport.h"
 #include "rtjoin.h"
+#include "rtlayouttemplate.h"
 #include "rtlocale.h"
 #include "rtmaplayers.h"
 #include "rtmapstyle.h"
+#include "rtoutputfile.h"
+#include "rttasksasof.h"
 
 #include <qgscoordinatereferencesystem.h>
 #include <qgscoordinatetransform.h>
 #include <qgsexception.h>
+#include <qgsexpressioncontextutils.h>
 #include <qgsfeedback.h>
 #include <qgsfeature.h>
 #include <qgsgeometry.h>
@@ -53,19 +57,7 @@
 
 namespace
 {
-  // A3 landscape, in millimetres.
-  constexpr double sPageWidth = 420;
-  constexpr double sPageHeight = 297;
-  constexpr double sMargin = 10;
-  constexpr double sMapTop = 34;
-  constexpr double sMapWidth = 278;
-  constexpr double sMapBottom = 268;
-  constexpr double sPanelLeft = sMargin + sMapWidth + 8;
-  constexpr double sPanelWidth = sPageWidth - sMargin - sPanelLeft;
-  constexpr double sPanelBottom = 282; // the maker's line is under it
-
   const QColor sInk( 26, 26, 26 );
-  const QColor sSea( 220, 235, 242 );
 
   QString tr2( RtLang lang, const char *vi, const char *en )
   {
@@ -99,23 +91,6 @@ namespace
     return format;
   }
 
-  QgsLayoutItemLabel *addLabel( QgsLayout *layout, const QString &text, const QRectF &rect, const QFont &f,
-                                Qt::AlignmentFlag hAlign = Qt::AlignLeft, const QString &id = QString() )
-  {
-    auto *label = new QgsLayoutItemLabel( layout );
-    label->setText( text );
-    label->setFont( f );
-    label->setFontColor( sInk );
-    label->setHAlign( hAlign );
-    label->setVAlign( Qt::AlignTop );
-    label->setMarginX( 0 );
-    label->setMarginY( 0 );
-    label->setId( id );
-    layout->addLayoutItem( label );
-    label->attemptSetSceneRect( rect );
-    return label;
-  }
-
   //! Height in mm a label of \a text needs in \a width (word-wrapped), with a little slack.
   double textHeight( const QString &text, const QFont &f, double width )
   {
@@ -127,78 +102,39 @@ namespace
     return r.height() / 10.0 + 1.0;
   }
 
-  //! A manual table that can tell the frame height showing all its rows (the base class
-  //! only measures existing frames).
-  class FittedTable : public QgsLayoutItemManualTable
-  {
-    public:
-      explicit FittedTable( QgsLayout *layout ) : QgsLayoutItemManualTable( layout ) {}
-
-      double fittedHeight()
-      {
-        QgsRenderContext context = QgsLayoutUtils::createRenderContextForLayout( mLayout, nullptr );
-        const int rows = mTableContents.count();
-        double low = 0, high = 1000;
-        for ( int i = 0; i < 30; ++i )
-        {
-          const double mid = ( low + high ) / 2;
-          ( rowsVisible( context, mid, 0, true, false ) >= rows ? high : low ) = mid;
-        }
-        return high + 0.2;
-      }
-  };
-
-  //! A table at (x, y), \a width wide, as high as its rows need; \a widths 0 takes the rest of the width.
-  FittedTable *addTable( QgsLayout *layout, const QStringList &headings, QList<double> widths,
-                         const QgsTableContents &rows, double x, double y, double width, const QString &id )
-  {
-    auto *table = new FittedTable( layout );
-    constexpr double margin = 1.0, grid = 0.2;
-    // Fixed column widths make long cells wrap; the free column gets what is left.
-    double fixed = ( widths.size() + 1 ) * grid + widths.size() * 2 * margin;
-    for ( double w : std::as_const( widths ) )
-      fixed += w;
-    for ( double &w : widths )
-      if ( w <= 0 )
-        w = width - fixed;
-    QgsLayoutTableColumns columns;
-    for ( int i = 0; i < headings.size(); ++i )
-    {
-      QgsLayoutTableColumn c( headings.at( i ) );
-      c.setWidth( widths.value( i ) );
-      columns << c;
-    }
-    table->setHeaders( columns );
-    table->setIncludeTableHeader( true );
-    table->setColumnWidths( widths );
-    table->setHeaderTextFormat( textFormat( 7.5, true ) );
-    table->setContentTextFormat( textFormat( 7.5 ) );
-    table->setHeaderHAlignment( QgsLayoutTable::FollowColumn );
-    table->setWrapBehavior( QgsLayoutTable::WrapText );
-    table->setCellMargin( margin );
-    table->setGridStrokeWidth( grid );
-    table->setGridColor( QColor( 120, 120, 120 ) );
-    table->setShowGrid( true );
-    layout->addMultiFrame( table );
-    auto *frame = new QgsLayoutFrame( layout, table );
-    frame->setId( id );
-    frame->attemptSetSceneRect( QRectF( x, y, width, 10 ) );
-    table->addFrame( frame );
-    table->setTableContents( rows );
-    frame->attemptSetSceneRect( QRectF( x, y, width, table->fittedHeight() ) );
-    table->recalculateFrameSizes();
-    return table;
-  }
-
-  QgsTableCell cell( const QString &text, const QColor &background = QColor(), bool bold = false, Qt::Alignment align = Qt::AlignLeft )
+  //! A table cell; \a format, when set, replaces the table's text format (bold rows).
+  QgsTableCell cell( const QString &text, const QColor &background = QColor(), const QgsTextFormat *format = nullptr, Qt::Alignment align = Qt::AlignLeft )
   {
     QgsTableCell c( text );
     if ( background.isValid() )
       c.setBackgroundColor( background );
-    if ( bold )
-      c.setTextFormat( textFormat( 7.5, true ) );
+    if ( format )
+      c.setTextFormat( *format );
     c.setHorizontalAlignment( align );
     return c;
+  }
+
+  //! The table's content format in bold, for the rows that sum up.
+  QgsTextFormat boldFormat( const QgsLayoutItemManualTable *table )
+  {
+    QgsTextFormat format = table->contentTextFormat();
+    QFont f = format.font();
+    f.setBold( true );
+    format.setFont( f );
+    return format;
+  }
+
+  //! Names the columns of \a table; refused when the template's table has another number of columns.
+  RtStatusResult setHeadings( QgsLayoutItemManualTable *table, const QString &id, const QString &templatePath, const QStringList &headings )
+  {
+    QgsLayoutTableColumns columns = table->headers();
+    if ( columns.size() != headings.size() )
+      return rtFail( QStringLiteral( "template %1: the table '%2' has %3 columns; the council map fills %4 (%5)" )
+                     .arg( templatePath, id ).arg( columns.size() ).arg( headings.size() ).arg( headings.join( QStringLiteral( ", " ) ) ) );
+    for ( int i = 0; i < columns.size(); ++i )
+      columns[i].setHeading( headings.at( i ) );
+    table->setHeaders( columns );
+    return rtOk();
   }
 
   RtFeatureStatus featureStatusOf( RtStatus status )
@@ -394,12 +330,6 @@ namespace
       legend->model()->refreshLayerLegend( node );
     }
   }
-
-  QString northArrowPath()
-  {
-    const QString path = QgsSymbolLayerUtils::svgSymbolNameToPath( QStringLiteral( "arrows/NorthArrow_02.svg" ), QgsPathResolver() );
-    return QFileInfo::exists( path ) ? path : QString();
-  }
 }
 
 QString RtMapExport::title( const RtDocumentInfo &document, const QDate &asOf, RtLang lang )
@@ -414,17 +344,54 @@ QString RtMapExport::schematicNotice()
   return QStringLiteral( "Sơ đồ minh họa, không phải ranh giới pháp lý / Illustrative diagram, not a legal boundary" );
 }
 
-QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayoutContent &c )
+QVector<RtLayoutTemplate::Item> RtMapExport::templateItems()
 {
+  using T = RtLayoutTemplate::ItemType;
+  return
+  {
+    { QStringLiteral( "map" ), T::Map, true },
+    { QStringLiteral( "title" ), T::Label, true },
+    { QStringLiteral( "subtitle" ), T::Label, true },
+    { QStringLiteral( "legend" ), T::Legend, true },
+    { QStringLiteral( "rule" ), T::Label, true },
+    { QStringLiteral( "counts" ), T::Table, true },
+    { QStringLiteral( "overdue" ), T::Table, true },
+    { QStringLiteral( "schematic notice" ), T::Label, true },
+    { QStringLiteral( "sources" ), T::Label, true },
+    { QStringLiteral( "north arrow" ), T::Picture, false },
+    { QStringLiteral( "north label" ), T::Label, false },
+    { QStringLiteral( "scale bar" ), T::ScaleBar, false },
+    { QStringLiteral( "counts title" ), T::Label, false },
+    { QStringLiteral( "overdue title" ), T::Label, false },
+    { QStringLiteral( "overdue none" ), T::Label, false },
+    { QStringLiteral( "maker" ), T::Label, false },
+  };
+}
+
+QString RtMapExport::defaultTemplate()
+{
+  return RtLayoutTemplate::builtIn( QStringLiteral( "council-map" ) );
+}
+
+RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const RtMapLayoutContent &c )
+{
+  using Result = RtResult<QgsPrintLayout *>;
   const RtLang lang = c.lang;
-  auto layout = std::make_unique<QgsPrintLayout>( project );
-  layout->initializeDefaults();
+  const QString templatePath = c.templatePath.isEmpty() ? defaultTemplate() : c.templatePath;
+  RtResult<RtLayoutTemplate> loaded = RtLayoutTemplate::load( project, templatePath, templateItems() );
+  if ( !loaded.ok() )
+    return Result::failureFrom( loaded );
+  const RtLayoutTemplate &t = loaded.value();
+  QgsPrintLayout *layout = t.layout();
   layout->setName( tr2( lang, "Bản đồ HĐND — %1", "Council map — %1" ).arg( c.document.number ) );
-  layout->pageCollection()->page( 0 )->setPageSize( QgsLayoutSize( sPageWidth, sPageHeight, QgsUnitTypes::LayoutMillimeters ) );
+  // For the template's own labels: "[% @rt_as_of %]" and the like.
+  QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "rt_resolution" ), c.document.number );
+  QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "rt_resolution_date" ), dateText( c.document.date ) );
+  QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "rt_as_of" ), dateText( c.summary.asOf ) );
+  QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "rt_place" ), c.document.place );
 
   // Title band.
-  addLabel( layout.get(), title( c.document, c.summary.asOf, lang ), QRectF( sMargin, 9, sPageWidth - 2 * sMargin, 10 ),
-            font( 17, true ), Qt::AlignLeft, QStringLiteral( "title" ) );
+  t.setText( QStringLiteral( "title" ), title( c.document, c.summary.asOf, lang ) );
   QString subtitle = c.document.title.isEmpty() ? QString()
                      : tr2( lang, "%1. Màu của mỗi địa bàn, phân khu, công trình: trạng thái các nhiệm vụ của Nghị quyết gắn với nó.",
                             "%1. Each ward, zone and site is coloured by the status of the resolution's tasks linked to it." ).arg( c.document.title );
@@ -437,13 +404,10 @@ QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayou
                                "linked to it; a task stated for a 2023 ward or commune counts for the 2025 unit that includes it." );
     subtitle = c.document.title.isEmpty() ? units : QStringLiteral( "%1. %2" ).arg( c.document.title, units );
   }
-  addLabel( layout.get(), subtitle, QRectF( sMargin, 20.5, sPageWidth - 2 * sMargin, 11 ), font( 8.5 ), Qt::AlignLeft, QStringLiteral( "subtitle" ) );
+  t.setText( QStringLiteral( "subtitle" ), subtitle );
 
-  // The map.
-  auto *map = new QgsLayoutItemMap( layout.get() );
-  map->setId( QStringLiteral( "map" ) );
-  layout->addLayoutItem( map );
-  map->attemptSetSceneRect( QRectF( sMargin, sMapTop, sMapWidth, sMapBottom - sMapTop ) );
+  // The map: the layers, framed on the city; its look (frame, sea, label margin) is the template's.
+  QgsLayoutItemMap *map = t.map( QStringLiteral( "map" ) );
   const QgsCoordinateReferenceSystem crs = project->crs();
   map->setCrs( crs );
   QList<QgsMapLayer *> mapLayers;
@@ -466,54 +430,29 @@ QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayou
       mapLayers.prepend( context );
   map->setLayers( mapLayers );
   map->setKeepLayerSet( true );
-  // A label the frame would cut is left out rather than printed half.
-  map->setMapFlags( map->mapFlags() & ~QgsLayoutItemMap::ShowPartialLabels );
-  map->setLabelMargin( QgsLayoutMeasurement( 1.5, QgsUnitTypes::LayoutMillimeters ) );
   if ( !extent.isNull() )
     map->zoomToExtent( extent );
-  map->setBackgroundColor( sSea );
-  map->setFrameEnabled( true );
-  map->setFrameStrokeWidth( QgsLayoutMeasurement( 0.35, QgsUnitTypes::LayoutMillimeters ) );
-  map->setFrameStrokeColor( sInk );
 
-  // North arrow (top right of the map) and scale bar (bottom left), on white so they read over land and sea.
-  const QString arrow = northArrowPath();
-  if ( !arrow.isEmpty() )
-  {
-    auto *north = new QgsLayoutItemPicture( layout.get() );
-    north->setId( QStringLiteral( "north arrow" ) );
-    layout->addLayoutItem( north );
-    north->setPicturePath( arrow, QgsLayoutItemPicture::FormatSVG );
-    north->setSvgFillColor( sInk );
-    north->setSvgStrokeColor( sInk );
+  // North arrow and scale bar follow the map; the scale bar's segments are sized for this
+  // map's scale, in the number the template has.
+  if ( QgsLayoutItemPicture *north = t.picture( QStringLiteral( "north arrow" ) ) )
     north->setLinkedMap( map );
-    north->setNorthMode( QgsLayoutItemPicture::TrueNorth );
-    north->attemptSetSceneRect( QRectF( sMargin + sMapWidth - 19, sMapTop + 4, 14, 20 ) );
+  t.setText( QStringLiteral( "north label" ), tr2( lang, "BẮC", "N" ) );
+  if ( QgsLayoutItemScaleBar *scale = t.scaleBar( QStringLiteral( "scale bar" ) ) )
+  {
+    scale->setLinkedMap( map );
+    const int segments = scale->numberOfSegments();
+    const int segmentsLeft = scale->numberOfSegmentsLeft();
+    const QString unitLabel = scale->unitLabel();
+    scale->applyDefaultSize( scale->units() );
+    scale->setUnitLabel( unitLabel );
+    scale->setNumberOfSegmentsLeft( segmentsLeft );
+    scale->setNumberOfSegments( segments );
+    scale->update();
   }
-  addLabel( layout.get(), tr2( lang, "BẮC", "N" ), QRectF( sMargin + sMapWidth - 19, sMapTop + 24.5, 14, 5 ), font( 8, true ),
-            Qt::AlignHCenter, QStringLiteral( "north label" ) );
 
-  auto *scale = new QgsLayoutItemScaleBar( layout.get() );
-  scale->setId( QStringLiteral( "scale bar" ) );
-  layout->addLayoutItem( scale );
-  scale->setLinkedMap( map );
-  scale->setStyle( QStringLiteral( "Single Box" ) );
-  scale->applyDefaultSize( QgsUnitTypes::DistanceKilometers );
-  scale->setUnitLabel( QStringLiteral( "km" ) );
-  scale->setNumberOfSegmentsLeft( 0 );
-  scale->setNumberOfSegments( 4 );
-  scale->setHeight( 2.5 );
-  scale->setTextFormat( textFormat( 8 ) );
-  scale->setBackgroundEnabled( true );
-  scale->setBackgroundColor( QColor( 255, 255, 255, 220 ) );
-  scale->setBoxContentSpace( 2 );
-  scale->attemptMove( QgsLayoutPoint( sMargin + 4, sMapBottom - 16 ) );
-  scale->update();
-
-  // Right panel: legend, then the counts, then the overdue tasks.
-  auto *legend = new QgsLayoutItemLegend( layout.get() );
-  legend->setId( QStringLiteral( "legend" ) );
-  layout->addLayoutItem( legend );
+  // Right panel: legend, the colouring rule, the counts, then the overdue tasks.
+  QgsLayoutItemLegend *legend = t.legend( QStringLiteral( "legend" ) );
   legend->setTitle( tr2( lang, "Chú giải / Legend", "Legend / Chú giải" ) );
   legend->setLinkedMap( map );
   legend->setAutoUpdateModel( false );
@@ -521,136 +460,135 @@ QgsPrintLayout *RtMapExport::createLayout( QgsProject *project, const RtMapLayou
   // Every status, not only those on the map: the key is the same on every date, and the
   // layout saved in the project keeps its size whatever the statuses become.
   legend->setLegendFilterByMapEnabled( false );
-  legend->setStyleFont( QgsLegendStyle::Title, font( 11, true ) );
-  legend->setStyleFont( QgsLegendStyle::Group, font( 8.5, true ) );
-  legend->setStyleFont( QgsLegendStyle::Subgroup, font( 8.5, true ) );
-  legend->setStyleFont( QgsLegendStyle::SymbolLabel, font( 7.5 ) );
-  legend->setStyleMargin( QgsLegendStyle::Group, QgsLegendStyle::Top, 3 );
-  legend->setStyleMargin( QgsLegendStyle::Subgroup, QgsLegendStyle::Top, 2.5 );
-  legend->setStyleMargin( QgsLegendStyle::Symbol, QgsLegendStyle::Top, 1.2 );
-  legend->setSymbolWidth( 9 );
-  legend->setSymbolHeight( 4 );
-  legend->setBoxSpace( 1.5 );
-  legend->setWrapString( QStringLiteral( "\n" ) );
-  legend->setFontColor( sInk );
-  legend->setResizeToContents( true );
-  legend->attemptSetSceneRect( QRectF( sPanelLeft, sMapTop, sPanelWidth, 120 ) );
   legend->updateLegend();
   // The legend learns its size only once painted: paint it once, small, then size it and
   // lay out what follows under it.
   {
     const QRectF region = legend->sceneBoundingRect();
-    QgsLayoutExporter( layout.get() ).renderRegionToImage( region, QSize( static_cast<int>( region.width() * 2 ) + 1, static_cast<int>( region.height() * 2 ) + 1 ) );
+    QgsLayoutExporter( layout ).renderRegionToImage( region, QSize( static_cast<int>( region.width() * 2 ) + 1, static_cast<int>( region.height() * 2 ) + 1 ) );
   }
   legend->adjustBoxSize();
-  double y = sMapTop + legend->sizeWithUnits().height() + 2;
 
-  const QString rule = tr2( lang,
-                            "Một đối tượng gắn nhiều nhiệm vụ nhận trạng thái theo thứ tự ưu tiên: vướng mắc, quá hạn, đang thực hiện, "
-                            "hoàn thành, không còn phù hợp, chưa triển khai, chưa có báo cáo.",
-                            "A place with several tasks shows, in order of precedence: blocked, overdue, in progress, done, "
-                            "dropped, not started, no report." );
-  const double ruleHeight = textHeight( rule, font( 6.5, false, true ), sPanelWidth );
-  addLabel( layout.get(), rule, QRectF( sPanelLeft, y, sPanelWidth, ruleHeight ), font( 6.5, false, true ), Qt::AlignLeft, QStringLiteral( "rule" ) );
-  y += ruleHeight + 3;
+  // Which tasks colour a place, then how several of them make one colour.
+  const QString which = c.withDirectives
+                        ? tr2( lang, "Màu của một địa bàn, phân khu, công trình: mọi nhiệm vụ gắn với nó, kể cả các mục chỉ đạo chung. ",
+                               "A place's colour: every task that names it, directive items included. " )
+                        : tr2( lang, "Màu của một địa bàn, phân khu, công trình: các nhiệm vụ cụ thể gắn với nó; mục chỉ đạo chung chỉ tô màu "
+                               "nơi không có nhiệm vụ cụ thể nào. ",
+                               "A place's colour: the concrete commitments that name it; directive items colour it only where no "
+                               "commitment names it. " );
+  const QString rule = which + tr2( lang,
+                                    "Một đối tượng gắn nhiều nhiệm vụ nhận trạng thái theo thứ tự ưu tiên: vướng mắc, quá hạn, đang thực hiện, "
+                                    "hoàn thành, không còn phù hợp, chưa triển khai, chưa có báo cáo.",
+                                    "A place with several tasks shows, in order of precedence: blocked, overdue, in progress, done, "
+                                    "dropped, not started, no report." );
+  if ( QgsLayoutItemLabel *label = t.setText( QStringLiteral( "rule" ), rule ) )
+    t.setHeight( QStringLiteral( "rule" ), textHeight( rule, label->font(), label->rect().width() ) );
 
   // Tasks by status (the register's statuses; overdue is a flag across them).
-  const QString countsTitle = tr2( lang, "Nhiệm vụ theo trạng thái (đến %1)", "Tasks by status (as of %1)" ).arg( dateText( c.summary.asOf ) );
-  addLabel( layout.get(), countsTitle, QRectF( sPanelLeft, y, sPanelWidth, 5 ), font( 9.5, true ), Qt::AlignLeft, QStringLiteral( "counts title" ) );
-  y += 6;
-  QgsTableContents counts;
+  t.setText( QStringLiteral( "counts title" ), tr2( lang, "Nhiệm vụ theo trạng thái (đến %1)", "Tasks by status (as of %1)" ).arg( dateText( c.summary.asOf ) ) );
+  QgsLayoutItemManualTable *counts = t.table( QStringLiteral( "counts" ) );
+  RtStatusResult named = setHeadings( counts, QStringLiteral( "counts" ), templatePath, { QString(), tr2( lang, "Trạng thái", "Status" ), tr2( lang, "Số NV", "Tasks" ) } );
+  if ( !named.ok() )
+    return Result::failureFrom( named );
+  const QgsTextFormat countsBold = boldFormat( counts );
+  QgsTableContents countRows;
   for ( RtStatus status : RtStatuses::all() )
   {
     const QColor swatch = RtMapStyle::statusColor( featureStatusOf( status ) );
-    counts << QgsTableRow { cell( QString(), swatch ), cell( QStringLiteral( "%1 / %2" ).arg( RtStatuses::label( status, RtLang::Vi ), RtStatuses::label( status, RtLang::En ) ) ),
-                            cell( rtNumberText( c.summary.byStatus.value( status ), lang ), QColor(), false, Qt::AlignRight ) };
+    countRows << QgsTableRow { cell( QString(), swatch ), cell( QStringLiteral( "%1 / %2" ).arg( RtStatuses::label( status, RtLang::Vi ), RtStatuses::label( status, RtLang::En ) ) ),
+                               cell( rtNumberText( c.summary.byStatus.value( status ), lang ), QColor(), nullptr, Qt::AlignRight ) };
   }
-  counts << QgsTableRow { cell( QString(), QColor( Qt::white ) ), cell( tr2( lang, "Tổng số nhiệm vụ", "All tasks" ), QColor(), true ),
-                          cell( rtNumberText( c.summary.total, lang ), QColor(), true, Qt::AlignRight ) };
-  counts << QgsTableRow { cell( QString(), RtMapStyle::statusColor( RtFeatureStatus::Overdue ) ),
-                          cell( tr2( lang, "trong đó quá hạn / of which overdue", "of which overdue / trong đó quá hạn" ), QColor(), true ),
-                          cell( rtNumberText( c.summary.overdue.size(), lang ), QColor(), true, Qt::AlignRight ) };
-  FittedTable *countsTable = addTable( layout.get(), { QString(), tr2( lang, "Trạng thái", "Status" ), tr2( lang, "Số NV", "Tasks" ) },
-  { 6, 0, 14 }, counts, sPanelLeft, y, sPanelWidth, QStringLiteral( "counts" ) );
-  y += countsTable->frame( 0 )->rect().height() + 5;
+  countRows << QgsTableRow { cell( QString(), QColor( Qt::white ) ), cell( tr2( lang, "Tổng số nhiệm vụ", "All tasks" ), QColor(), &countsBold ),
+                             cell( rtNumberText( c.summary.total, lang ), QColor(), &countsBold, Qt::AlignRight ) };
+  countRows << QgsTableRow { cell( QString(), RtMapStyle::statusColor( RtFeatureStatus::Overdue ) ),
+                             cell( tr2( lang, "trong đó quá hạn / of which overdue", "of which overdue / trong đó quá hạn" ), QColor(), &countsBold ),
+                             cell( rtNumberText( c.summary.overdue.size(), lang ), QColor(), &countsBold, Qt::AlignRight ) };
+  counts->setTableContents( countRows );
+  t.setHeight( QStringLiteral( "counts" ), RtLayoutTemplate::fittedHeight( counts ) );
 
   // Overdue tasks, oldest deadline first.
-  const QString overdueTitle = tr2( lang, "Nhiệm vụ quá hạn (%1)", "Overdue tasks (%1)" ).arg( rtNumberText( c.summary.overdue.size(), lang ) );
-  addLabel( layout.get(), overdueTitle, QRectF( sPanelLeft, y, sPanelWidth, 5 ), font( 9.5, true ), Qt::AlignLeft, QStringLiteral( "overdue title" ) );
-  y += 6;
-  if ( c.summary.overdue.isEmpty() )
+  t.setText( QStringLiteral( "overdue title" ), tr2( lang, "Nhiệm vụ quá hạn (%1)", "Overdue tasks (%1)" ).arg( rtNumberText( c.summary.overdue.size(), lang ) ) );
+  QgsLayoutItemManualTable *overdue = t.table( QStringLiteral( "overdue" ) );
+  named = setHeadings( overdue, QStringLiteral( "overdue" ), templatePath, { tr2( lang, "Hạn", "Due" ), tr2( lang, "Nhiệm vụ (mã)", "Task (id)" ), tr2( lang, "Trạng thái", "Status" ) } );
+  if ( !named.ok() )
+    return Result::failureFrom( named );
+  const QgsTextFormat overdueBold = boldFormat( overdue );
+  const QString noneOverdue = tr2( lang, "Không có nhiệm vụ quá hạn.", "No task is overdue." );
+  auto rowsFor = [&]( int shown )
   {
-    addLabel( layout.get(), tr2( lang, "Không có nhiệm vụ quá hạn.", "No task is overdue." ), QRectF( sPanelLeft, y, sPanelWidth, 5 ), font( 8 ),
-              Qt::AlignLeft, QStringLiteral( "overdue none" ) );
+    QgsTableContents rows;
+    for ( int i = 0; i < shown; ++i )
+    {
+      const RtTask &task = c.summary.overdue.at( i );
+      rows << QgsTableRow { cell( dateText( task.deadline.date() ) ),
+                            cell( QStringLiteral( "%1 (%2)" ).arg( lang == RtLang::Vi ? task.titleVi : task.titleEn, task.id ) ),
+                            cell( RtStatuses::label( task.status, lang ) ) };
+    }
+    if ( c.summary.overdue.size() > shown )
+      rows << QgsTableRow { cell( QString() ), cell( tr2( lang, "… và %1 nhiệm vụ quá hạn khác (xem: restrack summary)", "… and %1 more overdue (see: restrack summary)" )
+                                                   .arg( rtNumberText( c.summary.overdue.size() - shown, lang ) ), QColor(), &overdueBold ), cell( QString() ) };
+    return rows;
+  };
+  if ( c.summary.overdue.isEmpty() && t.label( QStringLiteral( "overdue none" ) ) )
+  {
+    t.setText( QStringLiteral( "overdue none" ), noneOverdue );
+    t.hide( QStringLiteral( "overdue" ) );
   }
   else
   {
-    // As many rows as fit above the footer, oldest deadline first; the rest are counted.
-    auto rowsFor = [&]( int shown )
-    {
-      QgsTableContents rows;
-      for ( int i = 0; i < shown; ++i )
-      {
-        const RtTask &t = c.summary.overdue.at( i );
-        rows << QgsTableRow { cell( dateText( t.deadline.date() ) ),
-                              cell( QStringLiteral( "%1 (%2)" ).arg( lang == RtLang::Vi ? t.titleVi : t.titleEn, t.id ) ),
-                              cell( RtStatuses::label( t.status, lang ) ) };
-      }
-      if ( c.summary.overdue.size() > shown )
-        rows << QgsTableRow { cell( QString() ), cell( tr2( lang, "… và %1 nhiệm vụ quá hạn khác (xem: restrack summary)", "… and %1 more overdue (see: restrack summary)" )
-                                                     .arg( rtNumberText( c.summary.overdue.size() - shown, lang ) ), QColor(), true ), cell( QString() ) };
-      return rows;
-    };
-    int shown = c.summary.overdue.size();
-    FittedTable *table = addTable( layout.get(), { tr2( lang, "Hạn", "Due" ), tr2( lang, "Nhiệm vụ (mã)", "Task (id)" ), tr2( lang, "Trạng thái", "Status" ) },
-    { 17, 0, 25 }, rowsFor( shown ), sPanelLeft, y, sPanelWidth, QStringLiteral( "overdue" ) );
-    while ( shown > 0 && y + table->fittedHeight() > sPanelBottom )
-    {
-      table->setTableContents( rowsFor( --shown ) );
-    }
-    table->frame( 0 )->attemptSetSceneRect( QRectF( sPanelLeft, y, sPanelWidth, table->fittedHeight() ) );
-    table->recalculateFrameSizes();
+    t.hide( QStringLiteral( "overdue none" ) );
+    overdue->setTableContents( c.summary.overdue.isEmpty() ? QgsTableContents { QgsTableRow { cell( QString() ), cell( noneOverdue ), cell( QString() ) } }
+                               : rowsFor( c.summary.overdue.size() ) );
   }
 
   // Footer: the schematic notice (whenever a shown layer is schematic), the sources, the maker.
-  double footerY = sMapBottom + 3;
-  if ( c.schematic )
+  t.setText( QStringLiteral( "schematic notice" ), schematicNotice() );
+  t.setText( QStringLiteral( "sources" ), sourcesText( c ) );
+  t.setText( QStringLiteral( "maker" ), tr2( lang, "Lập bằng Resolution Tracker ngày %1 từ sổ theo dõi; trạng thái tính đến %2.",
+                                             "Made with Resolution Tracker on %1 from the register; statuses as of %2." )
+             .arg( dateText( QDate::currentDate() ), dateText( c.summary.asOf ) ) );
+  if ( !c.schematic )
   {
-    QgsLayoutItemLabel *notice = addLabel( layout.get(), schematicNotice(), QRectF( sMargin, footerY, sMapWidth, 6 ), font( 9, true ),
-                                           Qt::AlignHCenter, QStringLiteral( "schematic notice" ) );
-    notice->setVAlign( Qt::AlignVCenter );
-    notice->setFrameEnabled( true );
-    notice->setFrameStrokeWidth( QgsLayoutMeasurement( 0.4, QgsUnitTypes::LayoutMillimeters ) );
-    notice->setFrameStrokeColor( sInk );
-    notice->setBackgroundEnabled( true );
-    notice->setBackgroundColor( QColor( 255, 248, 220 ) );
-    footerY += 7.5;
+    // The sources take the notice's place, down to where they ended.
+    t.hide( QStringLiteral( "schematic notice" ) );
+    const QRectF notice = t.templateRect( QStringLiteral( "schematic notice" ) );
+    const QRectF sources = t.templateRect( QStringLiteral( "sources" ) );
+    if ( sources.top() >= notice.bottom() - 0.01 && sources.left() < notice.right() && notice.left() < sources.right() )
+      t.item( QStringLiteral( "sources" ) )->attemptSetSceneRect( QRectF( sources.left(), notice.top(), sources.width(), sources.bottom() - notice.top() ) );
   }
-  const QString sources = sourcesText( c );
-  addLabel( layout.get(), sources, QRectF( sMargin, footerY, sMapWidth, sPageHeight - sMargin + 3 - footerY ), font( 7 ), Qt::AlignLeft,
-            QStringLiteral( "sources" ) );
-  const QString maker = tr2( lang, "Lập bằng Resolution Tracker ngày %1 từ sổ theo dõi; trạng thái tính đến %2.",
-                             "Made with Resolution Tracker on %1 from the register; statuses as of %2." )
-                        .arg( dateText( QDate::currentDate() ), dateText( c.summary.asOf ) );
-  addLabel( layout.get(), maker, QRectF( sPanelLeft, sPanelBottom + 2, sPanelWidth, sPageHeight - sMargin + 3 - sPanelBottom - 2 ), font( 6.5, false, true ), Qt::AlignLeft,
-            QStringLiteral( "maker" ) );
 
-  QgsPrintLayout *result = layout.get();
-  project->layoutManager()->addLayout( layout.release() );
-  return result;
+  // The panel stacked as its content sized it, the template's gaps kept.
+  t.stack( { QStringLiteral( "legend" ), QStringLiteral( "rule" ), QStringLiteral( "counts title" ), QStringLiteral( "counts" ),
+             QStringLiteral( "overdue title" ), QStringLiteral( "overdue" ), QStringLiteral( "overdue none" ) } );
+  // As many overdue rows as fit above where the template's table ends, oldest deadline first; the rest are counted.
+  if ( !c.summary.overdue.isEmpty() )
+  {
+    const double bottom = t.templateRect( QStringLiteral( "overdue" ) ).bottom();
+    const double top = t.rect( QStringLiteral( "overdue" ) ).top();
+    int shown = c.summary.overdue.size();
+    while ( shown > 0 && top + RtLayoutTemplate::fittedHeight( overdue ) > bottom )
+      overdue->setTableContents( rowsFor( --shown ) );
+  }
+  if ( t.item( QStringLiteral( "overdue" ) )->isVisible() )
+    t.setHeight( QStringLiteral( "overdue" ), RtLayoutTemplate::fittedHeight( overdue ) );
+
+  std::unique_ptr<QgsPrintLayout> owned = loaded.value().takeLayout();
+  project->layoutManager()->addLayout( owned.release() );
+  return Result::success( layout );
 }
 
 RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &options, QgsFeedback *feedback )
 {
   using Result = RtResult<RtMapExportData>;
-  if ( !options.asOf.isValid() )
-    return Result::failure( QStringLiteral( "the as-of date is missing or invalid" ) );
   const QString suffix = QFileInfo( options.outputPath ).suffix().toLower();
   if ( suffix != QLatin1String( "pdf" ) && suffix != QLatin1String( "png" ) )
     return Result::failure( QStringLiteral( "%1: the output must end in .pdf or .png" ).arg( options.outputPath ) );
-  const QFileInfo outDir( QFileInfo( options.outputPath ).absolutePath() );
-  if ( !outDir.isDir() || !outDir.isWritable() )
-    return Result::failure( QStringLiteral( "%1: the folder %2 does not exist or is not writable" ).arg( options.outputPath, outDir.filePath() ) );
+  const RtStatusResult writable = RtOutputFile::check( options.outputPath, options.overwrite );
+  if ( !writable.ok() )
+    return Result::failureFrom( writable );
+  if ( !options.templatePath.isEmpty() && !QFileInfo( options.templatePath ).isFile() )
+    return Result::failure( RtErrorKind::NotFound, QStringLiteral( "template %1: no such file" ).arg( options.templatePath ) );
 
   // The register, read-only: tasks with their status as of the date.
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( options.registerPath, false );
@@ -659,18 +597,10 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
   RtMapExportData data;
   data.options = options;
   data.document = store.value()->document();
-  if ( data.document.date.isValid() && options.asOf < data.document.date )
-    return Result::failure( QStringLiteral( "the as-of date %1 is before the resolution (%2): its tasks have no status yet" )
-                            .arg( options.asOf.toString( Qt::ISODate ), data.document.date.toString( Qt::ISODate ) ) );
-  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
+  RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), options.asOf );
   if ( !tasks.ok() )
-    return Result::failure( tasks.error() );
-  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( options.asOf );
-  if ( !statuses.ok() )
-    return Result::failure( statuses.error() );
+    return Result::failureFrom( tasks );
   data.tasks = tasks.takeValue();
-  for ( RtTask &t : data.tasks )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
   store = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close the register before rendering
   if ( feedback )
   {
@@ -679,7 +609,7 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
     feedback->setProgress( 20 );
   }
 
-  RtResult<RtMapLayerSet> loaded = RtMapLayerSet::load( options.layersPath, data.tasks, options.asOf, options.units );
+  RtResult<RtMapLayerSet> loaded = RtMapLayerSet::load( options.layersPath, data.tasks, options.asOf, options.units, options.withDirectives );
   if ( !loaded.ok() )
     return Result::failure( loaded.error() );
   data.layers = loaded.takeValue();
@@ -737,6 +667,8 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
   content.lang = options.lang;
   content.registerName = QFileInfo( options.registerPath ).fileName();
   content.units = set.units;
+  content.templatePath = options.templatePath;
+  content.withDirectives = options.withDirectives;
   QSet<QString> sources;
   for ( RtMapLayer &l : set.layers )
   {
@@ -769,7 +701,15 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
   report.tasks = content.summary.total;
   report.overdue = content.summary.overdue.size();
 
-  QgsPrintLayout *layout = createLayout( &project, content );
+  const RtResult<QgsPrintLayout *> made = createLayout( &project, content );
+  if ( !made.ok() )
+    return Result::failureFrom( made );
+  QgsPrintLayout *layout = made.value();
+  // Written beside the output and renamed into place once complete: an export killed
+  // mid-way leaves the previous file as it was.
+  RtOutputFile output( options.outputPath, options.overwrite );
+  if ( !output.ok() )
+    return Result::failure( output.error() );
   QgsLayoutExporter exporter( layout );
   QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
   if ( suffix == QLatin1String( "pdf" ) )
@@ -782,7 +722,7 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
     settings.exportMetadata = true;
     // Text stays text: searchable, copyable, and pdftotext gives the Vietnamese back.
     settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
-    result = exporter.exportToPdf( options.outputPath, settings );
+    result = exporter.exportToPdf( output.temporaryPath(), settings );
   }
   else
   {
@@ -793,10 +733,13 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
     // QGIS then tries to write georeferencing into the PNG through GDAL, which cannot update
     // PNGs: a harmless error message we keep off the user's terminal.
     CPLPushErrorHandler( CPLQuietErrorHandler );
-    result = exporter.exportToImage( options.outputPath, settings );
+    result = exporter.exportToImage( output.temporaryPath(), settings );
     CPLPopErrorHandler();
   }
   if ( result != QgsLayoutExporter::Success )
     return Result::failure( QStringLiteral( "%1: the export failed: %2" ).arg( options.outputPath, exportError( result ) ) );
+  const RtStatusResult committed = output.commit();
+  if ( !committed.ok() )
+    return Result::failureFrom( committed );
   return Result::success( report );
 }

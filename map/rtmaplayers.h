@@ -68,10 +68,12 @@ struct RtMapLayerSet
    * Reads \a gpkgPath. \a tasks must carry their status as of \a asOf (RtStore::statusesAsOf).
    * \a units picks the ward units coloured by status: 2023 (wards_2023, the register's own
    * units) or 2025 (wards_2025, through wards_2023's mapping field unitMapField()).
+   * \a withDirectives: which tasks colour a place (RtJoinOptions::withDirectives).
    * Fails when the file cannot be opened or holds none of the status tables, when \a units
    * is neither 2023 nor 2025, and with 2025 when wards_2025 or the mapping is missing.
    */
-  static RtResult<RtMapLayerSet> load( const QString &gpkgPath, const QVector<RtTask> &tasks, const QDate &asOf, int units = 2023 );
+  static RtResult<RtMapLayerSet> load( const QString &gpkgPath, const QVector<RtTask> &tasks, const QDate &asOf, int units = 2023,
+                                       bool withDirectives = false );
 };
 
 #endif // RTMAPLAYERS_H

@@ -2,6 +2,7 @@
 #define RTMAPEXPORT_H
 
 #include "rtlang.h"
+#include "rtlayouttemplate.h"
 #include "rtmaplayers.h"
 #include "rtmapstyle.h"
 #include "rtresult.h"
@@ -27,6 +28,7 @@ struct RtMapExportOptions
   QString layersPath;    //!< the map layers GeoPackage; opened read-only
   QDate asOf;            //!< the date the statuses are computed for
   QString outputPath;    //!< FILE.pdf or FILE.png (the suffix picks the format)
+  bool overwrite = false; //!< replace an existing outputPath (else the export is refused); see RtOutputFile
   RtLang lang = RtLang::Vi;
   bool print = false;    //!< black-and-white-safe styles (hatching) instead of colour fills
   int dpi = 0;           //!< 0: 300 for PDF, 150 for PNG
@@ -37,6 +39,12 @@ struct RtMapExportOptions
    * gso_code_2025; wards_2023 is then not drawn). See RtMapLayerSet::load().
    */
   int units = 2023;
+  //! Which tasks colour a place: off, its concrete commitments (directive items only where no
+  //! commitment names it); on, every task that names it (RtJoinOptions::withDirectives).
+  bool withDirectives = false;
+  //! The layout: a QGIS layout template (.qpt), a copy of map/templates/council-map.qpt edited
+  //! in QGIS's layout designer; empty: that template, built into the library.
+  QString templatePath;
 };
 
 //! What an export produced.
@@ -80,6 +88,10 @@ struct RtMapLayoutContent
   //! Name the neighbours on the map ("TRUNG QUỐC", "Vịnh Bắc Bộ") with a memory layer; off
   //! for layouts saved in a project, where a memory layer would come back empty.
   bool contextLabels = true;
+  //! The layout template (see RtMapExportOptions::templatePath); empty: the built-in one.
+  QString templatePath;
+  //! The colouring rule the map states (RtMapExportOptions::withDirectives).
+  bool withDirectives = false;
 };
 
 /**
@@ -111,10 +123,24 @@ class RtMapExport
     static RtResult<RtMapExportReport> render( RtMapExportData &data );
 
     /**
-     * Builds the layout in \a project (which owns it) from \a content; returns it.
-     * Layers must already be in \a project.
+     * Makes the layout in \a project (which owns it) from the template content.templatePath
+     * (the built-in one when empty), filled with \a content; returns it. Layers must already
+     * be in \a project. Refused, naming the item's id, when the template lacks an item the
+     * map needs (templateItems()) or holds another type of item under its id.
      */
-    static QgsPrintLayout *createLayout( QgsProject *project, const RtMapLayoutContent &content );
+    static RtResult<QgsPrintLayout *> createLayout( QgsProject *project, const RtMapLayoutContent &content );
+
+    /**
+     * The items the council map fills, by id: map, title, subtitle, legend, rule (which tasks
+     * colour a place), counts (table), overdue (table), schematic notice and sources are
+     * required; north arrow, north label, scale bar, counts title, overdue title, overdue none
+     * and maker are filled when the template has them. Anything else in a template is printed
+     * as it is.
+     */
+    static QVector<RtLayoutTemplate::Item> templateItems();
+
+    //! The built-in template (":/rtmap/templates/council-map.qpt", from map/templates/).
+    static QString defaultTemplate();
 
     //! "Nghị quyết số 172/NQ-HĐND ngày 13/10/2023 — Tình hình thực hiện đến ngày 26/11/2026".
     static QString title( const RtDocumentInfo &document, const QDate &asOf, RtLang lang );

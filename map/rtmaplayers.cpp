@@ -146,7 +146,7 @@ namespace
   }
 
   RtResult<RtMapLayer> readLayer( GDALDatasetH ds, RtMapStyle::LayerKind kind, const QVector<RtTask> &tasks, const QDate &asOf,
-                                  const QString &path, int units )
+                                  const QString &path, int units, const RtJoinOptions &joinOptions )
   {
     const QString table = RtMapStyle::tableName( kind );
     OGRLayerH ogrLayer = GDALDatasetGetLayerByName( ds, table.toUtf8().constData() );
@@ -225,7 +225,7 @@ namespace
 
     if ( joined )
     {
-      const RtJoinResult result = RtJoin::join( keys, binding, tasks, asOf );
+      const RtJoinResult result = RtJoin::join( keys, binding, tasks, asOf, joinOptions );
       QHash<qint64, const RtFeatureResult *> byFid;
       for ( const RtFeatureResult &r : result.features )
         byFid.insert( r.fid, &r );
@@ -324,8 +324,10 @@ bool RtMapLayerSet::anySchematic() const
   return false;
 }
 
-RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVector<RtTask> &tasks, const QDate &asOf, int units )
+RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVector<RtTask> &tasks, const QDate &asOf, int units, bool withDirectives )
 {
+  RtJoinOptions joinOptions;
+  joinOptions.withDirectives = withDirectives;
   if ( units != 2023 && units != 2025 )
     return RtResult<RtMapLayerSet>::failure( QStringLiteral( "the ward units must be 2023 or 2025, not %1" ).arg( units ) );
   if ( !QFileInfo::exists( gpkgPath ) )
@@ -363,7 +365,7 @@ RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVec
   QMap<QString, QStringList> tablesOfPrefix;
   for ( RtMapStyle::LayerKind kind : RtMapStyle::allKinds() )
   {
-    RtResult<RtMapLayer> layer = readLayer( ds.get(), kind, layerTasks, asOf, gpkgPath, units );
+    RtResult<RtMapLayer> layer = readLayer( ds.get(), kind, layerTasks, asOf, gpkgPath, units, joinOptions );
     if ( !layer.ok() )
     {
       set.warnings << layer.error();

@@ -8,6 +8,7 @@
 #include "rtmapexport.h"
 #include "rtmapstyle.h"
 #include "rtsummary.h"
+#include "rttasksasof.h"
 
 #include <qgsfeature.h>
 #include <qgsfeatureiterator.h>
@@ -59,12 +60,9 @@ namespace
       RtResult<std::unique_ptr<RtStore>> store = RtStore::open( registerPath, false );
       if ( !store.ok() )
         return;
-      RtResult<QVector<RtTask>> tasks = store.value()->tasks();
-      const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( sAsOf );
-      if ( !tasks.ok() || !statuses.ok() )
+      const RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), sAsOf );
+      if ( !tasks.ok() )
         return;
-      for ( RtTask &t : tasks.value() )
-        t.status = statuses.value().value( t.id, RtStatus::NoReport );
       summary = RtSummary::compute( tasks.value(), sAsOf );
       this->tasks = tasks.value();
       ok = true;
@@ -417,7 +415,19 @@ TEST_CASE( "the export refuses what it cannot do, and writes nothing", "[export]
     o.asOf = QDate( 2023, 1, 1 );
     const RtResult<RtMapExportReport> r = RtMapExport::exportMap( o );
     REQUIRE( !r.ok() );
-    CHECK( r.error().contains( QStringLiteral( "before the resolution" ) ) );
+    // The one rule of the panel and the CLI (RtTasksAsOf): refused, naming the resolution's date.
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( f.registerPath, false );
+    REQUIRE( store.ok() );
+    const QString expected = RtTasksAsOf::check( store.value()->document(), o.asOf ).error();
+    CHECK( r.error() == expected );
+    CHECK( r.error().contains( QStringLiteral( "before the resolution (172/NQ-HĐND) of 2023-10-13" ) ) );
+    CHECK( !QFileInfo::exists( o.outputPath ) );
+    int rc = -1;
+    QString errors;
+    RtMapTest::run( RtTestPaths::cliExecutable(), { QStringLiteral( "export" ), QStringLiteral( "--db" ), f.registerPath, QStringLiteral( "--as-of" ),
+                    QStringLiteral( "2023-01-01" ), QStringLiteral( "--out" ), o.outputPath }, &rc, &errors );
+    CHECK( rc == 1 );
+    CHECK( errors.trimmed() == QStringLiteral( "restrack: " ) + expected );
     CHECK( !QFileInfo::exists( o.outputPath ) );
   }
   SECTION( "a layers file that does not exist" )
@@ -684,4 +694,67 @@ TEST_CASE( "restrack export --units takes 2023 or 2025 only and 2023 stays the d
   CHECK( text.contains( QStringLiteral( "Phường, xã (2023) / Ward or commune (2023)" ) ) );
   CHECK( !text.contains( QStringLiteral( "Đơn vị hành chính 2025" ) ) );
   CHECK( text.contains( QStringLiteral( "Trà Cổ" ) ) );
+}
+
+TEST_CASE( "the map says which tasks colour a place and --with-directives counts the directive items too", "[export][placerule]" )
+{
+  RtMapTest::requireLayers();
+  Fixture &f = fixture();
+  REQUIRE( f.ok );
+  // A register where A3's own plan is approved while the broad directive 4.1 (5)(i1) naming it has no report.
+  QTemporaryDir dir;
+  const QString db = dir.filePath( QStringLiteral( "a3-done.gpkg" ) );
+  REQUIRE( QFile::copy( f.registerPath, db ) );
+  QFile::setPermissions( db, QFile::ReadOwner | QFile::WriteOwner );
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( db, true );
+    REQUIRE( store.ok() );
+    RtStatusChange change;
+    change.taskId = QStringLiteral( "CM-QHPK-A3" );
+    change.newStatus = RtStatus::Done;
+    change.by = QStringLiteral( "Phòng QLĐT" );
+    change.date = QDate( 2024, 6, 20 );
+    const RtStatusResult done = store.value()->setStatus( change );
+    INFO( done.error().toStdString() );
+    REQUIRE( done.ok() );
+  }
+  auto a3Status = [&]( bool withDirectives )
+  {
+    RtMapExportOptions o = f.options( dir.filePath( QStringLiteral( "unused.pdf" ) ) );
+    o.registerPath = db;
+    o.withDirectives = withDirectives;
+    RtResult<RtMapExportData> data = RtMapExport::prepare( o );
+    INFO( data.error().toStdString() );
+    REQUIRE( data.ok() );
+    RtMapLayer *zones = data.value().layers.find( RtMapStyle::LayerKind::Zones );
+    REQUIRE( zones );
+    QgsFeatureIterator it = zones->layer->getFeatures();
+    QgsFeature feature;
+    while ( it.nextFeature( feature ) )
+      if ( feature.attribute( QStringLiteral( "code" ) ).toString() == QLatin1String( "A3" ) )
+        return feature.attribute( QStringLiteral( "rt_status" ) ).toString();
+    return QString();
+  };
+  CHECK( a3Status( false ) == QStringLiteral( "done" ) );
+  CHECK( a3Status( true ) == QStringLiteral( "in_progress" ) );
+
+  // The map states the rule it used, under the legend.
+  for ( bool withDirectives : { false, true } )
+  {
+    const QString pdf = dir.filePath( withDirectives ? QStringLiteral( "all.pdf" ) : QStringLiteral( "commitments.pdf" ) );
+    QStringList args { QStringLiteral( "export" ), QStringLiteral( "--db" ), db, QStringLiteral( "--layers" ), RtMapTest::layersPath(),
+                       QStringLiteral( "--as-of" ), QStringLiteral( "2026-11-26" ), QStringLiteral( "--out" ), pdf, QStringLiteral( "--lang" ), QStringLiteral( "en" ) };
+    if ( withDirectives )
+      args << QStringLiteral( "--with-directives" );
+    int rc = -1;
+    QString errors;
+    RtMapTest::run( RtTestPaths::cliExecutable(), args, &rc, &errors );
+    INFO( errors.toStdString() );
+    REQUIRE( rc == 0 );
+    // Reading order, not layout: the rule's wrapped lines stay together.
+    const QString text = RtMapTest::run( QStringLiteral( "pdftotext" ), { pdf, QStringLiteral( "-" ) } ).normalized( QString::NormalizationForm_C ).simplified();
+    INFO( text.toStdString() );
+    CHECK( text.contains( QStringLiteral( "A place's colour: the concrete commitments that name it; directive items colour it only where no commitment names it." ) ) != withDirectives );
+    CHECK( text.contains( QStringLiteral( "A place's colour: every task that names it, directive items included." ) ) == withDirectives );
+  }
 }
