@@ -10,11 +10,15 @@ QString RtProcessingProvider::providerId()
   return QStringLiteral( "resolutiontracker" );
 }
 
-RtProcessingProvider *RtProcessingProvider::addTo( QgsProcessingRegistry *registry )
+RtProcessingProvider *RtProcessingProvider::addTo( QgsProcessingRegistry *registry, RtProcessingProvider *provider )
 {
   if ( !registry || registry->providerById( providerId() ) )
+  {
+    delete provider;
     return nullptr;
-  auto *provider = new RtProcessingProvider();
+  }
+  if ( !provider )
+    provider = new RtProcessingProvider();
   // A refused provider (its algorithms failed to load) is deleted by the registry.
   return registry->addProvider( provider ) ? provider : nullptr;
 }

@@ -24,11 +24,13 @@ class RtProcessingProvider : public QgsProcessingProvider
     static QString providerId();
 
     /**
-     * Adds a new provider to \a registry and returns it (the registry owns it), or null when
-     * a provider with our id is registered already (the plugin and the qgis_process shim in
-     * one QGIS: the first one serves, nothing is registered twice).
+     * Adds \a provider (a new one when null) to \a registry and returns it (the registry owns
+     * it), or null when a provider with our id is registered already (the plugin and the
+     * qgis_process shim in one QGIS: the first one serves, nothing is registered twice);
+     * \a provider is then deleted. The algorithms are made when the provider is added: a
+     * translator for their texts must be installed before (it may be the provider's child).
      */
-    static RtProcessingProvider *addTo( QgsProcessingRegistry *registry );
+    static RtProcessingProvider *addTo( QgsProcessingRegistry *registry, RtProcessingProvider *provider = nullptr );
 
     explicit RtProcessingProvider( QObject *parent = nullptr );
 

@@ -32,12 +32,12 @@ extern "C" int rt_processing_register()
       return -1;
     if ( QgsApplication::processingRegistry()->providerById( RtProcessingProvider::providerId() ) )
       return 0;
-    sProvider = RtProcessingProvider::addTo( QgsApplication::processingRegistry() );
-    if ( !sProvider )
-      return -1;
-    // The algorithms' texts in QGIS's language (the translator goes with the provider).
-    rtInstallTranslator( sProvider );
-    return 1;
+    // The algorithms' texts in QGIS's language: the translator (which goes with the provider)
+    // first, for the algorithms and their parameters are made when the provider is added.
+    auto *provider = new RtProcessingProvider();
+    rtInstallTranslator( provider );
+    sProvider = RtProcessingProvider::addTo( QgsApplication::processingRegistry(), provider );
+    return sProvider ? 1 : -1;
   }
   catch ( ... )
   {
