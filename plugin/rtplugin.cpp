@@ -1,9 +1,11 @@
 #include "rtplugin.h"
 #include "rtexportdialog.h"
 #include "rtexporttask.h"
+#include "rtexpressionfunctions.h"
 #include "rtidentifytool.h"
 #include "rtlayerbinding.h"
 #include "rtpluginpaths.h"
+#include "rtprocessingprovider.h"
 #include "rtstatus.h"
 #include "rttasksasof.h"
 #include "rttaskdock.h"
@@ -15,6 +17,7 @@
 #include <qgsmapcanvas.h>
 #include <qgsmessagebar.h>
 #include <qgsmessagebaritem.h>
+#include <qgsprocessingregistry.h>
 #include <qgsproject.h>
 #include <qgssettings.h>
 #include <qgstaskmanager.h>
@@ -46,6 +49,11 @@ RtPlugin::RtPlugin( QgisInterface *iface )
 }
 
 RtPlugin::~RtPlugin() = default;
+
+RtProcessingProvider *RtPlugin::processingProvider() const
+{
+  return mProvider;
+}
 
 void RtPlugin::initGui()
 {
@@ -135,6 +143,12 @@ void RtPlugin::initGui()
     } );
   }
 
+  // QGIS-native: the Processing algorithms and the expression functions. A provider with our
+  // id already registered (the qgis_process shim enabled in QGIS too) serves as it is.
+  mProvider = RtProcessingProvider::addTo( QgsApplication::processingRegistry() );
+  mExpressions = std::make_unique<RtExpressionFunctions>( mTracker.get() );
+  mExpressions->registerFunctions();
+
   openDefaultRegister();
   const QStringList problems = mTracker->restoreBindings();
   for ( const QString &problem : problems )
@@ -178,6 +192,11 @@ void RtPlugin::unload()
   for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     delete action;
+  // What initGui() registered, and only that.
+  mExpressions.reset();  // unregisters the functions
+  if ( mProvider )
+    QgsApplication::processingRegistry()->removeProvider( mProvider );
+  mProvider.clear();
   // The bound layers keep their computed field and its last map: they stay coloured
   // without the plugin, as in a project opened without it.
   mTracker.reset();
