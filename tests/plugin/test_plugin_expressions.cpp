@@ -145,9 +145,10 @@ TEST_CASE( "rt_status, rt_tasks and rt_share_done answer what the join gives eac
   REQUIRE( early.ok() );
   compare( QStringLiteral( "zones" ), QStringLiteral( "zone" ), QStringLiteral( "code" ), QStringLiteral( "\"code\"" ), early.value(), QDate( 2024, 1, 1 ),
            QStringLiteral( "2024-01-01" ) );
-  // … which differs from the tracker's date for A3 (its plan done since 2024-06-20: one of its two tasks).
+  // … which differs from the tracker's date for A3: its plan, done since 2024-06-20, is its only commitment
+  // (the directive item naming A3 counts only where no commitment names a place).
   QgsExpressionContext context;
-  CHECK( QgsExpression( QStringLiteral( "rt_share_done('zone:A3')" ) ).evaluate( &context ).toDouble() == Approx( 0.5 ) );
+  CHECK( QgsExpression( QStringLiteral( "rt_share_done('zone:A3')" ) ).evaluate( &context ).toDouble() == Approx( 1.0 ) );
   CHECK( QgsExpression( QStringLiteral( "rt_share_done('zone:A3', to_date('2024-01-01'))" ) ).evaluate( &context ).toDouble() == 0 );
   // A place no task names: as a feature without tasks.
   CHECK( QgsExpression( QStringLiteral( "rt_status('ward:99999')" ) ).evaluate( &context ).toString() == QStringLiteral( "none" ) );
