@@ -8,13 +8,14 @@
 namespace
 {
   const char *sExportUsage = "usage: restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
-                             "--out FILE.pdf|FILE.png [--overwrite] [--lang vi|en] [--print] [--dpi N] [--units 2023|2025] [--template T.qpt]\n"
+                             "--out FILE.pdf|FILE.png [--overwrite] [--lang vi|en] [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--city CITY.json]\n"
                              "       [--with-directives]\n"
                              "  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)\n"
                              "  --with-directives: a place's colour counts every task naming it; by default its concrete commitments,\n"
                              "  and directive items only where no commitment names it\n"
                              "  --template: a copy of the council map's layout template (map/templates/council-map.qpt, installed under\n"
                              "  share/restrack/templates) edited in QGIS's layout designer; it must keep the ids of the items the map fills\n"
+                             "  --city: the city file (data/<city>/city.json: its CRS, the neighbours named on the map); default: Móng Cái\n"
                              "  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;\n"
                              "  the tasks' 2023 ward codes are translated through wards_2023's field gso_code_2025";
 
@@ -29,7 +30,7 @@ namespace
   {
     RtArgs args;
     if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "layers" ), QStringLiteral( "as-of" ), QStringLiteral( "out" ),
-                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "template" ) }, { QStringLiteral( "print" ), QStringLiteral( "overwrite" ), QStringLiteral( "with-directives" ) } )
+                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "template" ), QStringLiteral( "city" ) }, { QStringLiteral( "print" ), QStringLiteral( "overwrite" ), QStringLiteral( "with-directives" ) } )
          || !args.positional().isEmpty() )
     {
       RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sExportUsage ) : args.error() );
@@ -63,6 +64,7 @@ namespace
     options.print = args.has( QStringLiteral( "print" ) );
     options.overwrite = args.has( QStringLiteral( "overwrite" ) );
     options.templatePath = args.value( QStringLiteral( "template" ) );
+    options.cityPath = args.value( QStringLiteral( "city" ) ); // empty: the bundled city
     options.withDirectives = args.has( QStringLiteral( "with-directives" ) );
     if ( args.has( QStringLiteral( "units" ) ) )
     {

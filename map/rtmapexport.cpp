@@ -156,8 +156,9 @@ namespace
   {
     const RtLang lang = c.lang;
     QStringList parts;
-    parts << tr2( lang, "Nghị quyết %1 ngày %2 của HĐND thành phố %3", "Resolution %1 of %2 of the %3 city council" )
-             .arg( c.document.number, dateText( c.document.date ), c.document.place.isEmpty() ? QStringLiteral( "Móng Cái" ) : c.document.place );
+    const QString unitType = c.city.unitType.isEmpty() ? QStringLiteral( "thành phố" ) : c.city.unitType;
+    parts << tr2( lang, "Nghị quyết %1 ngày %2 của HĐND %4 %3", "Resolution %1 of %2 of the %3 council" )
+             .arg( c.document.number, dateText( c.document.date ), c.document.place.isEmpty() ? c.city.fallbackPlace : c.document.place, unitType );
     parts << tr2( lang, "trạng thái nhiệm vụ: sổ theo dõi %1", "task statuses: register %1" ).arg( c.registerName );
     bool gshhg = false, schematic = false;
     for ( const QString &s : c.layerSources )
@@ -174,7 +175,8 @@ namespace
       parts << tr2( lang, "đơn vị hành chính 2025 quy đổi từ mã phường, xã năm 2023 theo trường %1 của lớp %2",
                     "2025 units from the 2023 ward codes through the field %1 of the layer %2" )
                .arg( RtMapLayerSet::unitMapField(), RtMapStyle::tableName( RtMapStyle::LayerKind::Wards ) );
-    parts << tr2( lang, "hệ tọa độ VN-2000 / TM-3 kinh tuyến trục 107°45′ (EPSG:5899)", "CRS VN-2000 / TM-3 107°45′ (EPSG:5899)" );
+    if ( c.city.crsEpsg > 0 )
+      parts << ( lang == RtLang::Vi ? c.city.crsLabelVi : c.city.crsLabelEn );
     return tr2( lang, "Nguồn: ", "Sources: " ) + parts.join( QStringLiteral( "; " ) ) + QLatin1Char( '.' );
   }
 
@@ -220,19 +222,13 @@ namespace
    * Vietnamese side of the border, so without it China would read as sea. Points in WGS 84,
    * kept only when they fall inside \a extent (other cities' maps get none).
    */
-  QgsVectorLayer *contextLabelLayer( QgsProject *project, const QgsRectangle &extent )
+  QgsVectorLayer *contextLabelLayer( QgsProject *project, const QgsRectangle &extent, const QVector<RtMapLabel> &places )
   {
-    struct Place { double lon, lat; const char *name; double size; };
-    static const Place sPlaces[] =
-    {
-      { 107.990, 21.588, "TRUNG QUỐC / CHINA", 11 },         // Đông Hưng (Dongxing), north of the Ka Long river
-      { 108.035, 21.415, "Vịnh Bắc Bộ / Gulf of Tonkin", 9 }, // open sea south-east of Trà Cổ
-    };
     const QgsCoordinateTransform toMap( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:4326" ) ), project->crs(), project->transformContext() );
     auto layer = std::make_unique<QgsVectorLayer>( QStringLiteral( "Point?crs=%1&field=name:string&field=size:double" ).arg( project->crs().authid() ),
                  QStringLiteral( "context" ), QStringLiteral( "memory" ) );
     QgsFeatureList features;
-    for ( const Place &p : sPlaces )
+    for ( const RtMapLabel &p : places )
     {
       QgsPointXY point;
       try
@@ -246,7 +242,7 @@ namespace
       if ( !extent.contains( point ) )
         continue;
       QgsFeature f( layer->fields() );
-      f.setAttributes( QgsAttributes() << QString::fromUtf8( p.name ) << p.size );
+      f.setAttributes( QgsAttributes() << p.text << p.size );
       f.setGeometry( QgsGeometry::fromPointXY( point ) );
       features << f;
     }
@@ -426,7 +422,7 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
   if ( !extent.isNull() )
     extent.scale( 1.06 );
   if ( c.contextLabels && !extent.isNull() )
-    if ( QgsVectorLayer *context = contextLabelLayer( project, extent ) )
+    if ( QgsVectorLayer *context = contextLabelLayer( project, extent, c.city.mapLabels ) )
       mapLayers.prepend( context );
   map->setLayers( mapLayers );
   map->setKeepLayerSet( true );
@@ -596,6 +592,15 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
     return Result::failure( store.error() );
   RtMapExportData data;
   data.options = options;
+  if ( options.cityPath.isEmpty() )
+    data.city = RtCity::bundled();
+  else
+  {
+    RtResult<RtCity> city = RtCity::load( options.cityPath );
+    if ( !city.ok() )
+      return Result::failureFrom( city );
+    data.city = city.takeValue();
+  }
   data.document = store.value()->document();
   RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), options.asOf );
   if ( !tasks.ok() )
@@ -655,7 +660,7 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
 
   // A private project: the export never touches the project open in QGIS.
   QgsProject project;
-  project.setCrs( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:5899" ) ) );
+  project.setCrs( QgsCoordinateReferenceSystem::fromEpsgId( data.city.crsEpsg > 0 ? data.city.crsEpsg : 4326 ) );
   QgsProjectMetadata metadata = project.metadata();
   metadata.setTitle( title( document, options.asOf, options.lang ) );
   metadata.setAuthor( QStringLiteral( "Resolution Tracker" ) );
@@ -669,6 +674,7 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
   content.units = set.units;
   content.templatePath = options.templatePath;
   content.withDirectives = options.withDirectives;
+  content.city = data.city;
   QSet<QString> sources;
   for ( RtMapLayer &l : set.layers )
   {

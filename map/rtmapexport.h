@@ -1,6 +1,7 @@
 #ifndef RTMAPEXPORT_H
 #define RTMAPEXPORT_H
 
+#include "rtcity.h"
 #include "rtlang.h"
 #include "rtlayouttemplate.h"
 #include "rtmaplayers.h"
@@ -45,6 +46,9 @@ struct RtMapExportOptions
   //! The layout: a QGIS layout template (.qpt), a copy of map/templates/council-map.qpt edited
   //! in QGIS's layout designer; empty: that template, built into the library.
   QString templatePath;
+  //! The city file (data/<city>/city.json): its CRS, its neighbours' labels, its name where the
+  //! text names no place; empty: the city built into the program (RtCity::bundled()).
+  QString cityPath;
 };
 
 //! What an export produced.
@@ -64,6 +68,7 @@ struct RtMapExportData
   RtDocumentInfo document;
   QVector<RtTask> tasks;    //!< with their status as of options.asOf
   RtMapLayerSet layers;     //!< memory copies of the map layers with their features' statuses
+  RtCity city;              //!< options.cityPath read, or the bundled city
   QStringList warnings;
 
   //! Hands the memory layers to \a thread: prepare() may run on a worker, render() runs on the main thread.
@@ -92,6 +97,8 @@ struct RtMapLayoutContent
   QString templatePath;
   //! The colouring rule the map states (RtMapExportOptions::withDirectives).
   bool withDirectives = false;
+  //! Its CRS label, its neighbours' names and its name where the text names no place.
+  RtCity city = RtCity::bundled();
 };
 
 /**

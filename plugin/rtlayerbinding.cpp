@@ -1,4 +1,6 @@
 #include "rtlayerbinding.h"
+
+#include "rtcity.h"
 #include "rtkeyreader.h"
 #include "rtmapstyle.h"
 #include "rtstatusrenderer.h"
@@ -446,33 +448,13 @@ std::optional<RtKeyBinding> RtLayerBinding::sampleBinding( const QgsVectorLayer 
   if ( at < 0 )
     return std::nullopt;
   const QString table = source.mid( at + 10 ).section( QLatin1Char( '|' ), 0, 0 );
-  RtKeyBinding binding;
-  binding.match = RtKeyBinding::Match::Code;
-  if ( table == QLatin1String( "wards_2023" ) )
-  {
-    binding.kind = QStringLiteral( "ward" );
-    binding.fields = QStringList { QStringLiteral( "gso_code" ) };
-  }
-  else if ( table == QLatin1String( "zones" ) )
-  {
-    binding.kind = QStringLiteral( "zone" );
-    binding.fields = QStringList { QStringLiteral( "code" ) };
-  }
-  else if ( table == QLatin1String( "wards_2025" ) )
-  {
-    // The units of 2025: the tasks name the communes of 2023, translated through the
-    // sample's own mapping (wards_2023: gso_code → gso_code_2025).
-    binding.kind = QStringLiteral( "ward" );
-    binding.fields = QStringList { QStringLiteral( "gso_code" ) };
-    binding.keyMapSource = RtKeyMapSource { QStringLiteral( "|layername=wards_2023" ), QStringLiteral( "gso_code" ), QStringLiteral( "gso_code_2025" ) };
-  }
-  else if ( table == QLatin1String( "sites" ) || table == QLatin1String( "site_lines" ) )
-  {
-    binding.kind = QStringLiteral( "site" );
-    binding.fields = QStringList { QStringLiteral( "site_id" ) };
-  }
-  else
+  // The tables that bind by themselves are the city's (data/<city>/city.json), not the code's.
+  const RtCity &city = RtCity::bundled();
+  std::optional<RtKeyBinding> found = city.bindingForTable( table );
+  if ( !found || found->fields.isEmpty() )
     return std::nullopt;
+  RtKeyBinding binding = *found;
+  binding.gazetteer = city.gazetteer;
   if ( layer->fields().lookupField( binding.fields.first() ) < 0 )
     return std::nullopt;
   return binding;

@@ -8,6 +8,7 @@
 // GeoPackage (data/). With --db it also holds the council-session layout as of the
 // resolution's date. The styles are built into rtmap from styles/ (rtmapstyles.qrc); when
 // a style changes, run --styles first, then rebuild.
+#include "rtcity.h"
 #include "rtheadlessqgis.h"
 #include "rtmapexport.h"
 #include "rtmapstyle.h"
@@ -69,7 +70,7 @@ namespace
     }
     if ( RtMapStyle::hasStatus( kind ) )
       fields << QStringLiteral( "rt_status" ) << QStringLiteral( "rt_tasks" );
-    QString uri = geometry + QStringLiteral( "?crs=EPSG:5899" );
+    QString uri = geometry + QStringLiteral( "?crs=EPSG:%1" ).arg( RtCity::bundled().crsEpsg );
     for ( const QString &f : fields )
       uri += QStringLiteral( "&field=%1:string" ).arg( f );
     return std::make_unique<QgsVectorLayer>( uri, RtMapStyle::tableName( kind ), QStringLiteral( "memory" ) );
@@ -107,7 +108,7 @@ namespace
   bool writeProject( const QString &projectPath, const QString &layersPath, const QString &stylesDir, const QString &registerPath )
   {
     QgsProject project;
-    const QgsCoordinateReferenceSystem crs( QStringLiteral( "EPSG:5899" ) );
+    const QgsCoordinateReferenceSystem crs = QgsCoordinateReferenceSystem::fromEpsgId( RtCity::bundled().crsEpsg );
     project.setCrs( crs );
     project.setEllipsoid( QStringLiteral( "EPSG:7030" ) ); // VN-2000 uses the WGS 84 ellipsoid
     project.setTitle( QStringLiteral( "Móng Cái — Nghị quyết 172/NQ-HĐND (Resolution Tracker)" ) );

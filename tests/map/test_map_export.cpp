@@ -370,6 +370,43 @@ TEST_CASE( "restrack export without --db and --layers uses the bundled register 
   CHECK( pdfText( pdf ).contains( QStringLiteral( "Tình hình thực hiện đến ngày 26/11/2026" ) ) );
 }
 
+TEST_CASE( "a second city is data only: its CRS, its map labels and its name come from its city file", "[export][cli][city]" )
+{
+  // TEST DATA: an invented city (tests/data/testcity/README.md), its register and layers.
+  const QString city = RtTestPaths::sourceDir() + QStringLiteral( "/tests/data/testcity/" );
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString gpkg = dir.filePath( QStringLiteral( "mau.gpkg" ) );
+  int rc = -1;
+  QString errors;
+  RtMapTest::run( RtTestPaths::cliExecutable(), { QStringLiteral( "build-register" ), QStringLiteral( "--register" ), city + QStringLiteral( "register.json" ),
+                  QStringLiteral( "--out" ), gpkg }, &rc, &errors );
+  INFO( errors.toStdString() );
+  REQUIRE( rc == 0 );
+  const QString pdf = dir.filePath( QStringLiteral( "mau.pdf" ) );
+  const QString out = RtMapTest::run( RtTestPaths::cliExecutable(),
+                                      { QStringLiteral( "export" ), QStringLiteral( "--db" ), gpkg, QStringLiteral( "--layers" ), city + QStringLiteral( "units.gpkg" ),
+                                        QStringLiteral( "--city" ), city + QStringLiteral( "city.json" ), QStringLiteral( "--as-of" ), QStringLiteral( "2024-12-31" ),
+                                        QStringLiteral( "--out" ), pdf }, &rc, &errors );
+  INFO( out.toStdString() << errors.toStdString() );
+  REQUIRE( rc == 0 );
+  const QString text = pdfText( pdf );
+  INFO( text.toStdString() );
+  CHECK( text.contains( QStringLiteral( "SÔNG MẪU" ) ) );           // its map label
+  CHECK( text.contains( QStringLiteral( "(EPSG:9210)" ) ) );        // its CRS in the sources line
+  CHECK( text.contains( QStringLiteral( "Nghị quyết 05/NQ-HĐND" ) ) );
+  // Nothing of Móng Cái's.
+  CHECK_FALSE( text.contains( QStringLiteral( "TRUNG QUỐC" ) ) );
+  CHECK_FALSE( text.contains( QStringLiteral( "5899" ) ) );
+  // A city file that is not there is refused, naming it, and writes nothing.
+  const QString missing = dir.filePath( QStringLiteral( "none.pdf" ) );
+  RtMapTest::run( RtTestPaths::cliExecutable(), { QStringLiteral( "export" ), QStringLiteral( "--db" ), gpkg, QStringLiteral( "--city" ), dir.filePath( QStringLiteral( "nowhere.json" ) ),
+                  QStringLiteral( "--as-of" ), QStringLiteral( "2024-12-31" ), QStringLiteral( "--out" ), missing }, &rc, &errors );
+  CHECK( rc != 0 );
+  CHECK( errors.contains( QStringLiteral( "nowhere.json: no such city file" ) ) );
+  CHECK_FALSE( QFileInfo::exists( missing ) );
+}
+
 TEST_CASE( "layers declared in the wrong CRS are named, with the CRS that fits", "[export]" )
 {
   RtMapTest::requireLayers();
