@@ -26,9 +26,11 @@ struct RtRegisterFile
  *
  * Reading checks the file itself (JSON syntax with line and column, required fields,
  * unique ids, known categories and statuses, understood deadline phrases, place keys
- * "ward:06715", "zone:A3", "site:…", "parcel:…"). Checking against the text makes sure
- * every clause exists and every quote, target, deadline and status evidence occurs
- * verbatim in the clause (or footnote) it names.
+ * "ward:06715", "zone:A3", "site:…", "parcel:…", what a task follows up). Checking against
+ * the text makes sure every clause exists and every quote, target, deadline and status
+ * evidence occurs verbatim in the clause (or footnote) it names, and that every resolution
+ * a task follows up ("follows_up": ["152/NQ-HĐND"] or [{"resolution": "152/NQ-HĐND",
+ * "task": "DT-05"}]) is cited by the task's clause.
  */
 namespace RtRegister
 {

@@ -659,18 +659,24 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
   RtMapExportData data;
   data.options = options;
   data.document = store.value()->document();
+  // The tasks of the chosen resolutions (all by default) as they stood on the date.
+  QStringList numbers;
+  for ( const QString &typed : options.resolutions )
+  {
+    const RtResult<RtDocumentInfo> found = store.value()->findResolution( typed );
+    if ( !found.ok() )
+      return Result::failure( found.error() );
+    if ( numbers.isEmpty() )
+      data.document = found.value();
+    numbers << found.value().number;
+  }
   if ( data.document.date.isValid() && options.asOf < data.document.date )
     return Result::failure( QStringLiteral( "the as-of date %1 is before the resolution (%2): its tasks have no status yet" )
                             .arg( options.asOf.toString( Qt::ISODate ), data.document.date.toString( Qt::ISODate ) ) );
-  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
+  RtResult<QVector<RtTask>> tasks = store.value()->tasksAsOf( options.asOf, numbers );
   if ( !tasks.ok() )
     return Result::failure( tasks.error() );
-  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( options.asOf );
-  if ( !statuses.ok() )
-    return Result::failure( statuses.error() );
   data.tasks = tasks.takeValue();
-  for ( RtTask &t : data.tasks )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
   store = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close the register before rendering
   if ( feedback )
   {

@@ -37,6 +37,8 @@ struct RtMapExportOptions
    * gso_code_2025; wards_2023 is then not drawn). See RtMapLayerSet::load().
    */
   int units = 2023;
+  //! The resolutions whose tasks colour the map, as a person types their numbers (RtStore::findResolution()); empty: all.
+  QStringList resolutions;
 };
 
 //! What an export produced.
