@@ -13,7 +13,8 @@
 namespace
 {
   const char *sExportUsage = "usage: restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
-                             "--out FILE.pdf|FILE.png [--lang vi|en] [--print] [--dpi N] [--units 2023|2025]\n"
+                             "--out FILE.pdf|FILE.png [--resolution NUMBER]… [--lang vi|en] [--print] [--dpi N] [--units 2023|2025]\n"
+                             "  --resolution: colour by the tasks of the resolutions named (default: all);\n"
                              "  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;\n"
                              "  the tasks' 2023 ward codes are translated through wards_2023's field gso_code_2025";
 
@@ -28,7 +29,8 @@ namespace
   {
     RtArgs args;
     if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "layers" ), QStringLiteral( "as-of" ), QStringLiteral( "out" ),
-                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ) }, { QStringLiteral( "print" ) } )
+                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "resolution" ) },
+                     { QStringLiteral( "print" ) } )
          || !args.positional().isEmpty() )
     {
       RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sExportUsage ) : args.error() );
@@ -60,6 +62,7 @@ namespace
       }
     }
     options.print = args.has( QStringLiteral( "print" ) );
+    options.resolutions = args.values( QStringLiteral( "resolution" ) );
     if ( args.has( QStringLiteral( "units" ) ) )
     {
       const QString units = args.value( QStringLiteral( "units" ) ).trimmed();
