@@ -155,6 +155,9 @@ int runJoin( const QStringList &argList )
     o.insert( QStringLiteral( "fields" ), QJsonArray::fromStringList( binding.fields ) );
     o.insert( QStringLiteral( "match" ), match );
     o.insert( QStringLiteral( "as_of" ), asOf.toString( Qt::ISODate ) );
+    QStringList chosen;
+    RtCli::resolutionOption( args, *store, chosen, exit ); // read before, without fault
+    o.insert( QStringLiteral( "resolutions" ), QJsonArray::fromStringList( chosen ) ); // empty: every resolution
     o.insert( QStringLiteral( "lang" ), lang == RtLang::Vi ? QStringLiteral( "vi" ) : QStringLiteral( "en" ) );
     o.insert( QStringLiteral( "crs" ), layer.value().crsName );
     o.insert( QStringLiteral( "written" ), write );
