@@ -154,7 +154,9 @@ namespace RtStoreBackends
 
   /**
    * Creates a register at \a location filled by \a request.fill; visible there only when
-   * complete. \a keptAs receives where the replaced register was kept, if it was.
+   * complete. The empty register \a request.fill receives has today's layout and rt_meta's
+   * schema version row already; indexes and triggers come in the same transaction.
+   * \a keptAs receives where the replaced register was kept, if it was.
    */
   RtStatusResult create( const QString &location, const RtStoreCreateRequest &request, QString *keptAs = nullptr );
 }

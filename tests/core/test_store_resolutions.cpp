@@ -510,3 +510,39 @@ TEST_CASE( "rebuilding a register keeps it aside when it holds another resolutio
   CHECK( rtReadAll( keptAs ) == withTwo );
   CHECK( openStore( path, false )->resolutions().value().size() == 1 );
 }
+
+TEST_CASE( "a register JSON says what a task follows up, and the text must cite it", "[register][resolutions]" )
+{
+  QByteArray json = rtReadAll( RtTestPaths::registerJson() );
+  // DT-01 of 172 evaluates the implementation of 152/NQ-HĐND, which its clause cites.
+  const QByteArray anchor = "\"id\": \"DT-01\",";
+  REQUIRE( json.contains( anchor ) );
+  SECTION( "as a resolution number or a resolution and a task" )
+  {
+    json.replace( anchor, anchor + QByteArray( "\n      \"follows_up\": [\"152/NQ-HĐND\", {\"resolution\": \"152/NQ-HĐND\", \"task\": \"NV-03\"}]," ) );
+    const RtResult<RtRegisterFile> reg = RtRegister::parse( json, QStringLiteral( "reg.json" ) );
+    INFO( reg.error().toStdString() );
+    REQUIRE( reg.ok() );
+    const RtTask &t = reg.value().tasks.constFirst();
+    REQUIRE( t.id == QStringLiteral( "DT-01" ) );
+    REQUIRE( t.followsUp.size() == 2 );
+    CHECK( t.followsUp.at( 0 ) == RtTaskRef { QStringLiteral( "152/NQ-HĐND" ), QString() } );
+    CHECK( t.followsUp.at( 1 ) == RtTaskRef { QStringLiteral( "152/NQ-HĐND" ), QStringLiteral( "NV-03" ) } );
+    CHECK( RtRegister::checkAgainst( reg.value(), source172().resolution ).isEmpty() );
+  }
+  SECTION( "a resolution the task's clause does not cite is a disagreement with the text" )
+  {
+    json.replace( anchor, anchor + QByteArray( "\n      \"follows_up\": [\"35/NQ-HĐND\"]," ) );
+    const RtResult<RtRegisterFile> reg = RtRegister::parse( json, QStringLiteral( "reg.json" ) );
+    REQUIRE( reg.ok() );
+    CHECK( RtRegister::checkAgainst( reg.value(), source172().resolution )
+           == QStringList( QStringLiteral( "task DT-01, follows_up: 35/NQ-HĐND is not cited in Điều 1 › 4. › 4.1. › (1)" ) ) );
+  }
+  SECTION( "anything else is refused, naming the task and the field" )
+  {
+    json.replace( anchor, anchor + QByteArray( "\n      \"follows_up\": [{\"task\": \"NV-03\"}]," ) );
+    const RtResult<RtRegisterFile> reg = RtRegister::parse( json, QStringLiteral( "reg.json" ) );
+    REQUIRE( !reg.ok() );
+    CHECK( reg.error().startsWith( QStringLiteral( "reg.json, task #1 (task DT-01): field \"follows_up\" must be a list of resolution numbers" ) ) );
+  }
+}
