@@ -1,5 +1,6 @@
 #include "clicommon.h"
 #include "rtstore.h"
+#include "rttasksasof.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -224,7 +225,7 @@ std::unique_ptr<RtStore> RtCli::openTasksAsOf( const RtArgs &args, const QDate &
       *exit = code;
     return nullptr;
   }
-  RtResult<QVector<RtTask>> chosen = store->tasksAsOf( asOf, numbers );
+  RtResult<QVector<RtTask>> chosen = RtTasksAsOf::read( *store, asOf, nullptr, numbers );
   if ( !chosen.ok() )
   {
     code = fail( chosen );

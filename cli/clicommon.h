@@ -109,7 +109,7 @@ namespace RtCli
   /**
    * Opens --db (or the bundled register) read-only and reads the tasks of the resolutions
    * --resolution chooses (all by default) as they stood on \a asOf into \a tasks
-   * (RtStore::tasksAsOf()); prints the reason and returns null on failure.
+   * (RtTasksAsOf::read()); prints the reason and returns null on failure.
    */
   std::unique_ptr<RtStore> openTasksAsOf( const RtArgs &args, const QDate &asOf, QVector<RtTask> &tasks, int *exit = nullptr );
   /**

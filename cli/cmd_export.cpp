@@ -1,20 +1,21 @@
 // restrack export: the council-session map (PDF or PNG) through a QGIS print layout.
 #include "clicommon.h"
+#include "rtheadlessqgis.h"
 #include "rtmapexport.h"
 
-#include <qgsapplication.h>
-
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <gdal.h>
-#include <unistd.h>
+#include <QCoreApplication>
 
 namespace
 {
   const char *sExportUsage = "usage: restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
-                             "--out FILE.pdf|FILE.png [--resolution NUMBER]… [--lang vi|en] [--print] [--dpi N] [--units 2023|2025]\n"
+                             "--out FILE.pdf|FILE.png [--overwrite] [--resolution NUMBER]… [--lang vi|en] [--print] [--dpi N] [--units 2023|2025]\n"
+                             "       [--template T.qpt] [--with-directives]\n"
                              "  --resolution: colour by the tasks of the resolutions named (default: all);\n"
+                             "  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)\n"
+                             "  --with-directives: a place's colour counts every task naming it; by default its concrete commitments,\n"
+                             "  and directive items only where no commitment names it\n"
+                             "  --template: a copy of the council map's layout template (map/templates/council-map.qpt, installed under\n"
+                             "  share/restrack/templates) edited in QGIS's layout designer; it must keep the ids of the items the map fills\n"
                              "  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;\n"
                              "  the tasks' 2023 ward codes are translated through wards_2023's field gso_code_2025";
 
@@ -29,8 +30,9 @@ namespace
   {
     RtArgs args;
     if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "layers" ), QStringLiteral( "as-of" ), QStringLiteral( "out" ),
-                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "resolution" ) },
-                     { QStringLiteral( "print" ) } )
+                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "template" ),
+                                 QStringLiteral( "resolution" ) },
+                     { QStringLiteral( "print" ), QStringLiteral( "overwrite" ), QStringLiteral( "with-directives" ) } )
          || !args.positional().isEmpty() )
     {
       RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sExportUsage ) : args.error() );
@@ -63,6 +65,9 @@ namespace
     }
     options.print = args.has( QStringLiteral( "print" ) );
     options.resolutions = args.values( QStringLiteral( "resolution" ) );
+    options.overwrite = args.has( QStringLiteral( "overwrite" ) );
+    options.templatePath = args.value( QStringLiteral( "template" ) );
+    options.withDirectives = args.has( QStringLiteral( "with-directives" ) );
     if ( args.has( QStringLiteral( "units" ) ) )
     {
       const QString units = args.value( QStringLiteral( "units" ) ).trimmed();
@@ -117,24 +122,13 @@ namespace
 
 int runExportMain( int argc, char *argv[] )
 {
-  // Rendering needs a GUI application; headless, Qt's offscreen platform provides one.
-  if ( qEnvironmentVariableIsEmpty( "QT_QPA_PLATFORM" ) )
-    qputenv( "QT_QPA_PLATFORM", "offscreen" );
-  // Qt wants a private runtime folder; a headless session (cron, CI, ssh) often has none.
-  if ( qEnvironmentVariableIsEmpty( "XDG_RUNTIME_DIR" ) )
+  // QGIS headless, its profile in a private temporary folder: nothing under the user's home.
+  RtHeadlessQgis qgis( argc, argv, QStringLiteral( "restrack" ) );
+  if ( !qgis.ok() )
   {
-    const QByteArray runtimeDir = QDir::tempPath().toUtf8() + "/restrack-runtime-" + QByteArray::number( static_cast<qulonglong>( getuid() ) );
-    if ( QDir().mkpath( QString::fromUtf8( runtimeDir ) ) )
-    {
-      QFile::setPermissions( QString::fromUtf8( runtimeDir ), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner );
-      qputenv( "XDG_RUNTIME_DIR", runtimeDir );
-    }
+    RtCli::err( qgis.error() );
+    return ExitRefused;
   }
-  QgsApplication app( argc, argv, false );
-  QgsApplication::setPrefixPath( QStringLiteral( "/usr" ), true );
-  QgsApplication::initQgis();
-  GDALAllRegister();
-
   QStringList args = QCoreApplication::arguments().mid( 2 ); // after "restrack export"
   int rc = ExitRefused;
   try
@@ -145,6 +139,5 @@ int runExportMain( int argc, char *argv[] )
   {
     RtCli::err( QStringLiteral( "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
   }
-  QgsApplication::exitQgis();
   return rc;
 }

@@ -1,5 +1,6 @@
 // restrack join: every feature of a layer with the aggregated status of its tasks.
 #include "clicommon.h"
+#include "rtcity.h"
 #include "rtjoin.h"
 #include "rtlayerkeys.h"
 #include "rtstore.h"
@@ -14,7 +15,7 @@ namespace
   const char *sJoinUsage =
     "usage: restrack join [--db REGISTER.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel "
     "--fields F1[,F2,F3] [--match code|name] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en] "
-    "[--key-map PATH[|layername=NAME] --key-map-fields FROM,TO]";
+    "[--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]";
 
   QString percent( double share )
   {
@@ -28,7 +29,7 @@ int runJoin( const QStringList &argList )
   const QStringList valueOptions = { QStringLiteral( "db" ), QStringLiteral( "layer" ), QStringLiteral( "kind" ), QStringLiteral( "fields" ),
                                      QStringLiteral( "match" ), QStringLiteral( "as-of" ), QStringLiteral( "lang" ),
                                      QStringLiteral( "key-map" ), QStringLiteral( "key-map-fields" ), QStringLiteral( "resolution" ) };
-  if ( !args.parse( argList, valueOptions, { QStringLiteral( "json" ), QStringLiteral( "write" ) } ) || !args.positional().isEmpty() )
+  if ( !args.parse( argList, valueOptions, { QStringLiteral( "json" ), QStringLiteral( "write" ), QStringLiteral( "with-directives" ) } ) || !args.positional().isEmpty() )
   {
     RtCli::err( args.error().isEmpty() ? QString::fromLatin1( sJoinUsage ) : args.error() );
     return ExitUsage;
@@ -116,8 +117,14 @@ int runJoin( const QStringList &argList )
     binding.keyMap = keyMap.value();
   }
 
+  // Names against codes and codes against names: the places the tasks mean, as of the resolution.
+  binding.gazetteer = RtCity::bundled().gazetteer;
+  binding.placesDate = store->document().date;
   const QVector<RtFeatureKey> &features = layer.value().features;
-  const RtJoinResult result = RtJoin::join( features, binding, tasks, asOf );
+  // A place's colour: its concrete commitments, or with --with-directives every task naming it.
+  RtJoinOptions joinOptions;
+  joinOptions.withDirectives = args.has( QStringLiteral( "with-directives" ) );
+  const RtJoinResult result = RtJoin::join( features, binding, tasks, asOf, joinOptions );
   // Names against a register keyed by codes match nothing: say so rather than leave a blank map.
   if ( binding.match == RtKeyBinding::Match::Name && !result.unmatched.isEmpty() )
   {
@@ -161,6 +168,7 @@ int runJoin( const QStringList &argList )
     o.insert( QStringLiteral( "lang" ), lang == RtLang::Vi ? QStringLiteral( "vi" ) : QStringLiteral( "en" ) );
     o.insert( QStringLiteral( "crs" ), layer.value().crsName );
     o.insert( QStringLiteral( "written" ), write );
+    o.insert( QStringLiteral( "place_rule" ), joinOptions.withDirectives ? QStringLiteral( "all_tasks" ) : QStringLiteral( "commitments_first" ) );
     QJsonArray rows;
     for ( int i = 0; i < result.features.size(); ++i )
     {
@@ -203,6 +211,13 @@ int runJoin( const QStringList &argList )
 
   RtCli::out( RtCli::text( lang, "Lớp %1 — %2 đối tượng, trạng thái đến ngày %3", "Layer %1 — %2 features, status as of %3" )
               .arg( layer.value().source.toString() ).arg( result.features.size() ).arg( RtCli::formatDate( asOf, lang ) ) );
+  RtCli::out( joinOptions.withDirectives
+              ? RtCli::text( lang, "Màu của một đối tượng: mọi nhiệm vụ gắn với nó, kể cả mục chỉ đạo chung.",
+                             "A feature's status: every task that names it, directive items included." )
+              : RtCli::text( lang, "Màu của một đối tượng: các nhiệm vụ cụ thể gắn với nó; mục chỉ đạo chung chỉ khi không có nhiệm vụ cụ thể nào "
+                             "(--with-directives: tính cả mục chỉ đạo).",
+                             "A feature's status: the concrete commitments that name it; directive items only where none does "
+                             "(--with-directives: directives too)." ) );
   // Column widths follow the content, so both languages line up.
   int keyWidth = 6;
   int labelWidth = 10;

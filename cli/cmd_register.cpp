@@ -22,7 +22,9 @@ namespace
     switch ( d.kind() )
     {
       case RtDeadline::Kind::None: return QString();
-      case RtDeadline::Kind::Recurring: return QStringLiteral( "%1 (%2)" ).arg( RtCli::text( lang, "hàng năm", "yearly" ), d.phrase() );
+      case RtDeadline::Kind::Recurring: return QStringLiteral( "%1 (%2)" ).arg( RtCli::text( lang, "định kỳ", "recurring" ), d.phrase() );
+      case RtDeadline::Kind::Ongoing: return QStringLiteral( "%1 (%2)" ).arg( RtCli::text( lang, "thường xuyên", "ongoing" ), d.phrase() );
+      case RtDeadline::Kind::Undated: return QStringLiteral( "%1 (%2)" ).arg( RtCli::text( lang, "chưa xác định ngày", "no date" ), d.phrase() );
       case RtDeadline::Kind::Date: return QStringLiteral( "%1 (%2)" ).arg( RtCli::formatDate( d.date(), lang ), d.phrase() );
     }
     return QString();
@@ -115,12 +117,11 @@ namespace
     o.insert( QStringLiteral( "responsible" ), t.responsible );
     QJsonObject deadline;
     deadline.insert( QStringLiteral( "phrase" ), t.deadline.phrase() );
-    deadline.insert( QStringLiteral( "kind" ), t.deadline.kind() == RtDeadline::Kind::Date ? QStringLiteral( "date" )
-                     : t.deadline.kind() == RtDeadline::Kind::Recurring ? QStringLiteral( "recurring" ) : QStringLiteral( "none" ) );
+    deadline.insert( QStringLiteral( "kind" ), RtDeadline::kindCode( t.deadline.kind() ) );
     if ( t.deadline.date().isValid() )
       deadline.insert( QStringLiteral( "date" ), t.deadline.date().toString( Qt::ISODate ) );
     o.insert( QStringLiteral( "deadline" ), deadline );
-    o.insert( QStringLiteral( "overdue" ), t.deadline.kind() == RtDeadline::Kind::Date && RtStatuses::isOverdue( t.status, t.deadline.date(), asOf ) );
+    o.insert( QStringLiteral( "overdue" ), RtStatuses::isOverdue( t.status, t.deadline, asOf ) );
     o.insert( QStringLiteral( "target" ), t.target );
     o.insert( QStringLiteral( "target_figure" ), targetJson( t ) );
     const auto value = extras.values.constFind( t.id );
@@ -327,6 +328,19 @@ int runBuildRegister( const QStringList &argList )
   }
   for ( const QString &w : imported.value().warnings )
     RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+  // Another resolution than the register's: one message and the way to a register of its own.
+  if ( !RtRegister::isFor( reg.value(), imported.value().resolution ) )
+  {
+    const RtResolution &text = imported.value().resolution;
+    RtCli::err( QStringLiteral( "%1 is resolution %2 of %3, but the register %4 is for %5 of %6: nothing was built. "
+                                "Draft a register for this text with `restrack draft-register --text %1 --out REGISTER.json`, "
+                                "review it, then run `restrack build-register --register REGISTER.json --out %7`" )
+                .arg( textPath, text.number.isEmpty() ? QStringLiteral( "(no number)" ) : text.number, text.date.toString( Qt::ISODate ),
+                      registerPath, reg.value().number, reg.value().date.toString( Qt::ISODate ), args.value( QStringLiteral( "out" ) ) ) );
+    return ExitRefused;
+  }
+  for ( const QString &w : reg.value().warnings )
+    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
 
   const QStringList problems = RtRegister::checkAgainst( reg.value(), imported.value().resolution );
   if ( !problems.isEmpty() )
@@ -358,8 +372,15 @@ int runBuildRegister( const QStringList &argList )
   if ( !keptAs.isEmpty() )
     RtCli::err( QStringLiteral( "note: %1 held recorded status changes or place links; it was kept as %2" ).arg( out, keptAs ) );
   int directives = 0;
+  int drafts = 0;
   for ( const RtTask &t : reg.value().tasks )
+  {
     directives += t.kind == QLatin1String( "directive" ) ? 1 : 0;
+    drafts += t.review == QLatin1String( "draft" ) ? 1 : 0;
+  }
+  if ( drafts > 0 )
+    RtCli::err( QStringLiteral( "note: %1 of the %2 tasks are drafts (\"review\": \"draft\"), proposed from the text and not reviewed yet" )
+                .arg( drafts ).arg( reg.value().tasks.size() ) );
   RtCli::out( QStringLiteral( "built %1: %2 tasks (%3 directive items, %4 commitments) of %5, checked against %6" )
               .arg( out ).arg( reg.value().tasks.size() ).arg( directives ).arg( reg.value().tasks.size() - directives )
               .arg( res.number, QFileInfo( textPath ).fileName() ) );

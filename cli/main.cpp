@@ -6,6 +6,7 @@
 
 int runParse( const QStringList &args );
 int runBuildRegister( const QStringList &args );
+int runDraftRegister( const QStringList &args );
 int runSummary( const QStringList &args );
 int runSetStatus( const QStringList &args );
 int runHistory( const QStringList &args );
@@ -26,6 +27,8 @@ namespace
     "  parse FILE.txt [--json]                      the document, clause tree and figures of a resolution text\n"
     "  build-register --out FILE.gpkg [--register FILE.json] [--text FILE.txt] [--overwrite]\n"
     "                                               build a register GeoPackage from the text and the curated tasks\n"
+    "  draft-register --text FILE --out FILE.json [--city CITY.json] [--layers GPKG] [--term YYYY-YYYY] [--overwrite]\n"
+    "                                               propose a register (JSON, to be reviewed) from any resolution's text\n"
     "  add-resolution [--db FILE.gpkg] --text FILE.txt [--register FILE.json]\n"
     "                                               add a resolution (its text and the tasks of its register JSON,\n"
     "                                               checked against the text) to a register; a taken task id becomes ID@NUMBER\n"
@@ -45,12 +48,13 @@ namespace
     "                                               a task's status history, measured values and assignments\n"
     "  join [--db FILE.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel --fields F1[,F2,F3]\n"
     "       [--match code|name] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]\n"
-    "       [--key-map PATH[|layername=NAME] --key-map-fields FROM,TO]\n"
+    "       [--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]\n"
     "                                               each feature's status from its tasks; --write stores it (GeoPackage)\n"
-    "  export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--lang vi|en] [--print] [--dpi N]\n"
-    "       [--units 2023|2025] [--resolution NUMBER]…\n"
+    "                                               --with-directives: directive items colour places that commitments name too\n"
+    "  export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--overwrite] [--lang vi|en]\n"
+    "       [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--with-directives] [--resolution NUMBER]…\n"
     "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
-    "                                               --units 2025: by the administrative units of 2025\n"
+    "                                               --units 2025: by the administrative units of 2025; --template: an edited layout\n"
     "\n"
     "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (\"172/NQ-HĐND\", \"172/nq-hdnd\" or \"172\")\n"
     "chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the\n"
@@ -94,6 +98,8 @@ int main( int argc, char *argv[] )
       return runParse( args );
     if ( command == QLatin1String( "build-register" ) )
       return runBuildRegister( args );
+    if ( command == QLatin1String( "draft-register" ) )
+      return runDraftRegister( args );
     if ( command == QLatin1String( "summary" ) )
       return runSummary( args );
     if ( command == QLatin1String( "set-status" ) )

@@ -20,6 +20,14 @@ namespace RtCategories
 
   //! Label in the given language; the code itself for an unknown code.
   QString label( const QString &code, RtLang lang );
+
+  /**
+   * A category suggested for a task from its wording, for a draft to be reviewed: each
+   * category's words ("quy hoạch", "đất", "giải phóng mặt bằng", "du lịch", "quốc phòng" …)
+   * counted in \a text, three times over in its first sentence (what the task is about),
+   * the most frequent first; "hanh_chinh" when none occurs. NFC/NFD and case do not matter.
+   */
+  QString suggest( const QString &text );
 }
 
 #endif // RTCATEGORY_H

@@ -1,4 +1,5 @@
 #include "rtcrscheck.h"
+#include "rtcity.h"
 
 #include <cpl_error.h>
 #include <ogr_spatialref.h>
@@ -18,8 +19,9 @@ namespace
     Family family;
   };
 
-  // Tried in this order; the first that fits is named. Quảng Ninh's official CRS first, then
-  // the UTM zones people confuse it with, degrees, and the TM-3 zones nearest Móng Cái.
+  // Tried in this order (after the area's official CRS); the first that fits is named: the
+  // TM-3 zone of the north-east, the UTM zones people confuse TM-3 with, degrees, then the
+  // other TM-3 zones from east to west.
   const Candidate sCandidates[] =
   {
     { 5899, Family::Tm3 },        // VN-2000 / TM-3 107-45
@@ -48,7 +50,21 @@ namespace
     { 5896, Family::Tm3 },        // TM-3 zone 481 (102°)
   };
 
-  const int OFFICIAL_EPSG = 5899;
+  //! The candidates in the order they are tried: the area's official CRS first.
+  QVector<Candidate> candidatesFor( const RtArea &area )
+  {
+    QVector<Candidate> out;
+    for ( const Candidate &c : sCandidates )
+      if ( c.epsg == area.crsEpsg )
+        out << c;
+    if ( out.isEmpty() && area.crsEpsg > 0 )
+      out << Candidate { area.crsEpsg, Family::Other };
+    for ( const Candidate &c : sCandidates )
+      if ( c.epsg != area.crsEpsg )
+        out << c;
+    return out;
+  }
+
   const double MARGIN_DEGREES = 0.1;
   const double FIT_SHARE = 0.8;
 
@@ -184,11 +200,6 @@ namespace
   }
 }
 
-RtArea RtCrsCheck::mongCai()
-{
-  return RtArea { QStringLiteral( "Móng Cái" ), 107.4, 21.2, 108.4, 21.8 };
-}
-
 QVector<QPointF> RtCrsCheck::extentPoints( const QRectF &extent )
 {
   return { extent.topLeft(), extent.topRight(), extent.bottomLeft(), extent.bottomRight(), extent.center() };
@@ -201,8 +212,9 @@ QString RtCrsCheck::describeEpsg( int epsg )
   return srs ? describe( *srs, epsg ) : QStringLiteral( "EPSG:%1" ).arg( epsg );
 }
 
-RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<QPointF> &points, const RtArea &area )
+RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<QPointF> &points, const RtArea &givenArea )
 {
+  const RtArea area = givenArea.isSet() ? givenArea : RtCity::bundled().area();
   QuietGdalErrors quiet;
   RtCrsDiagnosis d;
   if ( points.isEmpty() )
@@ -244,13 +256,13 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
   if ( d.fits )
   {
     // TM-3 zones a quarter degree apart all land in the area: only the official one is sure.
-    if ( declaredFamily == Family::Tm3 && d.declaredEpsg != OFFICIAL_EPSG )
+    if ( declaredFamily == Family::Tm3 && area.crsEpsg > 0 && d.declaredEpsg != area.crsEpsg )
     {
-      const std::unique_ptr<OGRSpatialReference> official = fromEpsg( OFFICIAL_EPSG );
+      const std::unique_ptr<OGRSpatialReference> official = fromEpsg( area.crsEpsg );
       if ( official && land( toWgs84( *official, *wgs84 ).get(), points, false, area ).share >= FIT_SHARE )
-        d.warnings << QStringLiteral( "the layer declares %1, but Quảng Ninh's official CRS is %2 and the coordinates fit it "
+        d.warnings << QStringLiteral( "the layer declares %1, but %2's official CRS is %3 and the coordinates fit it "
                                       "too: check which one the data was made in (a wrong TM-3 zone shifts it by tens of km)" )
-                      .arg( d.declared, describe( *official, OFFICIAL_EPSG ) );
+                      .arg( d.declared, area.crsUsedBy.isEmpty() ? area.name : area.crsUsedBy, describe( *official, area.crsEpsg ) );
     }
     return d;
   }
@@ -268,7 +280,7 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
   bool haveFit = declaredSwapped;
   QStringList swappedFits;
   int firstSwappedEpsg = 0;
-  for ( const Candidate &c : sCandidates )
+  for ( const Candidate &c : candidatesFor( area ) )
   {
     const std::unique_ptr<OGRSpatialReference> srs = fromEpsg( c.epsg );
     if ( !srs )
@@ -364,7 +376,10 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
                    : QStringLiteral( "TM-3 coordinates declared as UTM (TM-3: 3° zones, scale 0.9999; UTM: 6° zones, 0.9996)" );
           break;
         case RtCrsMistake::OtherZone:
-          likely = fitFamily == Family::Tm3 ? QStringLiteral( "a TM-3 zone with another central meridian (Quảng Ninh uses 107°45′, EPSG:5899)" )
+          likely = fitFamily == Family::Tm3
+                   ? ( area.crsEpsg > 0 ? QStringLiteral( "a TM-3 zone with another central meridian (%1 uses %2)" )
+                       .arg( area.crsUsedBy.isEmpty() ? area.name : area.crsUsedBy, describeEpsg( area.crsEpsg ) )
+                       : QStringLiteral( "a TM-3 zone with another central meridian" ) )
                    : QStringLiteral( "the other UTM zone" );
           break;
         default:

@@ -9,7 +9,7 @@
 #include <QStringList>
 #include <QVector>
 
-//! A lon/lat box (WGS 84 degrees) a layer is expected to cover.
+//! A lon/lat box (WGS 84 degrees) a layer is expected to cover: a city's (RtCity::area()).
 struct RtArea
 {
   QString name;
@@ -17,6 +17,11 @@ struct RtArea
   double south = 0;
   double east = 0;
   double north = 0;
+  int crsEpsg = 0;    //!< the official CRS there (a TM-3 zone), tried first; 0 when none
+  QString crsUsedBy;  //!< whose official CRS it is ("Quảng Ninh"), for the messages
+
+  //! False for the default (empty) box, which stands for the bundled city's (RtCity::bundled()).
+  bool isSet() const { return west < east && south < north; }
 };
 
 //! The mistake a layer's CRS most likely holds.
@@ -50,24 +55,24 @@ struct RtCrsDiagnosis
 };
 
 /**
- * \brief Checks that a layer's CRS puts it where it belongs (Móng Cái), and names the
- * likely mistake when it does not.
+ * \brief Checks that a layer's CRS puts it where it belongs (the city's area), and names
+ * the likely mistake when it does not.
  *
  * The sample points (or an extent's corners and centre) are transformed from the declared
  * CRS to WGS 84 with GDAL/OGR (PROJ underneath). When fewer than 80 % of them land in the
  * area (with a 0.1° margin), the raw coordinates are tried in the CRSs used in Vietnam —
- * VN-2000 / TM-3 107°45′ (EPSG:5899, Quảng Ninh's official CRS), the other TM-3 zones
- * (5896–5898, 9205–9218), UTM 48N/49N on VN-2000 and WGS 84 (3405, 3406, 32648, 32649),
- * geographic WGS 84 and VN-2000 (4326, 4756) — as they are and with the axes swapped, and
- * the message says which one makes them land in the area:
+ * the area's official CRS first (RtArea::crsEpsg, e.g. VN-2000 / TM-3 107°45′, EPSG:5899,
+ * in Quảng Ninh), the TM-3 zones (5896–5899, 9205–9218), UTM 48N/49N on VN-2000 and WGS 84
+ * (3405, 3406, 32648, 32649), geographic WGS 84 and VN-2000 (4326, 4756) — as they are and
+ * with the axes swapped, and the message says which one makes them land in the area:
  * "coordinates fit EPSG:3405 (VN-2000 / UTM zone 48N); the layer declares EPSG:5899
  * (VN-2000 / TM-3 107-45)".
+ *
+ * The area comes from the city's data (RtCity::area()); an empty RtArea stands for the
+ * city built into the program (RtCity::bundled()).
  */
 namespace RtCrsCheck
 {
-  //! Móng Cái: lon 107.4–108.4, lat 21.2–21.8.
-  RtArea mongCai();
-
   //! The four corners and the centre of an extent, as sample points.
   QVector<QPointF> extentPoints( const QRectF &extent );
 
@@ -76,10 +81,10 @@ namespace RtCrsCheck
    * anything GDAL reads as a CRS: "EPSG:5899", WKT, a PROJ string; empty when the layer
    * declares none.
    */
-  RtCrsDiagnosis diagnose( const QString &declaredCrs, const QVector<QPointF> &points, const RtArea &area = mongCai() );
+  RtCrsDiagnosis diagnose( const QString &declaredCrs, const QVector<QPointF> &points, const RtArea &area = RtArea() );
 
   //! The same as a result: failure with the diagnosis message when the layer does not fit.
-  RtStatusResult check( const QString &declaredCrs, const QVector<QPointF> &points, const RtArea &area = mongCai() );
+  RtStatusResult check( const QString &declaredCrs, const QVector<QPointF> &points, const RtArea &area = RtArea() );
 
   //! "EPSG:5899 (VN-2000 / TM-3 107-45)" for an EPSG code known to PROJ.
   QString describeEpsg( int epsg );

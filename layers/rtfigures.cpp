@@ -3,6 +3,8 @@
 
 #include <QRegularExpression>
 
+#include <cmath>
+
 namespace
 {
   const int sMaxSubjectWords = 16;
@@ -172,6 +174,119 @@ namespace
       walk( c.children, path, term, out );
     }
   }
+}
+
+namespace
+{
+  bool isTotalRow( const QStringList &cells )
+  {
+    static const QRegularExpression sTotal( QStringLiteral( "^(tổng\\s+cộng|tổng\\s+số|tổng|cộng)\\b" ),
+                                            QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption );
+    return sTotal.match( cells.value( 0 ).trimmed() ).hasMatch() || sTotal.match( cells.value( 1 ).trimmed() ).hasMatch();
+  }
+
+  bool isGroupRow( const QStringList &cells )
+  {
+    static const QRegularExpression sGroup( QStringLiteral( "^([IVXL]{1,6}|[A-Z])\\.?$" ) );
+    return sGroup.match( cells.value( 0 ).trimmed() ).hasMatch();
+  }
+
+  //! Digits after the decimal comma of a number as written.
+  int decimalsOf( const QString &text )
+  {
+    const int comma = text.lastIndexOf( QLatin1Char( ',' ) );
+    return comma < 0 ? 0 : text.size() - comma - 1;
+  }
+
+  bool isOrdinalColumn( const QString &name )
+  {
+    static const QRegularExpression sOrdinal( QStringLiteral( "^(STT|TT|SỐ\\s*TT|SỐ\\s+THỨ\\s+TỰ)\\.?$" ),
+                                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption );
+    return sOrdinal.match( name.trimmed() ).hasMatch();
+  }
+}
+
+std::optional<double> RtFigures::parseNumber( const QString &text )
+{
+  static const QRegularExpression sGrouped( QStringLiteral( "^[+-]?\\d{1,3}(\\.\\d{3})+(,\\d+)?$" ) );
+  static const QRegularExpression sComma( QStringLiteral( "^[+-]?\\d+(,\\d+)?$" ) );
+  static const QRegularExpression sPoint( QStringLiteral( "^[+-]?\\d+\\.\\d+$" ) );
+  QString t = text.trimmed();
+  t.remove( QChar( 0x00A0 ) ).remove( QLatin1Char( ' ' ) );
+  if ( sGrouped.match( t ).hasMatch() )
+    return t.remove( QLatin1Char( '.' ) ).replace( QLatin1Char( ',' ), QLatin1Char( '.' ) ).toDouble();
+  if ( sComma.match( t ).hasMatch() )
+    return t.replace( QLatin1Char( ',' ), QLatin1Char( '.' ) ).toDouble();
+  if ( sPoint.match( t ).hasMatch() )
+    return t.toDouble();
+  return std::nullopt;
+}
+
+QString RtFigures::formatNumber( double value, int decimals, bool groupThousands )
+{
+  QString s = QString::number( std::abs( value ), 'f', decimals );
+  QString integer = s.section( QLatin1Char( '.' ), 0, 0 );
+  const QString fraction = decimals > 0 ? s.section( QLatin1Char( '.' ), 1, 1 ) : QString();
+  if ( groupThousands )
+    for ( int i = integer.size() - 3; i > 0; i -= 3 )
+      integer.insert( i, QLatin1Char( '.' ) );
+  return ( value < 0 ? QStringLiteral( "-" ) : QString() ) + integer + ( fraction.isEmpty() ? QString() : QLatin1Char( ',' ) + fraction );
+}
+
+QStringList RtFigures::checkTotals( const RtAppendix &appendix )
+{
+  QStringList warnings;
+  const QString name = appendix.label.isEmpty() ? QStringLiteral( "the appendix" ) : appendix.label;
+  auto check = [&]( int statedRow, int from, int to, const QString &what ) {
+    const QStringList &row = appendix.rows.at( statedRow );
+    for ( int c = 0; c < appendix.columns.size() && c < row.size(); ++c )
+    {
+      if ( isOrdinalColumn( appendix.columns.at( c ) ) )
+        continue;
+      const std::optional<double> stated = parseNumber( row.at( c ) );
+      if ( !stated )
+        continue;
+      double sum = 0;
+      int counted = 0;
+      bool grouped = row.at( c ).contains( QLatin1Char( '.' ) ) && decimalsOf( row.at( c ) ) == 0;
+      for ( int r = from; r < to; ++r )
+      {
+        const QStringList &data = appendix.rows.at( r );
+        if ( isTotalRow( data ) || isGroupRow( data ) )
+          continue;
+        if ( const std::optional<double> v = parseNumber( data.value( c ) ) )
+        {
+          sum += *v;
+          ++counted;
+          grouped |= data.value( c ).contains( QLatin1Char( '.' ) );
+        }
+      }
+      const int decimals = decimalsOf( row.at( c ) );
+      double tolerance = 0.5;
+      for ( int d = 0; d < decimals; ++d )
+        tolerance /= 10;
+      if ( counted > 0 && std::abs( sum - *stated ) > tolerance + 1e-9 )
+        warnings << QStringLiteral( "%1 (line %2), column \"%3\": %4 states %5 but its rows sum to %6" )
+                 .arg( name ).arg( appendix.rowLines.value( statedRow ) ).arg( appendix.columns.at( c ), what, row.at( c ),
+                       formatNumber( sum, decimals, grouped ) );
+    }
+  };
+  int groupStart = -1;
+  for ( int r = 0; r < appendix.rows.size(); ++r )
+  {
+    const QStringList &row = appendix.rows.at( r );
+    if ( isGroupRow( row ) || isTotalRow( row ) )
+    {
+      if ( groupStart >= 0 )
+        check( groupStart, groupStart + 1, r, QStringLiteral( "the row \"%1 %2\"" ).arg( appendix.rows.at( groupStart ).value( 0 ), appendix.rows.at( groupStart ).value( 1 ) ) );
+      groupStart = isGroupRow( row ) ? r : -1;
+    }
+    if ( isTotalRow( row ) )
+      check( r, 0, r, QStringLiteral( "the row \"%1\"" ).arg( ( row.value( 0 ).isEmpty() ? row.value( 1 ) : row.value( 0 ) ).trimmed() ) );
+  }
+  if ( groupStart >= 0 )
+    check( groupStart, groupStart + 1, appendix.rows.size(), QStringLiteral( "the row \"%1 %2\"" ).arg( appendix.rows.at( groupStart ).value( 0 ), appendix.rows.at( groupStart ).value( 1 ) ) );
+  return warnings;
 }
 
 QVector<RtFigure> RtFigures::extract( const QVector<RtClause> &clauses, const RtCouncilTerm &term )

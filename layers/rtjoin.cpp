@@ -1,4 +1,5 @@
 #include "rtjoin.h"
+#include "rtgazetteer.h"
 #include "rtplacekey.h"
 
 #include <algorithm>
@@ -109,6 +110,26 @@ RtFeatureStatus RtJoin::aggregate( const RtStatusCounts &c )
   return RtFeatureStatus::NoReport;
 }
 
+bool RtJoin::isDirective( const RtTask &task )
+{
+  return task.kind == QLatin1String( "directive" );
+}
+
+RtStatusCounts RtJoin::placeCounts( const RtStatusCounts &commitments, const RtStatusCounts &directives, bool withDirectives )
+{
+  if ( !withDirectives )
+    return commitments.total() > 0 ? commitments : directives;
+  RtStatusCounts all = commitments;
+  all.notStarted += directives.notStarted;
+  all.inProgress += directives.inProgress;
+  all.done += directives.done;
+  all.blocked += directives.blocked;
+  all.dropped += directives.dropped;
+  all.noReport += directives.noReport;
+  all.overdue += directives.overdue;
+  return all;
+}
+
 double RtJoin::shareDone( const RtStatusCounts &c )
 {
   const int left = c.total() - c.dropped;
@@ -139,10 +160,21 @@ RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBin
   RtPlaceKeyIndex index( match, std::max( 1, static_cast<int>( binding.fields.size() ) ) );
   index.build( featureCount, [&features]( int i ) -> const QStringList & { return features.at( i ).values; }, threads );
 
-  // 2. Every link of the binding's kind, looked up in one batch.
+  // 2. Every link of the binding's kind, looked up in one batch: the key as the task states
+  // it, then (with a gazetteer) the code or the names of the place it designates.
+  struct Link
+  {
+    int task;
+    QStringView key; //!< as the task states it (after the key map)
+    int first;       //!< its alternatives are keys[first, first + count)
+    int count;
+  };
+  std::vector<Link> linkList;
   QVector<QStringView> keys;
-  std::vector<int> linkTask;
-  const QString prefix = binding.kind.trimmed() + QLatin1Char( ':' );
+  QStringList aliases; //!< the gazetteer's codes and names the views of keys point into
+  const QString kind = binding.kind.trimmed();
+  const QString prefix = kind + QLatin1Char( ':' );
+  const RtGazetteer *gazetteer = binding.gazetteer && binding.gazetteer->hasKind( kind ) ? binding.gazetteer.get() : nullptr;
   for ( int t = 0; t < taskCount; ++t )
   {
     for ( const QString &place : tasks.at( t ).places )
@@ -150,54 +182,81 @@ RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBin
       if ( !place.startsWith( prefix, Qt::CaseInsensitive ) )
         continue;
       QStringView key = QStringView( place ).mid( prefix.size() ).trimmed();
+      bool mapped = false;
       if ( !binding.keyMap.isEmpty() )
       {
         // Translated into the layer's units; an untranslatable key lands nowhere.
-        const auto mapped = binding.keyMap.constFind( key.toString() );
-        if ( mapped == binding.keyMap.constEnd() )
+        const auto found = binding.keyMap.constFind( key.toString() );
+        if ( found == binding.keyMap.constEnd() )
         {
           result.unmatched.append( RtTaskLink { tasks.at( t ).id, key.toString() } );
           continue;
         }
-        key = QStringView( mapped.value() );
+        key = QStringView( found.value() );
+        mapped = true;
       }
+      Link link { t, key, static_cast<int>( keys.size() ), 1 };
       keys.append( key );
-      linkTask.push_back( t );
+      if ( gazetteer )
+      {
+        if ( const RtPlace *p = gazetteer->resolve( kind, key.toString(), mapped ? QDate() : binding.placesDate ) )
+        {
+          const QStringList other = binding.match == RtKeyBinding::Match::Code ? QStringList( p->code ) : p->names();
+          for ( const QString &alias : other )
+          {
+            if ( QStringView( alias ) == key )
+              continue;
+            aliases << alias;
+            keys.append( QStringView( aliases.last() ) );
+            ++link.count;
+          }
+        }
+      }
+      linkList.push_back( link );
     }
   }
   const RtPlaceKeyIndex::Matches matches = index.findAll( keys, threads );
 
-  // 3. Matched links as (feature, task) pairs packed so that one sort groups them by feature.
+  // 3. Matched links as (feature, task) pairs packed so that one sort groups them by feature;
+  // a link takes the first of its alternatives that matched anything.
   std::vector<quint64> pairs;
-  pairs.reserve( static_cast<size_t>( keys.size() ) );
-  for ( int k = 0; k < keys.size(); ++k )
+  pairs.reserve( linkList.size() );
+  for ( const Link &link : linkList )
   {
+    int k = link.first;
+    for ( int a = link.first; a < link.first + link.count; ++a )
+      if ( matches.feature[static_cast<size_t>( a )] != -1 )
+      {
+        k = a;
+        break;
+      }
     const int feature = matches.feature[static_cast<size_t>( k )];
-    const int t = linkTask[static_cast<size_t>( k )];
+    const int t = link.task;
     if ( feature >= 0 )
       pairs.push_back( ( static_cast<quint64>( feature ) << 32 ) | static_cast<quint32>( t ) );
     else if ( feature == -1 )
-      result.unmatched.append( RtTaskLink { tasks.at( t ).id, keys.at( k ).toString() } );
-    else if ( !result.ambiguous.contains( keys.at( k ).toString() ) )
+      result.unmatched.append( RtTaskLink { tasks.at( t ).id, link.key.toString() } );
+    else if ( !result.ambiguous.contains( link.key.toString() ) )
     {
       QVector<qint64> fids;
       for ( int f : matches.several.value( k ) )
         fids.append( features.at( f ).fid );
-      result.ambiguous.insert( keys.at( k ).toString(), fids );
+      result.ambiguous.insert( link.key.toString(), fids );
     }
   }
   std::sort( pairs.begin(), pairs.end() );
   pairs.erase( std::unique( pairs.begin(), pairs.end() ), pairs.end() );
 
-  // 4. Per task once: its status and whether it is overdue on the as-of date.
+  // 4. Per task once: its status, whether it is overdue on the as-of date, whether a directive.
   std::vector<RtStatus> status( static_cast<size_t>( taskCount ) );
   std::vector<quint8> overdue( static_cast<size_t>( taskCount ) );
+  std::vector<quint8> directive( static_cast<size_t>( taskCount ) );
   for ( int t = 0; t < taskCount; ++t )
   {
     const RtTask &task = tasks.at( t );
     status[static_cast<size_t>( t )] = task.status;
-    overdue[static_cast<size_t>( t )] = task.deadline.kind() == RtDeadline::Kind::Date
-                                        && RtStatuses::isOverdue( task.status, task.deadline.date(), asOf );
+    directive[static_cast<size_t>( t )] = isDirective( task );
+    overdue[static_cast<size_t>( t )] = RtStatuses::isOverdue( task.status, task.deadline, asOf );
   }
 
   // 5. Every feature in input order; only linked ones need counting.
@@ -222,16 +281,17 @@ RtJoinResult RtJoin::join( const QVector<RtFeatureKey> &features, const RtKeyBin
     {
       const quint64 feature = pairs[p] >> 32;
       size_t end = p;
-      RtStatusCounts counts;
+      RtStatusCounts commitments, directives;
       for ( ; end < sliceEnd && ( pairs[end] >> 32 ) == feature; ++end )
       {
         const size_t t = static_cast<size_t>( pairs[end] & 0xffffffffu );
-        counts.add( status[t], overdue[t] );
+        ( directive[t] ? directives : commitments ).add( status[t], overdue[t] );
       }
+      const RtStatusCounts counts = placeCounts( commitments, directives, options.withDirectives );
       RtFeatureResult &r = out[feature];
       r.status = aggregate( counts );
       r.shareDone = shareDone( counts );
-      r.taskCount = counts.total();
+      r.taskCount = commitments.total() + directives.total();
       if ( options.collectTaskIds )
       {
         r.taskIds.reserve( static_cast<int>( end - p ) );

@@ -10,6 +10,10 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
+
+class RtGazetteer;
+
 /**
  * \brief The status a map feature shows: its tasks' statuses aggregated as of a date.
  *
@@ -80,6 +84,19 @@ struct RtKeyBinding
   QHash<QString, QString> keyMap;
   //! Where keyMap comes from, so that a saved binding can read it again (not used by the join).
   RtKeyMapSource keyMapSource;
+  /**
+   * The city's gazetteer (RtCity::gazetteer), or null. With it a task key that does not
+   * match as it is written is tried as the place it designates: its code on a layer keyed
+   * by codes, its official name and variants on a layer keyed by names. So a layer of ward
+   * names matches tasks stored by GSO codes, and a layer of codes tasks stored by names.
+   */
+  std::shared_ptr<const RtGazetteer> gazetteer;
+  /**
+   * The date the tasks' keys refer to (the resolution's date): a code reused by a later
+   * unit (06712: Trần Phú, then Móng Cái 1) means the unit in force then. Invalid: the
+   * units in force now. Keys translated by #keyMap are read as the units in force now.
+   */
+  QDate placesDate;
 };
 
 //! One feature's key values, in the order of RtKeyBinding::fields.
@@ -138,6 +155,14 @@ struct RtJoinOptions
   bool collectTaskIds = true;
   //! Threads used to normalise the feature keys; 0 uses every core.
   int threads = 0;
+  /**
+   * Which tasks a place's colour aggregates (RtJoin::placeCounts()). Off (the default): the
+   * concrete commitments that name it, and its directive items only where no commitment
+   * names it, so that a broad directive ("đẩy nhanh tiến độ lập, trình duyệt các quy
+   * hoạch…") does not keep a zone "in progress" once its own plan is done. On: every task
+   * that names it, directives included (`--with-directives`).
+   */
+  bool withDirectives = false;
 };
 
 /**
@@ -146,7 +171,9 @@ struct RtJoinOptions
  * Links come from each task's RtTask::places entries of the binding's kind: "ward:06715"
  * is the key "06715" for kind "ward"; entries of other kinds are ignored. Keys are
  * compared as RtPlaceKey describes (codes, "/"-joined composite codes, or names on two
- * tiers). Tasks and features are many-to-many. Every link whose key matches no feature
+ * tiers); with a gazetteer (RtKeyBinding::gazetteer) a key that matches nothing as it is
+ * written is tried as the code or the names of the place it designates. Tasks and
+ * features are many-to-many. Every link whose key matches no feature
  * is listed in RtJoinResult::unmatched; a key matching several features is listed in
  * RtJoinResult::ambiguous and counts for none of them.
  */
@@ -175,6 +202,16 @@ namespace RtJoin
 
   //! The aggregation rule documented at RtFeatureStatus.
   RtFeatureStatus aggregate( const RtStatusCounts &counts );
+
+  //! Whether \a task is a directive item (RtTask::kind "directive"); anything else is a commitment.
+  bool isDirective( const RtTask &task );
+
+  /**
+   * The counts a place's colour is made of, from the counts of the commitments and of the
+   * directive items that name it (RtJoinOptions::withDirectives): both when \a withDirectives,
+   * else the commitments', or the directives' when no commitment names the place.
+   */
+  RtStatusCounts placeCounts( const RtStatusCounts &commitments, const RtStatusCounts &directives, bool withDirectives );
 
   //! done / (linked − dropped), 0 when nothing is left to do.
   double shareDone( const RtStatusCounts &counts );

@@ -33,7 +33,7 @@ struct RtLayerSource
 struct RtLayerReadOptions
 {
   bool checkCrs = true;                 //!< refuse a layer whose CRS does not put it in #area
-  RtArea area = RtCrsCheck::mongCai();
+  RtArea area;                          //!< empty: the bundled city's (RtCity::bundled())
   int crsSampleSize = 200;              //!< features whose geometry is sampled for the CRS check
 };
 

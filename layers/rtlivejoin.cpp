@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
-RtLiveJoin::RtLiveJoin( QVector<RtFeatureKey> features, RtKeyBinding binding )
+RtLiveJoin::RtLiveJoin( QVector<RtFeatureKey> features, RtKeyBinding binding, const RtJoinOptions &options )
   : mFeatures( std::move( features ) )
   , mBinding( std::move( binding ) )
+  , mOptions( options )
 {
+  mOptions.collectTaskIds = true; // the recount goes through each feature's task ids
   mIndexOfFid.reserve( mFeatures.size() );
   for ( int i = 0; i < mFeatures.size(); ++i )
     mIndexOfFid.insert( mFeatures.at( i ).fid, i );
@@ -16,13 +18,13 @@ RtLiveJoin::TaskState RtLiveJoin::stateOf( const RtTask &task, const QDate &asOf
   // The same test RtJoin::join() applies.
   TaskState s;
   s.status = task.status;
-  s.overdue = task.deadline.kind() == RtDeadline::Kind::Date && RtStatuses::isOverdue( task.status, task.deadline.date(), asOf );
+  s.overdue = RtStatuses::isOverdue( task.status, task.deadline, asOf );
   return s;
 }
 
 void RtLiveJoin::fullJoin( const QVector<RtTask> &tasks, const QDate &asOf )
 {
-  mResult = RtJoin::join( mFeatures, mBinding, tasks, asOf );
+  mResult = RtJoin::join( mFeatures, mBinding, tasks, asOf, mOptions );
   mAsOf = asOf;
   mJoined = true;
   mLinks.clear();
@@ -34,7 +36,7 @@ void RtLiveJoin::fullJoin( const QVector<RtTask> &tasks, const QDate &asOf )
   for ( int t = 0; t < tasks.size(); ++t )
   {
     const RtTask &task = tasks.at( t );
-    mLinks.push_back( TaskLinks { task.id, task.places } );
+    mLinks.push_back( TaskLinks { task.id, task.places, RtJoin::isDirective( task ) } );
     mStates.push_back( stateOf( task, asOf ) );
     if ( mIndexOfTask.contains( task.id ) )
       mDuplicateIds = true; // links name tasks by id: recounting could not tell them apart
@@ -55,7 +57,7 @@ RtLiveJoin::Change RtLiveJoin::update( const QVector<RtTask> &tasks, const QDate
   {
     const RtTask &task = tasks.at( t );
     const TaskLinks &before = mLinks[static_cast<size_t>( t )];
-    if ( task.id != before.id || task.places != before.places )
+    if ( task.id != before.id || task.places != before.places || RtJoin::isDirective( task ) != before.directive )
       sameLinks = false;
     else if ( stateOf( task, asOf ) != mStates[static_cast<size_t>( t )] )
       changedTasks.append( t );
@@ -78,15 +80,17 @@ RtLiveJoin::Change RtLiveJoin::update( const QVector<RtTask> &tasks, const QDate
   for ( int i : std::as_const( change.features ) )
   {
     RtFeatureResult &r = mResult.features[i];
-    RtStatusCounts counts;
+    RtStatusCounts commitments, directives;
     for ( const QString &id : std::as_const( r.taskIds ) )
     {
-      const TaskState &s = mStates[static_cast<size_t>( mIndexOfTask.value( id ) )];
-      counts.add( s.status, s.overdue );
+      const size_t t = static_cast<size_t>( mIndexOfTask.value( id ) );
+      const TaskState &s = mStates[t];
+      ( mLinks[t].directive ? directives : commitments ).add( s.status, s.overdue );
     }
+    const RtStatusCounts counts = RtJoin::placeCounts( commitments, directives, mOptions.withDirectives );
     r.status = RtJoin::aggregate( counts );
     r.shareDone = RtJoin::shareDone( counts );
-    r.taskCount = counts.total();
+    r.taskCount = commitments.total() + directives.total();
   }
   return change;
 }

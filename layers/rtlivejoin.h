@@ -34,13 +34,15 @@ class RtLiveJoin
     };
 
     RtLiveJoin() = default;
-    RtLiveJoin( QVector<RtFeatureKey> features, RtKeyBinding binding );
+    //! \a options: which tasks colour a place (RtJoinOptions::withDirectives); task ids are always collected.
+    RtLiveJoin( QVector<RtFeatureKey> features, RtKeyBinding binding, const RtJoinOptions &options = RtJoinOptions() );
 
     //! Brings result() up to \a tasks (their status as of \a asOf, see RtJoin::join()).
     Change update( const QVector<RtTask> &tasks, const QDate &asOf );
 
     const QVector<RtFeatureKey> &features() const { return mFeatures; }
     const RtKeyBinding &binding() const { return mBinding; }
+    const RtJoinOptions &options() const { return mOptions; }
     //! The result of the last update(); empty before the first.
     const RtJoinResult &result() const { return mResult; }
     //! Indexes (input order) of the features \a taskId is linked to.
@@ -54,6 +56,7 @@ class RtLiveJoin
     {
       QString id;
       QStringList places;
+      bool directive = false;  //!< whether it colours a place only where no commitment does
     };
     //! The part of a task the counts depend on.
     struct TaskState
@@ -67,6 +70,7 @@ class RtLiveJoin
 
     QVector<RtFeatureKey> mFeatures;
     RtKeyBinding mBinding;
+    RtJoinOptions mOptions;
     QHash<qint64, int> mIndexOfFid;
     bool mJoined = false;
     bool mDuplicateIds = false;

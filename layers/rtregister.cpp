@@ -133,7 +133,8 @@ namespace
       QString mError;
   };
 
-  RtResult<RtTask> readTask( const QJsonObject &o, const QString &where, const RtCouncilTerm &term )
+  RtResult<RtTask> readTask( const QJsonObject &o, const QString &where, const RtCouncilTerm &term, const QDate &issued,
+                             QStringList &warnings )
   {
     TaskReader r( o, where );
     RtTask t;
@@ -145,17 +146,26 @@ namespace
     t.clausePath = rt.list( "clause", true );
     t.footnote = rt.integer( "footnote" );
     t.quote = rt.string( "quote", true );
+    t.review = rt.string( "review" );
+    if ( !t.review.isEmpty() && t.review != QLatin1String( "draft" ) && t.review != QLatin1String( "reviewed" ) )
+      rt.fail( QStringLiteral( "\"review\" is \"%1\"; it is \"draft\" (proposed, not reviewed yet) or \"reviewed\"" ).arg( t.review ) );
+    if ( t.review == QLatin1String( "reviewed" ) )
+      t.review.clear();
+    const bool draft = t.review == QLatin1String( "draft" );
     t.titleVi = rt.string( "title_vi", true );
-    t.titleEn = rt.string( "title_en", true );
+    t.titleEn = rt.string( "title_en", !draft ); // a draft's English title comes with its review
     t.category = rt.string( "category", true );
     if ( !t.category.isEmpty() && !RtCategories::isKnown( t.category ) )
       rt.fail( QStringLiteral( "unknown category '%1'; known: %2" ).arg( t.category, RtCategories::codes().join( QStringLiteral( ", " ) ) ) );
     t.responsible = rt.string( "responsible" );
-    const RtResult<RtDeadline> deadline = RtDeadline::parse( rt.string( "deadline" ), term );
+    const RtResult<RtDeadline> deadline = RtDeadline::parse( rt.string( "deadline" ), term, issued );
     if ( deadline.ok() )
       t.deadline = deadline.value();
     else
       rt.fail( deadline.error() );
+    if ( t.deadline.kind() == RtDeadline::Kind::Undated )
+      warnings << QStringLiteral( "%1 (task %2): deadline '%3' has no date (%4); it is kept as written and never counts as overdue" )
+               .arg( where, t.id, t.deadline.phrase(), t.deadline.problem() );
     t.target = rt.string( "target" );
     static const QRegularExpression sPlace( QStringLiteral( "^(ward:\\d{5}|zone:[A-Z][A-Z0-9.]*|site:[a-z0-9-]+|parcel:\\S+)$" ) );
     t.places = rt.list( "places" );
@@ -186,9 +196,33 @@ namespace
     return RtResult<RtTask>::success( t );
   }
 
-  //! The text a quote must be found in: the clause's own text or one of its footnotes.
+  //! The appendix whose label is \a label (case and spacing as written do not matter).
+  const RtAppendix *findAppendix( const RtResolution &res, const QString &label )
+  {
+    const QString wanted = RtText::normalizeForMatch( label ).toLower();
+    for ( const RtAppendix &a : res.appendices )
+      if ( RtText::normalizeForMatch( a.label ).toLower() == wanted )
+        return &a;
+    return nullptr;
+  }
+
+  //! The text a quote must be found in: the clause's own text, one of its footnotes, or an appendix row.
   QString evidenceText( const RtResolution &res, const QStringList &path, int footnote, QString &problem )
   {
+    if ( path.size() == 2 && footnote <= 0 && !res.findClause( path ) )
+    {
+      if ( const RtAppendix *appendix = findAppendix( res, path.first() ) )
+      {
+        bool isNumber = false;
+        const int row = path.at( 1 ).toInt( &isNumber ) - 1;
+        if ( !isNumber || row < 0 || row >= appendix->rows.size() )
+        {
+          problem = QStringLiteral( "%1 has no row %2 (it has %3 rows)" ).arg( appendix->label, path.at( 1 ) ).arg( appendix->rows.size() );
+          return QString();
+        }
+        return RtText::normalizeForMatch( RtRegister::appendixRowText( *appendix, row ) );
+      }
+    }
     const RtClause *clause = res.findClause( path );
     if ( !clause )
     {
@@ -256,7 +290,7 @@ RtResult<RtRegisterFile> RtRegister::parse( const QByteArray &json, const QStrin
     const QString where = QStringLiteral( "%1, task #%2" ).arg( sourceName ).arg( index );
     if ( !v.isObject() )
       return Result::failure( QStringLiteral( "%1: expected an object" ).arg( where ) );
-    RtResult<RtTask> task = readTask( v.toObject(), where, reg.term );
+    RtResult<RtTask> task = readTask( v.toObject(), where, reg.term, reg.date, reg.warnings );
     if ( !task.ok() )
       return Result::failure( task.error() );
     if ( ids.contains( task.value().id ) )
@@ -266,6 +300,26 @@ RtResult<RtRegisterFile> RtRegister::parse( const QByteArray &json, const QStrin
     reg.tasks << task.takeValue();
   }
   return Result::success( reg );
+}
+
+bool RtRegister::isFor( const RtRegisterFile &reg, const RtResolution &resolution )
+{
+  return reg.number == resolution.number.normalized( QString::NormalizationForm_C ) && reg.date == resolution.date;
+}
+
+QStringList RtRegister::appendixRowPath( const RtAppendix &appendix, int row )
+{
+  return { appendix.label, QString::number( row + 1 ) };
+}
+
+QString RtRegister::appendixRowText( const RtAppendix &appendix, int row )
+{
+  QStringList cells;
+  if ( row >= 0 && row < appendix.rows.size() )
+    for ( const QString &cell : appendix.rows.at( row ) )
+      if ( !cell.trimmed().isEmpty() )
+        cells << cell.trimmed();
+  return cells.join( QStringLiteral( " | " ) );
 }
 
 QStringList RtRegister::checkAgainst( const RtRegisterFile &reg, const RtResolution &resolution )

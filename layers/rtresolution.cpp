@@ -46,6 +46,22 @@ const RtFootnote *RtResolution::findFootnote( int number ) const
   return nullptr;
 }
 
+const RtAppendix *RtResolution::findAppendix( const QString &label ) const
+{
+  for ( const RtAppendix &a : appendices )
+    if ( a.label.compare( label.simplified(), Qt::CaseInsensitive ) == 0 )
+      return &a;
+  return nullptr;
+}
+
+int RtAppendix::column( const QString &name ) const
+{
+  for ( int i = 0; i < columns.size(); ++i )
+    if ( columns.at( i ).compare( name.simplified(), Qt::CaseInsensitive ) == 0 )
+      return i;
+  return -1;
+}
+
 QString rtClausePathString( const QStringList &path )
 {
   return path.join( sPathSeparator );

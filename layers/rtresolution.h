@@ -14,7 +14,7 @@
  */
 struct RtClause
 {
-  QString label;   //!< as written: "Điều 1", "1.", "3.1.", "(3)", "(i4)"
+  QString label;   //!< as written: "Điều 1", "1.", "3.1.", "(3)", "(i4)", "a)", "I."; bullets "-1", "+2" (see RtClauseTree)
   QString text;    //!< the clause's own text, without its children's
   int line = 0;    //!< line of the source where the clause starts (1-based)
   QVector<RtClause> children;
@@ -64,6 +64,9 @@ struct RtAppendix
   QVector<QStringList> rows;  //!< one entry per row, one cell per column (missing cells empty)
   QVector<int> rowLines;      //!< source line of each row (1-based)
   int line = 0;               //!< source line of the label
+
+  //! The column named \a name (as written, compared without case), or -1.
+  int column( const QString &name ) const;
 };
 
 //! A council resolution: its header, clause tree, footnotes and stated figures.
@@ -74,21 +77,26 @@ struct RtResolution
   QDate date;           //!< 2023-10-13
   QString documentType; //!< "NGHỊ QUYẾT"
   QString title;        //!< "Về kết quả giám sát …"
-  QString body;         //!< issuing body as written: "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ MÓNG CÁI"
+  QString body;         //!< enacting body as written under the title: "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ MÓNG CÁI" (the issuer when there is none)
+  QString issuer;       //!< the authority at the top left, its lines joined: "ỦY BAN NHÂN DÂN THÀNH PHỐ MÓNG CÁI"
   QString session;      //!< "KHÓA XIX - KỲ HỌP THỨ 13"
   QStringList preamble; //!< the "Căn cứ …" and "Sau khi xem xét …" paragraphs
   QVector<RtClause> clauses;
   QVector<RtFootnote> footnotes;
   QVector<RtFigure> figures;
   QString closing;      //!< "Nghị quyết này đã được … thông qua …"
-  QString signerTitle;  //!< "CHỦ TỊCH"
+  QString signerOnBehalf; //!< "TM. HỘI ĐỒNG NHÂN DÂN", "KT. CHỦ TỊCH" (empty when the signer signs in person)
+  QString signerTitle;  //!< "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHỦ TỌA"
   QString signer;       //!< "Nguyễn Văn Đô"
+  QStringList recipients; //!< the "Nơi nhận" list, as written ("- TT HĐND, UBND tỉnh (B/c);")
   QVector<RtAppendix> appendices; //!< "Phụ lục …" after the body or the signature
 
   //! The clause at \a path (labels from the top), or nullptr.
   const RtClause *findClause( const QStringList &path ) const;
   //! The footnote with that number, or nullptr.
   const RtFootnote *findFootnote( int number ) const;
+  //! The appendix labelled \a label ("Phụ lục I", compared without case), or nullptr.
+  const RtAppendix *findAppendix( const QString &label ) const;
 };
 
 //! Joins a clause path for display and storage: "Điều 1 › 4. › 4.1. › (3)".

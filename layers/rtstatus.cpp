@@ -81,6 +81,11 @@ bool RtStatuses::isOverdue( RtStatus status, const QDate &deadline, const QDate 
   return deadline.isValid() && asOf.isValid() && !isClosed( status ) && asOf > deadline;
 }
 
+bool RtStatuses::isOverdue( RtStatus status, const RtDeadline &deadline, const QDate &asOf )
+{
+  return deadline.kind() == RtDeadline::Kind::Date && isOverdue( status, deadline.date(), asOf );
+}
+
 QString RtStatuses::overdueLabel( RtLang lang )
 {
   return lang == RtLang::Vi ? QStringLiteral( "Quá hạn" ) : QStringLiteral( "Overdue" );

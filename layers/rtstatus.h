@@ -1,6 +1,7 @@
 #ifndef RTSTATUS_H
 #define RTSTATUS_H
 
+#include "rtdeadline.h"
 #include "rtlang.h"
 
 #include <QDate>
@@ -46,6 +47,12 @@ namespace RtStatuses
 
   //! True when the deadline has passed on \a asOf and the task is not closed.
   bool isOverdue( RtStatus status, const QDate &deadline, const QDate &asOf );
+
+  /**
+   * The overdue rule for a task's deadline: only a due date (RtDeadline::Kind::Date) can
+   * pass; recurring, ongoing and undated deadlines never make a task overdue.
+   */
+  bool isOverdue( RtStatus status, const RtDeadline &deadline, const QDate &asOf );
 
   //! Label of the derived "overdue" flag.
   QString overdueLabel( RtLang lang );

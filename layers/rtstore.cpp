@@ -1,4 +1,5 @@
 #include "rtstore.h"
+#include "rttasksasof.h"
 #include "rtstatus.h"
 #include "rtstorebackend.h"
 #include "rtstorequeries.h"
@@ -533,22 +534,25 @@ RtResult<QVector<RtTask>> RtStore::tasksAsOf( const QDate &date, const QStringLi
   const RtResult<QVector<RtDocumentInfo>> docs = this->resolutions();
   if ( !docs.ok() )
     return Result::failureFrom( docs );
-  if ( !date.isValid() )
-    return Result::failure( QStringLiteral( "no valid date given" ) );
   // Only the resolutions passed by then: a later one's tasks did not exist yet.
   QStringList passed;
-  QDate earliest;
+  RtDocumentInfo earliest;
   for ( const RtDocumentInfo &d : docs.value() )
   {
     if ( !resolutions.isEmpty() && !resolutions.contains( d.number ) )
       continue;
-    if ( !earliest.isValid() || d.date < earliest )
-      earliest = d.date;
-    if ( !d.date.isValid() || d.date <= date )
+    if ( earliest.number.isEmpty() || ( d.date.isValid() && ( !earliest.date.isValid() || d.date < earliest.date ) ) )
+      earliest = d;
+    if ( date.isValid() && ( !d.date.isValid() || d.date <= date ) )
       passed << d.number;
   }
+  // One rule and one message with the panel, the map and the CLI (RtTasksAsOf::check()).
+  const RtStatusResult allowed = RtTasksAsOf::check( earliest, date );
+  if ( !allowed.ok() )
+    return Result::failureFrom( allowed );
   if ( passed.isEmpty() )
-    return Result::failure( QStringLiteral( "date %1 is before the resolution (%2): its tasks had no status yet" ).arg( isoDate( date ), isoDate( earliest ) ) );
+    return Result::failure( RtErrorKind::NotFound, resolutions.isEmpty() ? QStringLiteral( "%1 holds no resolution" ).arg( mPath )
+                            : QStringLiteral( "%1 holds none of the resolutions %2" ).arg( mPath, resolutions.join( QStringLiteral( ", " ) ) ) );
   RtResult<QVector<RtTask>> chosen = tasks( passed );
   if ( !chosen.ok() )
     return chosen;

@@ -219,7 +219,8 @@ class RtStore
     /**
      * The tasks of \a resolutions (stored numbers; default: all) as they stood on \a date:
      * only those of resolutions passed by then, each with its status of that date
-     * (statusesAsOf()). Refused when \a date is before every chosen resolution.
+     * (statusesAsOf()). Refused when \a date is before every chosen resolution, with
+     * RtTasksAsOf::check()'s message for the earliest of them.
      */
     RtResult<QVector<RtTask>> tasksAsOf( const QDate &date, const QStringList &resolutions = QStringList() ) const;
 

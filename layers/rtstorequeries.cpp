@@ -171,10 +171,10 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
   const RtResult<QVector<RtDocumentInfo>> docs = resolutions( backend );
   if ( !docs.ok() )
     return Result::failure( docs.errorKind(), QStringLiteral( "cannot read the resolutions of %1: %2" ).arg( path, docs.error() ) );
-  // Each task's deadline is read with the council term of its own resolution.
-  QHash<QString, RtCouncilTerm> terms;
+  // Each task's deadline is read with the council term and date of its own resolution.
+  QHash<QString, RtDocumentInfo> owners;
   for ( const RtDocumentInfo &d : docs.value() )
-    terms.insert( d.number, d.term );
+    owners.insert( d.number, d );
 
   const RtResult<QVector<RtStoreRow>> placeRows = backend.select( RtStoreTable::Places, taskFilter( taskId ) );
   if ( !placeRows.ok() )
@@ -199,7 +199,7 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     t.resolution = text( f, "resolution" );
     if ( resolution && t.resolution != *resolution )
       continue;
-    if ( !terms.contains( t.resolution ) )
+    if ( !owners.contains( t.resolution ) )
       return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2 belongs to resolution '%3', which the register does not hold" )
                               .arg( path, t.id, t.resolution ) );
     t.kind = text( f, "kind" );
@@ -244,17 +244,18 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     const QString phrase = text( f, "deadline_phrase" );
     const QString kindCode = text( f, "deadline_kind" );
     const QDate storedDate = date( f, "deadline_date" );
-    const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, terms.value( t.resolution ) );
+    const RtDocumentInfo &owner = owners[t.resolution];
+    const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, owner.term, owner.date );
     if ( !deadline )
       return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: its deadline '%3' cannot be read: %4" )
                               .arg( path, t.id, phrase, deadline.error() ) );
     const RtDeadline &d = deadline.value();
     const QDate parsedDate = d.kind() == RtDeadline::Kind::Date ? d.date() : QDate();
-    if ( RtStoreSchema::deadlineKindCode( d.kind() ) != kindCode || parsedDate != storedDate )
+    if ( RtDeadline::kindCode( d.kind() ) != kindCode || parsedDate != storedDate )
       return Result::failure( RtErrorKind::Corrupt,
                               QStringLiteral( "%1: %2" ).arg( path, QStringLiteral( "task %1: the stored deadline (%2 %3) does not match its phrase '%4', which now means %5 %6; "
                                   "re-import the resolution to refresh the register" )
-                                  .arg( t.id, kindCode, isoDate( storedDate ), phrase, RtStoreSchema::deadlineKindCode( d.kind() ), isoDate( parsedDate ) ).trimmed() ) );
+                                  .arg( t.id, kindCode, isoDate( storedDate ), phrase, RtDeadline::kindCode( d.kind() ), isoDate( parsedDate ) ).trimmed() ) );
     t.deadline = d;
     tasks.append( t );
   }

@@ -270,20 +270,6 @@ QString RtStoreSchema::appendOnlyMessage( RtStoreTable t )
   return QStringLiteral( "%1 is append-only: history rows cannot be changed or deleted" ).arg( QLatin1String( table( t ).name ) );
 }
 
-QString RtStoreSchema::deadlineKindCode( RtDeadline::Kind kind )
-{
-  switch ( kind )
-  {
-    case RtDeadline::Kind::None:
-      return QStringLiteral( "none" );
-    case RtDeadline::Kind::Date:
-      return QStringLiteral( "date" );
-    case RtDeadline::Kind::Recurring:
-      return QStringLiteral( "recurring" );
-  }
-  return QStringLiteral( "none" );
-}
-
 std::optional<RtFigure::Kind> RtStoreSchema::figureKindFromCode( const QString &code )
 {
   for ( RtFigure::Kind kind : { RtFigure::Kind::Ratio, RtFigure::Kind::Percent, RtFigure::Kind::Count } )

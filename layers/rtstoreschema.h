@@ -121,8 +121,6 @@ namespace RtStoreSchema
   //! The message those triggers raise for \a table.
   QString appendOnlyMessage( RtStoreTable table = RtStoreTable::History );
 
-  //! How a deadline's kind is stored in rt_tasks.deadline_kind (the one place that maps them).
-  QString deadlineKindCode( RtDeadline::Kind kind );
   //! The figure kind stored as \a code in rt_figures.kind.
   std::optional<RtFigure::Kind> figureKindFromCode( const QString &code );
 

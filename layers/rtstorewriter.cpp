@@ -62,7 +62,7 @@ RtResult<RtStoreWriter> RtStoreWriter::prepare( const QString &location, const R
       return Result::failure( QStringLiteral( "cannot create %1: task id '%2' occurs twice" ).arg( path, task.id ) );
     ids.insert( task.id );
     // Deadlines are stored as phrases and parsed again on reading: refuse what would not read back.
-    const RtResult<RtDeadline> reread = RtDeadline::parse( task.deadline.phrase(), doc.term );
+    const RtResult<RtDeadline> reread = RtDeadline::parse( task.deadline.phrase(), doc.term, doc.date );
     if ( !reread )
       return Result::failure( QStringLiteral( "cannot create %1: task %2: %3" ).arg( path, task.id, reread.error() ) );
     if ( reread.value().kind() != task.deadline.kind()
@@ -208,7 +208,7 @@ RtStatusResult RtStoreWriter::writeResolution( RtStoreBackend &backend, int reso
       { QStringLiteral( "category" ), task.category },
       { QStringLiteral( "responsible" ), task.responsible },
       { QStringLiteral( "deadline_phrase" ), task.deadline.phrase() },
-      { QStringLiteral( "deadline_kind" ), RtStoreSchema::deadlineKindCode( task.deadline.kind() ) },
+      { QStringLiteral( "deadline_kind" ), RtDeadline::kindCode( task.deadline.kind() ) },
       { QStringLiteral( "deadline_date" ), task.deadline.kind() == RtDeadline::Kind::Date ? task.deadline.date() : QDate() },
       { QStringLiteral( "target" ), task.target },
       { QStringLiteral( "target_value" ), task.targetFigure ? QVariant( task.targetFigure->value ) : QVariant() },

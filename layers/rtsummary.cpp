@@ -14,7 +14,7 @@ RtSummary RtSummary::compute( const QVector<RtTask> &tasks, const QDate &asOf, c
   {
     s.byStatus[t.status] += 1;
     s.byCategory[t.category][t.status] += 1;
-    if ( t.deadline.kind() == RtDeadline::Kind::Date && RtStatuses::isOverdue( t.status, t.deadline.date(), asOf ) )
+    if ( RtStatuses::isOverdue( t.status, t.deadline, asOf ) )
       s.overdue << t;
   }
   std::stable_sort( s.overdue.begin(), s.overdue.end(), []( const RtTask &a, const RtTask &b ) {

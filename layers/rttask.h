@@ -57,6 +57,7 @@ struct RtTask
   QString noteEn;
   QVector<RtTaskRef> followsUp;  //!< tasks or resolutions (earlier than its own) this task follows up
   int revision = 0;        //!< bumped by every change of the task (optimistic concurrency)
+  QString review;          //!< "draft": proposed by draft-register, not reviewed yet; empty once reviewed
 };
 
 #endif // RTTASK_H

@@ -66,6 +66,8 @@ QString RtTaskModels::deadlineText( const RtDeadline &deadline, RtLang lang )
     case RtDeadline::Kind::None:
       return QString();
     case RtDeadline::Kind::Recurring:
+    case RtDeadline::Kind::Ongoing:
+    case RtDeadline::Kind::Undated:
       return deadline.phrase();
     case RtDeadline::Kind::Date:
       break;

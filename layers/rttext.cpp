@@ -28,12 +28,21 @@ QString RtText::stripFootnoteMarkers( const QString &text )
 {
   QString out;
   out.reserve( text.size() );
-  for ( int i = 0; i < text.size(); ++i )
+  for ( int i = 0; i < text.size(); )
   {
-    // "m²" and "km³" are units, not footnotes.
+    // "m²" and "km³" are units, not footnotes; a run of more than three superscript digits
+    // is text, not a footnote number.
     if ( superscriptDigitValue( text.at( i ) ) >= 0 && !( i > 0 && text.at( i - 1 ) == QLatin1Char( 'm' ) ) )
+    {
+      int end = i;
+      while ( end < text.size() && superscriptDigitValue( text.at( end ) ) >= 0 )
+        ++end;
+      if ( end - i > maxFootnoteDigits )
+        out.append( text.mid( i, end - i ) );
+      i = end;
       continue;
-    out.append( text.at( i ) );
+    }
+    out.append( text.at( i++ ) );
   }
   return out;
 }

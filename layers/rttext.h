@@ -14,7 +14,10 @@ namespace RtText
   //! Value of a superscript digit (¹ → 1), or -1.
   int superscriptDigitValue( QChar c );
 
-  //! Removes footnote markers (superscript digits not following a unit such as m²).
+  //! The most digits a footnote number has: a longer run of superscript digits is text.
+  constexpr int maxFootnoteDigits = 3;
+
+  //! Removes footnote markers (runs of up to three superscript digits not following a unit such as m²).
   QString stripFootnoteMarkers( const QString &text );
 
   //! NFC, no emphasis, no footnote markers, every run of white space one space, trimmed.

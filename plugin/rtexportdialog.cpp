@@ -3,6 +3,7 @@
 
 #include <qgsdatetimeedit.h>
 #include <qgsfilewidget.h>
+#include <qgsfilterlineedit.h>
 #include <qgssettings.h>
 
 #include <QCheckBox>
@@ -12,6 +13,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -20,7 +22,7 @@ namespace
   const QString sLastFolderKey = QStringLiteral( "ResolutionTracker/exportFolder" );
 }
 
-RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *parent )
+RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, const QDate &earliest, QWidget *parent )
   : QDialog( parent )
   , mDefaults( defaults )
 {
@@ -33,13 +35,16 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *par
   mOutput->setObjectName( QStringLiteral( "RtExportOutput" ) );
   mOutput->setStorageMode( QgsFileWidget::SaveFile );
   mOutput->setFilter( tr( "PDF (*.pdf);;PNG image (*.png)" ) );
-  mOutput->setConfirmOverwrite( true );
+  mOutput->setConfirmOverwrite( false ); // asked below, by a box that stays in view
   const QString folder = QgsSettings().value( sLastFolderKey, QDir::homePath() ).toString();
   mOutput->setDefaultRoot( folder );
   mOutput->setFilePath( defaults.outputPath.isEmpty()
                         ? QDir( folder ).filePath( QStringLiteral( "council-map-%1.pdf" ).arg( defaults.asOf.toString( Qt::ISODate ) ) )
                         : defaults.outputPath );
   form->addRow( tr( "Save as" ), mOutput );
+  mReplace = new QCheckBox( tr( "Replace the existing file" ), this );
+  mReplace->setObjectName( QStringLiteral( "RtExportReplace" ) );
+  form->addRow( QString(), mReplace );
 
   mLayers = new QgsFileWidget( this );
   mLayers->setObjectName( QStringLiteral( "RtExportLayers" ) );
@@ -56,6 +61,8 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *par
   // The dialog speaks the UI language, which is the default language of the export.
   mAsOf->setLocale( rtLocale( defaults.lang ) );
   mAsOf->setDisplayFormat( rtDateFormat( defaults.lang ) );
+  if ( earliest.isValid() )
+    mAsOf->setMinimumDate( earliest );
   mAsOf->setDate( defaults.asOf.isValid() ? defaults.asOf : QDate::currentDate() );
   form->addRow( tr( "As of" ), mAsOf );
 
@@ -77,6 +84,16 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *par
   mPrint->setObjectName( QStringLiteral( "RtExportPrint" ) );
   mPrint->setChecked( defaults.print );
   form->addRow( QString(), mPrint );
+
+  mTemplate = new QgsFileWidget( this );
+  mTemplate->setObjectName( QStringLiteral( "RtExportTemplate" ) );
+  mTemplate->setStorageMode( QgsFileWidget::GetFile );
+  mTemplate->setFilter( tr( "QGIS layout template (*.qpt)" ) );
+  mTemplate->setFilePath( defaults.templatePath );
+  mTemplate->lineEdit()->setPlaceholderText( tr( "Built-in layout" ) );
+  mTemplate->setToolTip( tr( "Optional: a copy of the council map's layout template (council-map.qpt) edited in QGIS's layout designer, "
+                             "with the office's heading or emblem. Empty: the built-in layout." ) );
+  form->addRow( tr( "Layout template" ), mTemplate );
   layout->addLayout( form );
 
   mHint = new QLabel( this );
@@ -95,6 +112,8 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, QWidget *par
 
   connect( mOutput, &QgsFileWidget::fileChanged, this, &RtExportDialog::validate );
   connect( mLayers, &QgsFileWidget::fileChanged, this, &RtExportDialog::validate );
+  connect( mTemplate, &QgsFileWidget::fileChanged, this, &RtExportDialog::validate );
+  connect( mReplace, &QCheckBox::toggled, this, &RtExportDialog::validate );
   validate();
 }
 
@@ -107,6 +126,8 @@ RtMapExportOptions RtExportDialog::options() const
   o.lang = mLanguage->currentData().toString() == QLatin1String( "en" ) ? RtLang::En : RtLang::Vi;
   o.print = mPrint->isChecked();
   o.units = mUnits->currentData().toInt();
+  o.templatePath = mTemplate->filePath().trimmed();
+  o.overwrite = QFileInfo::exists( o.outputPath ) && mReplace->isChecked();
   return o;
 }
 
@@ -121,6 +142,12 @@ void RtExportDialog::validate()
     problem = tr( "The file name must end in .pdf or .png." );
   else if ( !QFileInfo( mLayers->filePath() ).isFile() )
     problem = tr( "Choose the map layers GeoPackage." );
+  else if ( !mTemplate->filePath().trimmed().isEmpty() && !QFileInfo( mTemplate->filePath().trimmed() ).isFile() )
+    problem = tr( "The layout template file does not exist." );
+  const bool exists = !out.isEmpty() && QFileInfo::exists( out );
+  mReplace->setVisible( exists );
+  if ( problem.isEmpty() && exists && !mReplace->isChecked() )
+    problem = tr( "The file exists: tick the box above to replace it with the new map." );
   mHint->setText( problem );
   mExportButton->setEnabled( problem.isEmpty() );
 }

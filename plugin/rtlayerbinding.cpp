@@ -144,12 +144,20 @@ void RtLayerBinding::adoptKeys( RtKeyReader &reader )
   mWarnings = reader.warnings;
   mBinding.keyMap = reader.keyMap;
   mKeyTexts = std::move( reader.keyTexts );
-  mLive = RtLiveJoin( std::move( reader.keys ), mBinding );
+  mLive = RtLiveJoin( std::move( reader.keys ), mBinding, mJoinOptions );
 }
 
 RtJoinResult RtLayerBinding::join( const QVector<RtTask> &tasks, const QDate &asOf ) const
 {
-  return RtJoin::join( mLive.features(), mBinding, tasks, asOf );
+  return RtJoin::join( mLive.features(), mBinding, tasks, asOf, mJoinOptions );
+}
+
+void RtLayerBinding::setWithDirectives( bool withDirectives )
+{
+  if ( withDirectives == mJoinOptions.withDirectives )
+    return;
+  mJoinOptions.withDirectives = withDirectives;
+  mLive = RtLiveJoin( mLive.features(), mBinding, mJoinOptions ); // joined afresh by the next update()
 }
 
 void RtLayerBinding::update( const QVector<RtTask> &tasks, const QDate &asOf )
@@ -335,7 +343,7 @@ void RtLayerBinding::detach()
       emit layer->rendererChanged();
   }
   layer->triggerRepaint();
-  mLive = RtLiveJoin( mLive.features(), mBinding );
+  mLive = RtLiveJoin( mLive.features(), mBinding, mJoinOptions );
   mSource->setTable( nullptr );
   mTable.reset();
 }

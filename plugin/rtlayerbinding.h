@@ -89,6 +89,13 @@ class RtLayerBinding
     RtJoinResult join( const QVector<RtTask> &tasks, const QDate &asOf ) const;
 
     /**
+     * Which tasks colour a feature (RtJoinOptions::withDirectives): its concrete commitments
+     * (off, the default) or every task naming it. The next update() joins again.
+     */
+    void setWithDirectives( bool withDirectives );
+    bool withDirectives() const { return mJoinOptions.withDirectives; }
+
+    /**
      * Joins \a tasks (their status as of \a asOf) to the features and shows the result: the
      * renderer's statuses, our style when the layer has none, and a repaint. When only
      * statuses changed since the last call, only the features of the changed tasks are
@@ -158,6 +165,7 @@ class RtLayerBinding
     QPointer<QgsVectorLayer> mLayer;
     RtKeyBinding mBinding;
     RtLiveJoin mLive;                       //!< the features' keys and the last join
+    RtJoinOptions mJoinOptions;             //!< which tasks colour a feature
     QVector<QString> mKeyTexts;             //!< the key of each feature as the map holds it (input order)
     QStringList mWarnings;
     QDate mAsOf;

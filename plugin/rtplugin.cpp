@@ -1,10 +1,13 @@
 #include "rtplugin.h"
 #include "rtexportdialog.h"
 #include "rtexporttask.h"
+#include "rtexpressionfunctions.h"
 #include "rtidentifytool.h"
 #include "rtlayerbinding.h"
 #include "rtpluginpaths.h"
+#include "rtprocessingprovider.h"
 #include "rtstatus.h"
+#include "rttasksasof.h"
 #include "rttaskdock.h"
 #include "rttracker.h"
 #include "rttranslator.h"
@@ -14,6 +17,7 @@
 #include <qgsmapcanvas.h>
 #include <qgsmessagebar.h>
 #include <qgsmessagebaritem.h>
+#include <qgsprocessingregistry.h>
 #include <qgsproject.h>
 #include <qgssettings.h>
 #include <qgstaskmanager.h>
@@ -35,6 +39,7 @@ static const QString sDescription = QStringLiteral( "Theo dõi Nghị quyết: a
 static const QString sCategory = QStringLiteral( "Plugins" );
 static const QString sVersion = QStringLiteral( "0.1.0" );
 static const QString sIcon = QString();
+static const QString sWithDirectivesKey = QStringLiteral( "ResolutionTracker/withDirectives" );
 static const QgisPlugin::PluginType sPluginType = QgisPlugin::UI;
 
 RtPlugin::RtPlugin( QgisInterface *iface )
@@ -44,6 +49,11 @@ RtPlugin::RtPlugin( QgisInterface *iface )
 }
 
 RtPlugin::~RtPlugin() = default;
+
+RtProcessingProvider *RtPlugin::processingProvider() const
+{
+  return mProvider;
+}
 
 void RtPlugin::initGui()
 {
@@ -82,11 +92,27 @@ void RtPlugin::initGui()
   mIdentifyAction->setCheckable( true );
   mIdentifyAction->setToolTip( tr( "Click a feature of a bound layer to list its tasks" ) );
 
+  // Which tasks colour a place: a setting of the user's, kept across sessions.
+  mDirectivesAction = new QAction( tr( "Directive Items Colour Places Too" ), this );
+  mDirectivesAction->setObjectName( QStringLiteral( "RtWithDirectives" ) );
+  mDirectivesAction->setCheckable( true );
+  mDirectivesAction->setToolTip( tr( "Off: a place is coloured by the concrete commitments that name it, and by directive items only where "
+                                     "no commitment names it. On: by every task that names it, directive items included." ) );
+  mDirectivesAction->setChecked( QgsSettings().value( sWithDirectivesKey, false ).toBool() );
+  mTracker->setWithDirectives( mDirectivesAction->isChecked() );
+  connect( mDirectivesAction, &QAction::toggled, this, [this]( bool checked )
+  {
+    QgsSettings().setValue( sWithDirectivesKey, checked );
+    if ( mTracker )
+      mTracker->setWithDirectives( checked );
+  } );
+
   mAboutAction = new QAction( tr( "About Resolution Tracker" ), this );
   mAboutAction->setObjectName( QStringLiteral( "mActionResolutionTrackerAbout" ) );
   connect( mAboutAction, &QAction::triggered, this, &RtPlugin::showAbout );
 
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(), mAboutAction.data() } )
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(),
+                             mDirectivesAction.data(), mAboutAction.data() } )
     addAction( action );
   mIface->addToolBarIcon( mDockAction );
   mIface->addToolBarIcon( mIdentifyAction );
@@ -116,6 +142,12 @@ void RtPlugin::initGui()
       }
     } );
   }
+
+  // QGIS-native: the Processing algorithms and the expression functions. A provider with our
+  // id already registered (the qgis_process shim enabled in QGIS too) serves as it is.
+  mProvider = RtProcessingProvider::addTo( QgsApplication::processingRegistry() );
+  mExpressions = std::make_unique<RtExpressionFunctions>( mTracker.get() );
+  mExpressions->registerFunctions();
 
   openDefaultRegister();
   const QStringList problems = mTracker->restoreBindings();
@@ -157,8 +189,14 @@ void RtPlugin::unload()
     mIface->removeDockWidget( mDock );
     delete mDock;
   }
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(), mAboutAction.data() } )
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(),
+                             mDirectivesAction.data(), mAboutAction.data() } )
     delete action;
+  // What initGui() registered, and only that.
+  mExpressions.reset();  // unregisters the functions
+  if ( mProvider )
+    QgsApplication::processingRegistry()->removeProvider( mProvider );
+  mProvider.clear();
   // The bound layers keep their computed field and its last map: they stay coloured
   // without the plugin, as in a project opened without it.
   mTracker.reset();
@@ -220,7 +258,8 @@ void RtPlugin::exportMap()
   defaults.layersPath = RtPluginPaths::bundledLayers();
   defaults.asOf = mTracker->asOf();
   defaults.lang = mTracker->language();
-  RtExportDialog dialog( defaults, mIface->mainWindow() );
+  defaults.withDirectives = mTracker->withDirectives(); // the map exported as the canvas shows it
+  RtExportDialog dialog( defaults, RtTasksAsOf::earliest( mTracker->document() ), mIface->mainWindow() );
   if ( dialog.exec() != QDialog::Accepted )
     return;
 

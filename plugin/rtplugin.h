@@ -14,7 +14,9 @@
 class QAction;
 class QgisInterface;
 class RtExportTask;
+class RtExpressionFunctions;
 class RtIdentifyTool;
+class RtProcessingProvider;
 class RtTracker;
 
 /**
@@ -25,6 +27,9 @@ class RtTracker;
  * the council map…, identify), a toolbar button and the panel (RtTaskDock); unload()
  * removes every one of them, so the plugin can be disabled and enabled again in one
  * session. The engine is RtTracker; the tracker's logic is in the rtcore library (layers/).
+ * initGui() also registers the Processing provider (RtProcessingProvider, unless one with
+ * its id is there already) and the expression functions rt_status(), rt_tasks() and
+ * rt_share_done() (RtExpressionFunctions); unload() removes exactly what it registered.
  */
 class RtPlugin : public QObject, public QgisPlugin
 {
@@ -39,6 +44,8 @@ class RtPlugin : public QObject, public QgisPlugin
     RtTracker *tracker() const { return mTracker.get(); }
     //! The panel (null before initGui() and after unload()).
     RtTaskDock *dock() const { return mDock; }
+    //! The Processing provider this plugin registered (null when none, or one was there already).
+    RtProcessingProvider *processingProvider() const;
 
   private slots:
     void openRegister();
@@ -54,11 +61,14 @@ class RtPlugin : public QObject, public QgisPlugin
     std::unique_ptr<RtTracker> mTracker;
     QPointer<RtTaskDock> mDock;
     std::unique_ptr<RtIdentifyTool> mIdentifyTool;
+    std::unique_ptr<RtExpressionFunctions> mExpressions;
+    QPointer<RtProcessingProvider> mProvider;  //!< owned by QGIS's Processing registry
     QPointer<QAction> mDockAction;
     QPointer<QAction> mOpenAction;
     QPointer<QAction> mBindAction;
     QPointer<QAction> mExportAction;
     QPointer<QAction> mIdentifyAction;
+    QPointer<QAction> mDirectivesAction;  //!< directive items colour places too (a setting)
     QPointer<QAction> mAboutAction;
     QList<QPointer<QAction>> mMenuActions;   //!< in the plugin menu, removed by unload()
     QList<QPointer<RtExportTask>> mTasks;    //!< exports still running, cancelled by unload()

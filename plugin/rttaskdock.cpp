@@ -8,6 +8,7 @@
 #include "rtstatusdialog.h"
 #include "rttaskfiltermodel.h"
 #include "rttaskmodel.h"
+#include "rttasksasof.h"
 #include "rttracker.h"
 
 #include <qgisinterface.h>
@@ -216,8 +217,16 @@ RtTaskDock::RtTaskDock( RtTracker *tracker, QgisInterface *iface, QWidget *paren
 
   connect( mAsOf, &QDateTimeEdit::dateChanged, this, [this]( const QDate &date )
   {
-    if ( mTracker && date.isValid() )
-      mTracker->setAsOf( date );
+    if ( !mTracker || !date.isValid() )
+      return;
+    // The picker starts at the resolution's date; should a refused date still come, say why.
+    const RtStatusResult set = mTracker->setAsOf( date );
+    if ( !set.ok() )
+    {
+      const QSignalBlocker blocker( mAsOf );
+      mAsOf->setDate( mTracker->asOf() );
+      message( set.error(), Qgis::MessageLevel::Warning );
+    }
   } );
   connect( mSearch, &QgsFilterLineEdit::valueChanged, this, &RtTaskDock::applyFilters );
   connect( mStatusFilter, &QgsCheckableComboBox::checkedItemsChanged, this, &RtTaskDock::applyFilters );
@@ -277,8 +286,8 @@ void RtTaskDock::resetModels()
   const RtLang lang = mTracker->language();
   {
     const QSignalBlocker blocker( mAsOf );
-    if ( mTracker->document().date.isValid() )
-      mAsOf->setMinimumDate( mTracker->document().date );
+    if ( RtTasksAsOf::earliest( mTracker->document() ).isValid() )
+      mAsOf->setMinimumDate( RtTasksAsOf::earliest( mTracker->document() ) );
     mAsOf->setDate( mTracker->asOf() );
   }
   mTreeModel->setPlaceNames( mPlaceNames );

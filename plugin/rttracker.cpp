@@ -3,6 +3,7 @@
 #include "rtkeyreader.h"
 #include "rtlayerbinding.h"
 #include "rtpluginpaths.h"
+#include "rttasksasof.h"
 
 #include <qgsfeature.h>
 #include <qgsfeatureiterator.h>
@@ -76,41 +77,40 @@ RtStatusResult RtTracker::readAll( const QString &path )
   RtResult<RtResolution> resolution = store.value()->resolution();
   if ( !resolution.ok() )
     return RtStatusResult::failureFrom( resolution );
-  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
-  if ( !tasks.ok() )
-    return RtStatusResult::failureFrom( tasks );
   const RtDocumentInfo document = store.value()->document();
-  QDate asOf = mAsOf.isValid() ? mAsOf : QDate::currentDate();
-  if ( document.date.isValid() && asOf < document.date )
-    asOf = document.date; // nothing has a status before the resolution
-  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( asOf );
-  if ( !statuses.ok() )
-    return RtStatusResult::failureFrom( statuses );
+  // The date chosen for another register may precede this one's resolution: this one
+  // then starts at today, the default, as a register opened first does.
+  const QDate asOf = mAsOf.isValid() && RtTasksAsOf::check( document, mAsOf ).ok() ? mAsOf : QDate::currentDate();
+  QVector<RtTask> current;
+  RtResult<QVector<RtTask>> asOfTasks = RtTasksAsOf::read( *store.value(), asOf, &current );
+  if ( !asOfTasks.ok() )
+    return RtStatusResult::failureFrom( asOfTasks );
 
   mPath = path;
   mDocument = document;
   mResolution = resolution.takeValue();
-  mCurrent = tasks.takeValue();
+  mCurrent = std::move( current );
   mAsOf = asOf;
   mIndexOfTask.clear();
   for ( int i = 0; i < mCurrent.size(); ++i )
     mIndexOfTask.insert( mCurrent.at( i ).id, i );
-  mAsOfTasks = mCurrent;
-  for ( RtTask &t : mAsOfTasks )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
+  mAsOfTasks = asOfTasks.takeValue();
   return rtOk();
 }
 
-RtStatusResult RtTracker::computeAsOf()
+RtStatusResult RtTracker::computeAsOf( const QDate &date )
 {
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
   if ( !store.ok() )
     return RtStatusResult::failureFrom( store );
-  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( mAsOf );
-  if ( !statuses.ok() )
-    return RtStatusResult::failureFrom( statuses );
+  const RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), date );
+  if ( !tasks.ok() )
+    return RtStatusResult::failureFrom( tasks );
+  QHash<QString, RtStatus> statuses;
+  for ( const RtTask &t : tasks.value() )
+    statuses.insert( t.id, t.status );
   for ( RtTask &t : mAsOfTasks )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
+    t.status = statuses.value( t.id, RtStatus::NoReport );
   return rtOk();
 }
 
@@ -196,18 +196,28 @@ std::optional<RtTask> RtTracker::taskAsOf( const QString &taskId ) const
   return i < 0 ? std::nullopt : std::optional<RtTask>( mAsOfTasks.at( i ) );
 }
 
-void RtTracker::setAsOf( const QDate &date )
+RtStatusResult RtTracker::setAsOf( const QDate &date )
 {
-  QDate d = date.isValid() ? date : QDate::currentDate();
-  if ( mDocument.date.isValid() && d < mDocument.date )
-    d = mDocument.date;
-  if ( d == mAsOf )
-    return;
-  mAsOf = d;
+  const QDate d = date.isValid() ? date : QDate::currentDate();
   if ( hasRegister() )
-    computeAsOf();
+  {
+    // One rule with the export and the CLI (RtTasksAsOf): a date before the resolution is refused.
+    const RtStatusResult allowed = RtTasksAsOf::check( mDocument, d );
+    if ( !allowed.ok() )
+      return allowed;
+  }
+  if ( d == mAsOf )
+    return rtOk();
+  if ( hasRegister() )
+  {
+    const RtStatusResult computed = computeAsOf( d );
+    if ( !computed.ok() )
+      return computed;
+  }
+  mAsOf = d;
   updateLayers();
   emit asOfChanged( mAsOf );
+  return rtOk();
 }
 
 RtResult<QVector<RtHistoryEntry>> RtTracker::history( const QString &taskId ) const
@@ -271,20 +281,19 @@ RtStatusResult RtTracker::reloadAfterWrite( const QString &taskId )
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
   if ( !store.ok() )
     return RtStatusResult::failureFrom( store );
-  RtResult<QVector<RtTask>> tasks = store.value()->tasks();
-  const RtResult<QHash<QString, RtStatus>> statuses = store.value()->statusesAsOf( mAsOf );
+  QVector<RtTask> tasks;
+  const RtResult<QVector<RtTask>> asOfTasks = RtTasksAsOf::read( *store.value(), mAsOf, &tasks );
   store = RtResult<std::unique_ptr<RtStore>>::failure( QString() );
-  if ( !tasks.ok() )
-    return RtStatusResult::failureFrom( tasks );
-  if ( !statuses.ok() )
-    return RtStatusResult::failureFrom( statuses );
+  if ( !asOfTasks.ok() )
+    return RtStatusResult::failureFrom( asOfTasks );
   QStringList changed;
-  for ( const RtTask &t : tasks.value() )
+  for ( int k = 0; k < tasks.size(); ++k )
   {
+    const RtTask &t = tasks.at( k );
     const int i = mIndexOfTask.value( t.id, -1 );
     if ( i < 0 )
       continue;
-    const RtStatus asOfStatus = statuses.value().value( t.id, RtStatus::NoReport );
+    const RtStatus asOfStatus = asOfTasks.value().at( k ).status;
     if ( t.id == taskId || mCurrent.at( i ).status != t.status || mCurrent.at( i ).revision != t.revision
          || mCurrent.at( i ).places != t.places || mAsOfTasks.at( i ).status != asOfStatus )
       changed << t.id;
@@ -451,6 +460,7 @@ RtLayerBinding *RtTracker::install( std::unique_ptr<RtLayerBinding> binding )
     }
   }
   RtLayerBinding::store( layer, binding->binding() );
+  binding->setWithDirectives( mWithDirectives );
   binding->update( mAsOfTasks, mAsOf );
   RtLayerBinding *raw = binding.get();
   mBindings.push_back( std::move( binding ) );
@@ -608,6 +618,16 @@ QHash<QString, QString> RtTracker::placeNames() const
     }
   }
   return names;
+}
+
+void RtTracker::setWithDirectives( bool withDirectives )
+{
+  if ( withDirectives == mWithDirectives )
+    return;
+  mWithDirectives = withDirectives;
+  for ( const auto &b : mBindings )
+    b->setWithDirectives( withDirectives );
+  updateLayers();
 }
 
 void RtTracker::updateLayers()

@@ -88,7 +88,20 @@ class RtTracker : public QObject
 
     //! The date the statuses are shown for (default today; never before the resolution).
     QDate asOf() const { return mAsOf; }
-    void setAsOf( const QDate &date );
+    /**
+     * Shows the statuses as of \a date (invalid: today). A date before the open register's
+     * resolution is refused, with the date unchanged and a message naming the resolution's
+     * date (RtTasksAsOf, the rule the export and the CLI follow).
+     */
+    RtStatusResult setAsOf( const QDate &date );
+
+    /**
+     * Which tasks colour a place on the bound layers (RtJoinOptions::withDirectives): off (the
+     * default), its concrete commitments, directive items only where no commitment names
+     * it; on, every task naming it. The plugin keeps it as a setting; the export follows it.
+     */
+    void setWithDirectives( bool withDirectives );
+    bool withDirectives() const { return mWithDirectives; }
 
     RtLang language() const { return mLang; }
     void setLanguage( RtLang lang ) { mLang = lang; }
@@ -197,7 +210,8 @@ class RtTracker : public QObject
     RtStatusResult readAll( const QString &path );
     //! After a write: the tasks and their statuses as of the date read back, layers and views told.
     RtStatusResult reloadAfterWrite( const QString &taskId );
-    RtStatusResult computeAsOf();
+    //! Reads the statuses as of \a date into the as-of tasks (RtTasksAsOf).
+    RtStatusResult computeAsOf( const QDate &date );
     void connectLayer( QgsVectorLayer *layer );
     //! Makes \a binding (keys read) the layer's: replaces an earlier one, saves it, shows the statuses.
     RtLayerBinding *install( std::unique_ptr<RtLayerBinding> binding );
@@ -212,6 +226,7 @@ class RtTracker : public QObject
     QHash<QString, int> mIndexOfTask;
     QDate mAsOf;
     RtLang mLang = RtLang::Vi;
+    bool mWithDirectives = false;
     std::vector<std::unique_ptr<RtLayerBinding>> mBindings;
     bool mRestoring = false;
     QTimer mLiveFieldTimer;  //!< syncLiveFields() once the user pauses

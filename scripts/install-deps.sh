@@ -14,6 +14,8 @@ PKGS=(
   libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev libsqlite3-dev sqlite3
   # the PostgreSQL/PostGIS store: libpq, and the server the tests start as a throw-away cluster
   libpq-dev postgresql-15 postgresql-15-postgis-3 postgresql-client-15
+  # the importer: PDF text layers (poppler's C++ library)
+  libpoppler-cpp-dev
   # tests
   catch2 xvfb xauth poppler-utils fonts-dejavu-core strace
   # the end-to-end test: QGIS desktop runs its Python script (qgis --code) under Xvfb

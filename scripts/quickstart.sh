@@ -11,5 +11,5 @@ restrack=build/full/cli/restrack
 echo
 "$restrack" summary --as-of "$today" "$@"
 echo
-"$restrack" export --as-of "$today" --out "build/full/council-map-$today.pdf" "$@"
-"$restrack" export --as-of "$today" --out "build/full/council-map-$today.png" "$@"
+"$restrack" export --as-of "$today" --out "build/full/council-map-$today.pdf" --overwrite "$@"
+"$restrack" export --as-of "$today" --out "build/full/council-map-$today.png" --overwrite "$@"

@@ -215,6 +215,105 @@
         <source>Units</source>
         <translation>Units</translation>
     </message>
+    <message>
+        <source>Replace the existing file</source>
+        <translation>Replace the existing file</translation>
+    </message>
+    <message>
+        <source>QGIS layout template (*.qpt)</source>
+        <translation>QGIS layout template (*.qpt)</translation>
+    </message>
+    <message>
+        <source>Built-in layout</source>
+        <translation>Built-in layout</translation>
+    </message>
+    <message>
+        <source>Optional: a copy of the council map&apos;s layout template (council-map.qpt) edited in QGIS&apos;s layout designer, with the office&apos;s heading or emblem. Empty: the built-in layout.</source>
+        <translation>Optional: a copy of the council map&apos;s layout template (council-map.qpt) edited in QGIS&apos;s layout designer, with the office&apos;s heading or emblem. Empty: the built-in layout.</translation>
+    </message>
+    <message>
+        <source>Layout template</source>
+        <translation>Layout template</translation>
+    </message>
+    <message>
+        <source>The layout template file does not exist.</source>
+        <translation>The layout template file does not exist.</translation>
+    </message>
+    <message>
+        <source>The file exists: tick the box above to replace it with the new map.</source>
+        <translation>The file exists: tick the box above to replace it with the new map.</translation>
+    </message>
+</context>
+<context>
+    <name>RtExportMapAlgorithm</name>
+    <message>
+        <source>Export the council map</source>
+        <translation>Export the council map</translation>
+    </message>
+    <message>
+        <source>resolution,council,session,map,status,pdf,png,layout</source>
+        <translation>resolution,council,session,map,status,pdf,png,layout</translation>
+    </message>
+    <message>
+        <source>Writes the council-session map of a resolution&apos;s tasks, coloured by status as of a date, to PDF or PNG.</source>
+        <translation>Writes the council-session map of a resolution&apos;s tasks, coloured by status as of a date, to PDF or PNG.</translation>
+    </message>
+    <message>
+        <source>Makes the map restrack export makes: an A3 landscape print layout with the resolution&apos;s number and the as-of date in the title, the city coloured by the status of its tasks, the legend, scale bar and north arrow, the counts by status, the overdue tasks and the sources (with the notice that schematic shapes are not legal boundaries), written to a PDF or PNG file (the file&apos;s suffix decides).
+
+Map layers: the GeoPackage of the city&apos;s layers (wards_2023, wards_2025, zones, sites, …), opened read-only. Units: the wards and communes of 2023 (the resolution&apos;s own) or the administrative units of 2025 (the tasks&apos; 2023 codes translated through wards_2023&apos;s field gso_code_2025). Print: hatched styles that read on a black-and-white printer. Language: Vietnamese or English.
+
+%1</source>
+        <translation>Makes the map restrack export makes: an A3 landscape print layout with the resolution&apos;s number and the as-of date in the title, the city coloured by the status of its tasks, the legend, scale bar and north arrow, the counts by status, the overdue tasks and the sources (with the notice that schematic shapes are not legal boundaries), written to a PDF or PNG file (the file&apos;s suffix decides).
+
+Map layers: the GeoPackage of the city&apos;s layers (wards_2023, wards_2025, zones, sites, …), opened read-only. Units: the wards and communes of 2023 (the resolution&apos;s own) or the administrative units of 2025 (the tasks&apos; 2023 codes translated through wards_2023&apos;s field gso_code_2025). Print: hatched styles that read on a black-and-white printer. Language: Vietnamese or English.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Map layers (GeoPackage)</source>
+        <translation>Map layers (GeoPackage)</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg *.GPKG)</source>
+        <translation>GeoPackage (*.gpkg *.GPKG)</translation>
+    </message>
+    <message>
+        <source>Administrative units (2023 or 2025)</source>
+        <translation>Administrative units (2023 or 2025)</translation>
+    </message>
+    <message>
+        <source>Language of the map (vi or en)</source>
+        <translation>Language of the map (vi or en)</translation>
+    </message>
+    <message>
+        <source>Hatched styles for black-and-white printing</source>
+        <translation>Hatched styles for black-and-white printing</translation>
+    </message>
+    <message>
+        <source>Council map (PDF or PNG)</source>
+        <translation>Council map (PDF or PNG)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf *.PDF);;PNG files (*.png *.PNG)</source>
+        <translation>PDF files (*.pdf *.PDF);;PNG files (*.png *.PNG)</translation>
+    </message>
+    <message>
+        <source>Tasks on the map</source>
+        <translation>Tasks on the map</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Overdue tasks</translation>
+    </message>
+    <message>
+        <source>The council map was not written: %1</source>
+        <translation>The council map was not written: %1</translation>
+    </message>
+    <message>
+        <source>Council map written: %1 (%2 tasks, %3 overdue, as of %4).</source>
+        <translation>Council map written: %1 (%2 tasks, %3 overdue, as of %4).</translation>
+    </message>
 </context>
 <context>
     <name>RtExportTask</name>
@@ -237,6 +336,202 @@
     <message>
         <source>the export failed</source>
         <translation>the export failed</translation>
+    </message>
+</context>
+<context>
+    <name>RtExpressionFunctions</name>
+    <message>
+        <source>no register is open in Resolution Tracker</source>
+        <translation>no register is open in Resolution Tracker</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>%1: &apos;%2&apos; is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1: no register is open in Resolution Tracker</source>
+        <translation>%1: no register is open in Resolution Tracker</translation>
+    </message>
+    <message>
+        <source>Syntax</source>
+        <translation>Syntax</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Arguments</translation>
+    </message>
+    <message>
+        <source>a place key as the register writes it: &apos;ward:06715&apos;, &apos;zone:A3&apos;, &apos;site:hai-yen-ip&apos;, &apos;parcel:06715/12/345&apos;; or the key alone (&apos;A3&apos;, a field such as &quot;code&quot;) when only one kind of place has it. A number is read as a GSO code with its leading zeros (6715 is &apos;06715&apos;).</source>
+        <translation>a place key as the register writes it: &apos;ward:06715&apos;, &apos;zone:A3&apos;, &apos;site:hai-yen-ip&apos;, &apos;parcel:06715/12/345&apos;; or the key alone (&apos;A3&apos;, a field such as &quot;code&quot;) when only one kind of place has it. A number is read as a GSO code with its leading zeros (6715 is &apos;06715&apos;).</translation>
+    </message>
+    <message>
+        <source>optional: another date than the panel&apos;s (a date, or text &apos;YYYY-MM-DD&apos;); a date before the resolution is refused</source>
+        <translation>optional: another date than the panel&apos;s (a date, or text &apos;YYYY-MM-DD&apos;); a date before the resolution is refused</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Examples</translation>
+    </message>
+    <message>
+        <source>The tasks are those of the register open in Resolution Tracker, with their status as of the panel&apos;s date; the answer is the one the join gives a feature of this place (restrack join, the Processing algorithm &quot;Join resolution tasks to a layer&quot;).</source>
+        <translation>The tasks are those of the register open in Resolution Tracker, with their status as of the panel&apos;s date; the answer is the one the join gives a feature of this place (restrack join, the Processing algorithm &quot;Join resolution tasks to a layer&quot;).</translation>
+    </message>
+    <message>
+        <source>The status of the resolution&apos;s tasks at a place, the code the Resolution Tracker styles colour: none (no task names the place), not_started, in_progress, done, blocked, dropped, no_report or overdue.</source>
+        <translation>The status of the resolution&apos;s tasks at a place, the code the Resolution Tracker styles colour: none (no task names the place), not_started, in_progress, done, blocked, dropped, no_report or overdue.</translation>
+    </message>
+    <message>
+        <source>The ids of the tasks that name a place, comma-separated, in the register&apos;s order (empty when none does).</source>
+        <translation>The ids of the tasks that name a place, comma-separated, in the register&apos;s order (empty when none does).</translation>
+    </message>
+    <message>
+        <source>The share of a place&apos;s tasks that are done, from 0 to 1: done / (tasks − dropped); 0 when no task names it.</source>
+        <translation>The share of a place&apos;s tasks that are done, from 0 to 1: done / (tasks − dropped); 0 when no task names it.</translation>
+    </message>
+</context>
+<context>
+    <name>RtJoinTasksAlgorithm</name>
+    <message>
+        <source>Join resolution tasks to a layer</source>
+        <translation>Join resolution tasks to a layer</translation>
+    </message>
+    <message>
+        <source>resolution,task,status,join,ward,zone,parcel,council</source>
+        <translation>resolution,task,status,join,ward,zone,parcel,council</translation>
+    </message>
+    <message>
+        <source>Gives every feature of a layer the aggregated status of the resolution tasks that name its place.</source>
+        <translation>Gives every feature of a layer the aggregated status of the resolution tasks that name its place.</translation>
+    </message>
+    <message>
+        <source>Joins the tasks of a resolution&apos;s register to the features of any vector layer by a place key, as restrack join does, and writes the layer with four more fields: rt_status (the status code the Resolution Tracker styles colour: none, not_started, in_progress, done, blocked, dropped, no_report, overdue), rt_tasks (the ids of the feature&apos;s tasks), rt_share_done (done tasks / tasks not dropped, 0 to 1) and rt_as_of. Fields of those names in the input are replaced.
+
+Place kind: which places of the tasks the layer holds (ward or commune, zoning zone, site, cadastral parcel). Key fields: the field that holds the place&apos;s code or name, or for parcels the commune code, map sheet and parcel number fields. Match by code compares codes (GSO codes in numeric fields get their leading zeros back); match by name compares Vietnamese place names however they are spelled (&quot;Hải Hòa&quot;, &quot;Hải Hoà&quot;, &quot;P. Hai Hoa&quot;).
+
+Key map (optional): when the layer holds other units than the tasks name (the units of 2025 for tasks written in the communes of 2023), a table and two of its fields translating the tasks&apos; keys into the layer&apos;s; a key the map lacks is reported as unmatched, never guessed.
+
+Every task link that matches no feature, and every key that matches several features (it then counts for none), is listed in the log and counted in the outputs UNMATCHED and AMBIGUOUS.
+
+%1</source>
+        <translation>Joins the tasks of a resolution&apos;s register to the features of any vector layer by a place key, as restrack join does, and writes the layer with four more fields: rt_status (the status code the Resolution Tracker styles colour: none, not_started, in_progress, done, blocked, dropped, no_report, overdue), rt_tasks (the ids of the feature&apos;s tasks), rt_share_done (done tasks / tasks not dropped, 0 to 1) and rt_as_of. Fields of those names in the input are replaced.
+
+Place kind: which places of the tasks the layer holds (ward or commune, zoning zone, site, cadastral parcel). Key fields: the field that holds the place&apos;s code or name, or for parcels the commune code, map sheet and parcel number fields. Match by code compares codes (GSO codes in numeric fields get their leading zeros back); match by name compares Vietnamese place names however they are spelled (&quot;Hải Hòa&quot;, &quot;Hải Hoà&quot;, &quot;P. Hai Hoa&quot;).
+
+Key map (optional): when the layer holds other units than the tasks name (the units of 2025 for tasks written in the communes of 2023), a table and two of its fields translating the tasks&apos; keys into the layer&apos;s; a key the map lacks is reported as unmatched, never guessed.
+
+Every task link that matches no feature, and every key that matches several features (it then counts for none), is listed in the log and counted in the outputs UNMATCHED and AMBIGUOUS.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Place kind (ward, zone, site, parcel)</source>
+        <translation>Place kind (ward, zone, site, parcel)</translation>
+    </message>
+    <message>
+        <source>Key field(s): code or name; commune, sheet and parcel for parcels</source>
+        <translation>Key field(s): code or name; commune, sheet and parcel for parcels</translation>
+    </message>
+    <message>
+        <source>Match by (code or name)</source>
+        <translation>Match by (code or name)</translation>
+    </message>
+    <message>
+        <source>Key map table (optional)</source>
+        <translation>Key map table (optional)</translation>
+    </message>
+    <message>
+        <source>Key map: field of the tasks&apos; keys</source>
+        <translation>Key map: field of the tasks&apos; keys</translation>
+    </message>
+    <message>
+        <source>Key map: field of the layer&apos;s keys</source>
+        <translation>Key map: field of the layer&apos;s keys</translation>
+    </message>
+    <message>
+        <source>Layer with task status</source>
+        <translation>Layer with task status</translation>
+    </message>
+    <message>
+        <source>Features written</source>
+        <translation>Features written</translation>
+    </message>
+    <message>
+        <source>Features with tasks</source>
+        <translation>Features with tasks</translation>
+    </message>
+    <message>
+        <source>Task links that matched no feature</source>
+        <translation>Task links that matched no feature</translation>
+    </message>
+    <message>
+        <source>Keys that matched several features</source>
+        <translation>Keys that matched several features</translation>
+    </message>
+    <message>
+        <source>The place kind must be one of %1, not &apos;%2&apos;.</source>
+        <translation>The place kind must be one of %1, not &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>%1: choose 1 to 3 key fields, not %2.</source>
+        <translation>%1: choose 1 to 3 key fields, not %2.</translation>
+    </message>
+    <message>
+        <source>Layer %1 has no field &apos;%2&apos;; its fields: %3</source>
+        <translation>Layer %1 has no field &apos;%2&apos;; its fields: %3</translation>
+    </message>
+    <message>
+        <source>Layer %1 is not where the register&apos;s places are: %2 (Layer Properties › Source › Assigned CRS)</source>
+        <translation>Layer %1 is not where the register&apos;s places are: %2 (Layer Properties › Source › Assigned CRS)</translation>
+    </message>
+    <message>
+        <source>A key map needs its two fields: the tasks&apos; keys (e.g. gso_code) and the layer&apos;s (e.g. gso_code_2025).</source>
+        <translation>A key map needs its two fields: the tasks&apos; keys (e.g. gso_code) and the layer&apos;s (e.g. gso_code_2025).</translation>
+    </message>
+    <message>
+        <source>The key map %1 must be a file layer (GeoPackage, shapefile, …), not a %2 layer.</source>
+        <translation>The key map %1 must be a file layer (GeoPackage, shapefile, …), not a %2 layer.</translation>
+    </message>
+    <message>
+        <source>The key map cannot be read: %1</source>
+        <translation>The key map cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>The key map %1 (%2 → %3) is empty.</source>
+        <translation>The key map %1 (%2 → %3) is empty.</translation>
+    </message>
+    <message>
+        <source>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</source>
+        <translation>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</translation>
+    </message>
+    <message>
+        <source>%1: %2 features, %3 with tasks, status as of %4.</source>
+        <translation>%1: %2 features, %3 with tasks, status as of %4.</translation>
+    </message>
+    <message>
+        <source>Every task link of kind %1 matched a feature.</source>
+        <translation>Every task link of kind %1 matched a feature.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task link(s) matched no feature:</source>
+        <translation>
+            <numerusform>%n task link matched no feature:</numerusform>
+            <numerusform>%n task links matched no feature:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) matched several features and count for none of them:</source>
+        <translation>
+            <numerusform>%n key matched several features and counts for none of them:</numerusform>
+            <numerusform>%n keys matched several features and count for none of them:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The register keys its %1 places by code (&quot;%1:%2&quot;): match by code on the layer&apos;s code field.</source>
+        <translation>The register keys its %1 places by code (&quot;%1:%2&quot;): match by code on the layer&apos;s code field.</translation>
     </message>
 </context>
 <context>
@@ -282,6 +577,17 @@
     <message>
         <source>Resolution Tracker: status of the feature&apos;s tasks (computed)</source>
         <translation>Resolution Tracker: status of the feature&apos;s tasks (computed)</translation>
+    </message>
+</context>
+<context>
+    <name>RtPlaceStatusIndex</name>
+    <message>
+        <source>&apos;%1&apos; names places of several kinds (%2): write the kind, e.g. &apos;%3:%1&apos;</source>
+        <translation>&apos;%1&apos; names places of several kinds (%2): write the kind, e.g. &apos;%3:%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: unknown place kind &apos;%2&apos; (use %3)</source>
+        <translation>&apos;%1&apos;: unknown place kind &apos;%2&apos; (use %3)</translation>
     </message>
 </context>
 <context>
@@ -383,6 +689,56 @@ Statuses: %2</translation>
     <message>
         <source>%1 is bound: its features show their tasks&apos; status.</source>
         <translation>%1 is bound: its features show their tasks&apos; status.</translation>
+    </message>
+    <message>
+        <source>Directive Items Colour Places Too</source>
+        <translation>Directive Items Colour Places Too</translation>
+    </message>
+    <message>
+        <source>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</source>
+        <translation>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</translation>
+    </message>
+</context>
+<context>
+    <name>RtProcessingAlgorithm</name>
+    <message>
+        <source>Register (Resolution Tracker GeoPackage)</source>
+        <translation>Register (Resolution Tracker GeoPackage)</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker register (*.gpkg *.GPKG);;All files (*)</source>
+        <translation>Resolution Tracker register (*.gpkg *.GPKG);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Status as of (empty: today)</source>
+        <translation>Status as of (empty: today)</translation>
+    </message>
+    <message>
+        <source>The as-of date &apos;%1&apos; is not a date; write it as YYYY-MM-DD (for example 2026-11-26).</source>
+        <translation>The as-of date &apos;%1&apos; is not a date; write it as YYYY-MM-DD (for example 2026-11-26).</translation>
+    </message>
+    <message>
+        <source>The register cannot be opened: %1</source>
+        <translation>The register cannot be opened: %1</translation>
+    </message>
+    <message>
+        <source>The tasks cannot be read as of %1: %2</source>
+        <translation>The tasks cannot be read as of %1: %2</translation>
+    </message>
+    <message>
+        <source>The register is a Resolution Tracker GeoPackage (made by restrack build-register, or the one the plugin opens); it is opened read-only. The statuses are those recorded on or before the as-of date (empty: today); a date before the resolution is refused.</source>
+        <translation>The register is a Resolution Tracker GeoPackage (made by restrack build-register, or the one the plugin opens); it is opened read-only. The statuses are those recorded on or before the as-of date (empty: today); a date before the resolution is refused.</translation>
+    </message>
+</context>
+<context>
+    <name>RtProcessingProvider</name>
+    <message>
+        <source>Resolution Tracker</source>
+        <translation>Resolution Tracker</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker: a council resolution&apos;s tasks on the map</source>
+        <translation>Resolution Tracker: a council resolution&apos;s tasks on the map</translation>
     </message>
 </context>
 <context>

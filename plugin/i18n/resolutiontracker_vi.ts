@@ -212,6 +212,105 @@
         <source>Units</source>
         <translation>Đơn vị hành chính</translation>
     </message>
+    <message>
+        <source>Replace the existing file</source>
+        <translation>Thay thế tệp đã có</translation>
+    </message>
+    <message>
+        <source>QGIS layout template (*.qpt)</source>
+        <translation>Mẫu trình bày của QGIS (*.qpt)</translation>
+    </message>
+    <message>
+        <source>Built-in layout</source>
+        <translation>Mẫu trình bày có sẵn</translation>
+    </message>
+    <message>
+        <source>Optional: a copy of the council map&apos;s layout template (council-map.qpt) edited in QGIS&apos;s layout designer, with the office&apos;s heading or emblem. Empty: the built-in layout.</source>
+        <translation>Không bắt buộc: bản sao mẫu trình bày bản đồ kỳ họp (council-map.qpt) đã sửa trong trình thiết kế trình bày của QGIS, có tiêu đề hoặc biểu trưng của cơ quan. Để trống: dùng mẫu trình bày có sẵn.</translation>
+    </message>
+    <message>
+        <source>Layout template</source>
+        <translation>Mẫu trình bày</translation>
+    </message>
+    <message>
+        <source>The layout template file does not exist.</source>
+        <translation>Không tìm thấy tệp mẫu trình bày.</translation>
+    </message>
+    <message>
+        <source>The file exists: tick the box above to replace it with the new map.</source>
+        <translation>Tệp này đã có: đánh dấu ô phía trên để ghi bản đồ mới thay cho tệp cũ.</translation>
+    </message>
+</context>
+<context>
+    <name>RtExportMapAlgorithm</name>
+    <message>
+        <source>Export the council map</source>
+        <translation>Xuất bản đồ kỳ họp HĐND</translation>
+    </message>
+    <message>
+        <source>resolution,council,session,map,status,pdf,png,layout</source>
+        <translation>nghị quyết,HĐND,kỳ họp,bản đồ,trạng thái,pdf,png,bố cục in</translation>
+    </message>
+    <message>
+        <source>Writes the council-session map of a resolution&apos;s tasks, coloured by status as of a date, to PDF or PNG.</source>
+        <translation>Xuất bản đồ kỳ họp HĐND về các nhiệm vụ của nghị quyết, tô màu theo trạng thái tính đến một ngày, ra tệp PDF hoặc PNG.</translation>
+    </message>
+    <message>
+        <source>Makes the map restrack export makes: an A3 landscape print layout with the resolution&apos;s number and the as-of date in the title, the city coloured by the status of its tasks, the legend, scale bar and north arrow, the counts by status, the overdue tasks and the sources (with the notice that schematic shapes are not legal boundaries), written to a PDF or PNG file (the file&apos;s suffix decides).
+
+Map layers: the GeoPackage of the city&apos;s layers (wards_2023, wards_2025, zones, sites, …), opened read-only. Units: the wards and communes of 2023 (the resolution&apos;s own) or the administrative units of 2025 (the tasks&apos; 2023 codes translated through wards_2023&apos;s field gso_code_2025). Print: hatched styles that read on a black-and-white printer. Language: Vietnamese or English.
+
+%1</source>
+        <translation>Tạo bản đồ như lệnh restrack export: bố cục in khổ A3 ngang, tiêu đề có số nghị quyết và ngày tính trạng thái, thành phố được tô màu theo trạng thái các nhiệm vụ, chú giải, thước tỷ lệ và mũi tên chỉ hướng Bắc, số nhiệm vụ theo trạng thái, các nhiệm vụ quá hạn và nguồn dữ liệu (kèm lưu ý rằng hình vẽ sơ đồ không phải ranh giới pháp lý), ghi ra tệp PDF hoặc PNG (theo đuôi tên tệp).
+
+Lớp bản đồ: tệp GeoPackage chứa các lớp của thành phố (wards_2023, wards_2025, zones, sites, …), chỉ mở để đọc. Đơn vị hành chính: phường, xã năm 2023 (như nghị quyết ghi) hoặc đơn vị hành chính năm 2025 (mã năm 2023 của nhiệm vụ được quy đổi qua trường gso_code_2025 của wards_2023). In: kiểu tô gạch đọc được trên máy in đen trắng. Ngôn ngữ: tiếng Việt hoặc tiếng Anh.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Map layers (GeoPackage)</source>
+        <translation>Lớp bản đồ (GeoPackage)</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg *.GPKG)</source>
+        <translation>GeoPackage (*.gpkg *.GPKG)</translation>
+    </message>
+    <message>
+        <source>Administrative units (2023 or 2025)</source>
+        <translation>Đơn vị hành chính (2023 hoặc 2025)</translation>
+    </message>
+    <message>
+        <source>Language of the map (vi or en)</source>
+        <translation>Ngôn ngữ của bản đồ (vi: tiếng Việt, en: tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Hatched styles for black-and-white printing</source>
+        <translation>Kiểu tô gạch để in đen trắng</translation>
+    </message>
+    <message>
+        <source>Council map (PDF or PNG)</source>
+        <translation>Bản đồ kỳ họp (PDF hoặc PNG)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf *.PDF);;PNG files (*.png *.PNG)</source>
+        <translation>Tệp PDF (*.pdf *.PDF);;Tệp PNG (*.png *.PNG)</translation>
+    </message>
+    <message>
+        <source>Tasks on the map</source>
+        <translation>Số nhiệm vụ trên bản đồ</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Số nhiệm vụ quá hạn</translation>
+    </message>
+    <message>
+        <source>The council map was not written: %1</source>
+        <translation>Chưa xuất được bản đồ kỳ họp: %1</translation>
+    </message>
+    <message>
+        <source>Council map written: %1 (%2 tasks, %3 overdue, as of %4).</source>
+        <translation>Đã xuất bản đồ kỳ họp: %1 (%2 nhiệm vụ, %3 quá hạn, tính đến ngày %4).</translation>
+    </message>
 </context>
 <context>
     <name>RtExportTask</name>
@@ -234,6 +333,200 @@
     <message>
         <source>the export failed</source>
         <translation>xuất bản đồ không thành công</translation>
+    </message>
+</context>
+<context>
+    <name>RtExpressionFunctions</name>
+    <message>
+        <source>no register is open in Resolution Tracker</source>
+        <translation>chưa mở sổ theo dõi nào trong Theo dõi Nghị quyết</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>%1: &apos;%2&apos; không phải là ngày (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>%1: no register is open in Resolution Tracker</source>
+        <translation>%1: chưa mở sổ theo dõi nào trong Theo dõi Nghị quyết</translation>
+    </message>
+    <message>
+        <source>Syntax</source>
+        <translation>Cú pháp</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Tham số</translation>
+    </message>
+    <message>
+        <source>a place key as the register writes it: &apos;ward:06715&apos;, &apos;zone:A3&apos;, &apos;site:hai-yen-ip&apos;, &apos;parcel:06715/12/345&apos;; or the key alone (&apos;A3&apos;, a field such as &quot;code&quot;) when only one kind of place has it. A number is read as a GSO code with its leading zeros (6715 is &apos;06715&apos;).</source>
+        <translation>khóa địa điểm như sổ theo dõi ghi: &apos;ward:06715&apos;, &apos;zone:A3&apos;, &apos;site:hai-yen-ip&apos;, &apos;parcel:06715/12/345&apos;; hoặc chỉ khóa (&apos;A3&apos;, một trường như &quot;code&quot;) khi chỉ một loại địa điểm có khóa đó. Một số được đọc là mã đơn vị hành chính kèm các chữ số 0 ở đầu (6715 là &apos;06715&apos;).</translation>
+    </message>
+    <message>
+        <source>optional: another date than the panel&apos;s (a date, or text &apos;YYYY-MM-DD&apos;); a date before the resolution is refused</source>
+        <translation>tùy chọn: một ngày khác ngày của bảng nhiệm vụ (kiểu ngày, hoặc chuỗi &apos;YYYY-MM-DD&apos;); ngày trước ngày ban hành nghị quyết bị từ chối</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Ví dụ</translation>
+    </message>
+    <message>
+        <source>The tasks are those of the register open in Resolution Tracker, with their status as of the panel&apos;s date; the answer is the one the join gives a feature of this place (restrack join, the Processing algorithm &quot;Join resolution tasks to a layer&quot;).</source>
+        <translation>Các nhiệm vụ là của sổ theo dõi đang mở trong Theo dõi Nghị quyết, với trạng thái tính đến ngày của bảng nhiệm vụ; kết quả trùng với kết quả phép nối cho một đối tượng ở địa điểm này (restrack join, thuật toán Processing &quot;Nối nhiệm vụ của nghị quyết vào một lớp&quot;).</translation>
+    </message>
+    <message>
+        <source>The status of the resolution&apos;s tasks at a place, the code the Resolution Tracker styles colour: none (no task names the place), not_started, in_progress, done, blocked, dropped, no_report or overdue.</source>
+        <translation>Trạng thái các nhiệm vụ của nghị quyết tại một địa điểm, là mã mà các kiểu hiển thị của Theo dõi Nghị quyết tô màu: none (không nhiệm vụ nào ghi địa điểm này), not_started, in_progress, done, blocked, dropped, no_report hoặc overdue.</translation>
+    </message>
+    <message>
+        <source>The ids of the tasks that name a place, comma-separated, in the register&apos;s order (empty when none does).</source>
+        <translation>Mã các nhiệm vụ ghi địa điểm này, cách nhau bằng dấu phẩy, theo thứ tự trong sổ theo dõi (để trống khi không có nhiệm vụ nào).</translation>
+    </message>
+    <message>
+        <source>The share of a place&apos;s tasks that are done, from 0 to 1: done / (tasks − dropped); 0 when no task names it.</source>
+        <translation>Tỷ lệ nhiệm vụ đã hoàn thành của một địa điểm, từ 0 đến 1: số hoàn thành / (số nhiệm vụ − số không còn phù hợp); bằng 0 khi không nhiệm vụ nào ghi địa điểm này.</translation>
+    </message>
+</context>
+<context>
+    <name>RtJoinTasksAlgorithm</name>
+    <message>
+        <source>Join resolution tasks to a layer</source>
+        <translation>Nối nhiệm vụ của nghị quyết vào một lớp</translation>
+    </message>
+    <message>
+        <source>resolution,task,status,join,ward,zone,parcel,council</source>
+        <translation>nghị quyết,nhiệm vụ,trạng thái,nối,phường,xã,phân khu,thửa đất,HĐND</translation>
+    </message>
+    <message>
+        <source>Gives every feature of a layer the aggregated status of the resolution tasks that name its place.</source>
+        <translation>Gán cho mỗi đối tượng của một lớp trạng thái tổng hợp của các nhiệm vụ nghị quyết ghi địa điểm của đối tượng đó.</translation>
+    </message>
+    <message>
+        <source>Joins the tasks of a resolution&apos;s register to the features of any vector layer by a place key, as restrack join does, and writes the layer with four more fields: rt_status (the status code the Resolution Tracker styles colour: none, not_started, in_progress, done, blocked, dropped, no_report, overdue), rt_tasks (the ids of the feature&apos;s tasks), rt_share_done (done tasks / tasks not dropped, 0 to 1) and rt_as_of. Fields of those names in the input are replaced.
+
+Place kind: which places of the tasks the layer holds (ward or commune, zoning zone, site, cadastral parcel). Key fields: the field that holds the place&apos;s code or name, or for parcels the commune code, map sheet and parcel number fields. Match by code compares codes (GSO codes in numeric fields get their leading zeros back); match by name compares Vietnamese place names however they are spelled (&quot;Hải Hòa&quot;, &quot;Hải Hoà&quot;, &quot;P. Hai Hoa&quot;).
+
+Key map (optional): when the layer holds other units than the tasks name (the units of 2025 for tasks written in the communes of 2023), a table and two of its fields translating the tasks&apos; keys into the layer&apos;s; a key the map lacks is reported as unmatched, never guessed.
+
+Every task link that matches no feature, and every key that matches several features (it then counts for none), is listed in the log and counted in the outputs UNMATCHED and AMBIGUOUS.
+
+%1</source>
+        <translation>Nối các nhiệm vụ trong sổ theo dõi của một nghị quyết với các đối tượng của bất kỳ lớp vector nào theo khóa địa điểm, như lệnh restrack join, và ghi ra lớp có thêm bốn trường: rt_status (mã trạng thái mà các kiểu hiển thị của Theo dõi Nghị quyết tô màu: none, not_started, in_progress, done, blocked, dropped, no_report, overdue), rt_tasks (mã các nhiệm vụ của đối tượng), rt_share_done (số nhiệm vụ hoàn thành / số nhiệm vụ còn phù hợp, từ 0 đến 1) và rt_as_of. Các trường trùng tên trong lớp đầu vào được thay thế.
+
+Loại địa điểm: lớp chứa loại địa điểm nào của nhiệm vụ (phường, xã; phân khu quy hoạch; công trình, khu vực; thửa đất). Trường khóa: trường chứa mã hoặc tên địa điểm, hoặc với thửa đất là các trường mã xã, số tờ bản đồ và số thửa. So khớp theo mã so sánh các mã (mã đơn vị hành chính trong trường kiểu số được bổ sung lại các chữ số 0 ở đầu); so khớp theo tên so sánh tên địa danh tiếng Việt dù viết theo cách nào (&quot;Hải Hòa&quot;, &quot;Hải Hoà&quot;, &quot;P. Hai Hoa&quot;).
+
+Bảng quy đổi khóa (tùy chọn): khi lớp chứa đơn vị khác với đơn vị nhiệm vụ ghi (đơn vị hành chính năm 2025 cho nhiệm vụ ghi theo xã, phường năm 2023), một bảng và hai trường của bảng để quy đổi khóa của nhiệm vụ sang khóa của lớp; khóa không có trong bảng được báo là không khớp, không bao giờ đoán.
+
+Mọi liên kết nhiệm vụ không khớp với đối tượng nào và mọi khóa khớp với nhiều đối tượng (khi đó không tính cho đối tượng nào) đều được liệt kê trong nhật ký và đếm trong các kết quả UNMATCHED và AMBIGUOUS.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Lớp</translation>
+    </message>
+    <message>
+        <source>Place kind (ward, zone, site, parcel)</source>
+        <translation>Loại địa điểm (ward: phường, xã; zone: phân khu; site: công trình, khu vực; parcel: thửa đất)</translation>
+    </message>
+    <message>
+        <source>Key field(s): code or name; commune, sheet and parcel for parcels</source>
+        <translation>Trường khóa: mã hoặc tên; với thửa đất là mã xã, số tờ và số thửa</translation>
+    </message>
+    <message>
+        <source>Match by (code or name)</source>
+        <translation>So khớp theo (code: mã, name: tên)</translation>
+    </message>
+    <message>
+        <source>Key map table (optional)</source>
+        <translation>Bảng quy đổi khóa (tùy chọn)</translation>
+    </message>
+    <message>
+        <source>Key map: field of the tasks&apos; keys</source>
+        <translation>Bảng quy đổi khóa: trường khóa như nhiệm vụ ghi</translation>
+    </message>
+    <message>
+        <source>Key map: field of the layer&apos;s keys</source>
+        <translation>Bảng quy đổi khóa: trường khóa như lớp lưu</translation>
+    </message>
+    <message>
+        <source>Layer with task status</source>
+        <translation>Lớp kèm trạng thái nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Features written</source>
+        <translation>Số đối tượng đã ghi</translation>
+    </message>
+    <message>
+        <source>Features with tasks</source>
+        <translation>Số đối tượng có nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Task links that matched no feature</source>
+        <translation>Số liên kết nhiệm vụ không khớp với đối tượng nào</translation>
+    </message>
+    <message>
+        <source>Keys that matched several features</source>
+        <translation>Số khóa khớp với nhiều đối tượng</translation>
+    </message>
+    <message>
+        <source>The place kind must be one of %1, not &apos;%2&apos;.</source>
+        <translation>Loại địa điểm phải là một trong %1, không phải &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>%1: choose 1 to 3 key fields, not %2.</source>
+        <translation>%1: hãy chọn từ 1 đến 3 trường khóa, không phải %2.</translation>
+    </message>
+    <message>
+        <source>Layer %1 has no field &apos;%2&apos;; its fields: %3</source>
+        <translation>Lớp %1 không có trường &apos;%2&apos;; các trường của lớp: %3</translation>
+    </message>
+    <message>
+        <source>Layer %1 is not where the register&apos;s places are: %2 (Layer Properties › Source › Assigned CRS)</source>
+        <translation>Lớp %1 không nằm ở nơi có các địa điểm của sổ theo dõi: %2 (Thuộc tính lớp › Nguồn › Hệ tọa độ được gán)</translation>
+    </message>
+    <message>
+        <source>A key map needs its two fields: the tasks&apos; keys (e.g. gso_code) and the layer&apos;s (e.g. gso_code_2025).</source>
+        <translation>Bảng quy đổi khóa cần hai trường: khóa như nhiệm vụ ghi (ví dụ gso_code) và khóa như lớp lưu (ví dụ gso_code_2025).</translation>
+    </message>
+    <message>
+        <source>The key map %1 must be a file layer (GeoPackage, shapefile, …), not a %2 layer.</source>
+        <translation>Bảng quy đổi khóa %1 phải là lớp dạng tệp (GeoPackage, shapefile, …), không phải lớp %2.</translation>
+    </message>
+    <message>
+        <source>The key map cannot be read: %1</source>
+        <translation>Không đọc được bảng quy đổi khóa: %1</translation>
+    </message>
+    <message>
+        <source>The key map %1 (%2 → %3) is empty.</source>
+        <translation>Bảng quy đổi khóa %1 (%2 → %3) trống.</translation>
+    </message>
+    <message>
+        <source>%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)</source>
+        <translation>%1: trường %2 là kiểu số; mã đơn vị hành chính được đọc kèm các chữ số 0 ở đầu (5 chữ số)</translation>
+    </message>
+    <message>
+        <source>%1: %2 features, %3 with tasks, status as of %4.</source>
+        <translation>%1: %2 đối tượng, %3 đối tượng có nhiệm vụ, trạng thái tính đến ngày %4.</translation>
+    </message>
+    <message>
+        <source>Every task link of kind %1 matched a feature.</source>
+        <translation>Mọi liên kết nhiệm vụ loại %1 đều khớp với một đối tượng.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task link(s) matched no feature:</source>
+        <translation>
+            <numerusform>%n liên kết nhiệm vụ không khớp với đối tượng nào:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) matched several features and count for none of them:</source>
+        <translation>
+            <numerusform>%n khóa khớp với nhiều đối tượng và không được tính cho đối tượng nào:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The register keys its %1 places by code (&quot;%1:%2&quot;): match by code on the layer&apos;s code field.</source>
+        <translation>Sổ theo dõi ghi các địa điểm loại %1 theo mã (&quot;%1:%2&quot;): hãy so khớp theo mã trên trường mã của lớp.</translation>
     </message>
 </context>
 <context>
@@ -279,6 +572,17 @@
     <message>
         <source>Resolution Tracker: status of the feature&apos;s tasks (computed)</source>
         <translation>Theo dõi Nghị quyết: trạng thái các nhiệm vụ của đối tượng (tính toán)</translation>
+    </message>
+</context>
+<context>
+    <name>RtPlaceStatusIndex</name>
+    <message>
+        <source>&apos;%1&apos; names places of several kinds (%2): write the kind, e.g. &apos;%3:%1&apos;</source>
+        <translation>&apos;%1&apos; là khóa của nhiều loại địa điểm (%2): hãy ghi cả loại, ví dụ &apos;%3:%1&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: unknown place kind &apos;%2&apos; (use %3)</source>
+        <translation>&apos;%1&apos;: không có loại địa điểm &apos;%2&apos; (dùng %3)</translation>
     </message>
 </context>
 <context>
@@ -380,6 +684,56 @@ Các trạng thái: %2</translation>
     <message>
         <source>%1 is bound: its features show their tasks&apos; status.</source>
         <translation>Đã gắn %1: các đối tượng hiển thị trạng thái nhiệm vụ của chúng.</translation>
+    </message>
+    <message>
+        <source>Directive Items Colour Places Too</source>
+        <translation>Tô màu cả theo các mục chỉ đạo chung</translation>
+    </message>
+    <message>
+        <source>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</source>
+        <translation>Tắt: một địa bàn được tô màu theo các nhiệm vụ cụ thể gắn với nó, theo mục chỉ đạo chung chỉ khi không có nhiệm vụ cụ thể nào. Bật: theo mọi nhiệm vụ gắn với nó, kể cả các mục chỉ đạo chung.</translation>
+    </message>
+</context>
+<context>
+    <name>RtProcessingAlgorithm</name>
+    <message>
+        <source>Register (Resolution Tracker GeoPackage)</source>
+        <translation>Sổ theo dõi (tệp GeoPackage của Theo dõi Nghị quyết)</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker register (*.gpkg *.GPKG);;All files (*)</source>
+        <translation>Sổ theo dõi nghị quyết (*.gpkg *.GPKG);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Status as of (empty: today)</source>
+        <translation>Trạng thái tính đến ngày (để trống: hôm nay)</translation>
+    </message>
+    <message>
+        <source>The as-of date &apos;%1&apos; is not a date; write it as YYYY-MM-DD (for example 2026-11-26).</source>
+        <translation>Ngày tính trạng thái &apos;%1&apos; không phải là ngày; hãy viết theo dạng YYYY-MM-DD (ví dụ 2026-11-26).</translation>
+    </message>
+    <message>
+        <source>The register cannot be opened: %1</source>
+        <translation>Không mở được sổ theo dõi: %1</translation>
+    </message>
+    <message>
+        <source>The tasks cannot be read as of %1: %2</source>
+        <translation>Không đọc được các nhiệm vụ tính đến ngày %1: %2</translation>
+    </message>
+    <message>
+        <source>The register is a Resolution Tracker GeoPackage (made by restrack build-register, or the one the plugin opens); it is opened read-only. The statuses are those recorded on or before the as-of date (empty: today); a date before the resolution is refused.</source>
+        <translation>Sổ theo dõi là tệp GeoPackage của Theo dõi Nghị quyết (tạo bằng restrack build-register, hoặc sổ mà plugin đang mở); sổ chỉ được mở để đọc. Trạng thái là trạng thái đã ghi nhận vào hoặc trước ngày tính trạng thái (để trống: hôm nay); ngày trước ngày ban hành nghị quyết bị từ chối.</translation>
+    </message>
+</context>
+<context>
+    <name>RtProcessingProvider</name>
+    <message>
+        <source>Resolution Tracker</source>
+        <translation>Theo dõi Nghị quyết</translation>
+    </message>
+    <message>
+        <source>Resolution Tracker: a council resolution&apos;s tasks on the map</source>
+        <translation>Theo dõi Nghị quyết: các nhiệm vụ của nghị quyết HĐND trên bản đồ</translation>
     </message>
 </context>
 <context>

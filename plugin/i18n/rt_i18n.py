@@ -18,10 +18,12 @@
             except for the strings listed in same_as_source.txt.
 
 The sources scanned are the .cpp, .h and .ui files under plugin/ (the plugin's UI), except
-plugin/tools/ and plugin/i18n/. Locations are not written (-locations none), so moving code does not make
+plugin/tools/ and plugin/i18n/, and the files matching each --also pattern (the Processing
+algorithms of map/, whose texts the plugin and the qgis_process shim translate). Locations are not written (-locations none), so moving code does not make
 the files out of date. Standard library only.
 """
 import argparse
+import glob
 import os
 import re
 import shutil
@@ -43,17 +45,19 @@ VI_LETTERS = set(
 SKIPPED_DIRS = ("tools", "i18n")  # plugin/tools/: developer tools, not the plugin's UI
 
 
-def sources(plugin_dir):
+def sources(plugin_dir, also=()):
     files = []
     for folder, dirs, names in os.walk(plugin_dir):
         if folder == plugin_dir:
             dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS]
         files += [os.path.join(folder, n) for n in names if n.endswith((".cpp", ".h", ".ui"))]
-    return sorted(files)
+    for pattern in also:
+        files += glob.glob(pattern)
+    return sorted(set(files))
 
 
-def run_lupdate(lupdate, plugin_dir, ts_path, language):
-    files = sources(plugin_dir)
+def run_lupdate(lupdate, plugin_dir, ts_path, language, also=()):
+    files = sources(plugin_dir, also)
     if not files:
         raise SystemExit("no plugin sources found in %s" % plugin_dir)
     cmd = [lupdate, "-silent", "-no-obsolete", "-locations", "none", "-no-ui-lines",
@@ -178,7 +182,7 @@ def problems_of(language, messages, allowed):
 def update(args):
     for language in LANGUAGES:
         path = os.path.join(args.ts_dir, TS_NAME.format(language))
-        run_lupdate(args.lupdate, args.plugin_dir, path, language)
+        run_lupdate(args.lupdate, args.plugin_dir, path, language, args.also)
         _, messages = read_ts(path)
         todo = sum(1 for kind, _ in messages.values() if kind in ("unfinished", "missing"))
         print("%s: %d messages, %d to translate" % (path, len(messages), todo))
@@ -197,7 +201,7 @@ def check(args):
                 continue
             fresh = os.path.join(tmp, TS_NAME.format(language))
             shutil.copyfile(committed, fresh)
-            run_lupdate(args.lupdate, args.plugin_dir, fresh, language)
+            run_lupdate(args.lupdate, args.plugin_dir, fresh, language, args.also)
             file_language, old = read_ts(committed)
             _, new = read_ts(fresh)
             if not file_language.startswith(language):
@@ -232,6 +236,8 @@ def main():
     parser.add_argument("--plugin-dir", default=os.path.dirname(HERE))
     parser.add_argument("--ts-dir", default=HERE)
     parser.add_argument("--min-messages", type=int, default=1)
+    parser.add_argument("--also", action="append", default=[],
+                        help="a glob of more sources to scan (repeatable)")
     args = parser.parse_args()
     return update(args) if args.mode == "update" else check(args)
 

@@ -1,11 +1,20 @@
 // The task↔feature join and the status aggregation rule (rtjoin.h).
 #include "catch_compat.h"
 
-#include "rtjoin.h"
-#include "rtplacekey.h"
+#include "gdaltestutil.h"
+#include "testutil.h"
 
+#include "rtcity.h"
+#include "rtjoin.h"
+#include "rtlayerkeys.h"
+#include "rtlivejoin.h"
+#include "rtplacekey.h"
+#include "rtregister.h"
+
+#include <QMap>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QTemporaryDir>
 
 #include <map>
 
@@ -301,4 +310,172 @@ TEST_CASE( "a key map translates the tasks' keys into the layer's units: a key i
   const RtJoinResult plain = RtJoin::join( units2025, wardCodes(), tasks, QDate( 2024, 1, 1 ) );
   CHECK( plain.features[1].taskIds.isEmpty() );
   CHECK( plain.unmatched.size() == 3 );
+}
+
+namespace
+{
+  const QDate sResolutionDate( 2023, 10, 13 );
+
+  QString sampleLayers() { return RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg" ); }
+
+  QVector<RtTask> registerTasks()
+  {
+    const RtResult<RtRegisterFile> reg = RtRegister::load( RtTestPaths::registerJson() );
+    REQUIRE( reg.ok() );
+    return reg.value().tasks;
+  }
+
+  RtKeyBinding binding( const QString &field, RtKeyBinding::Match match, bool withGazetteer )
+  {
+    RtKeyBinding b;
+    b.kind = QStringLiteral( "ward" );
+    b.fields = QStringList { field };
+    b.match = match;
+    if ( withGazetteer )
+    {
+      b.gazetteer = RtCity::bundled().gazetteer;
+      b.placesDate = sResolutionDate;
+    }
+    return b;
+  }
+
+  QVector<RtFeatureKey> readKeys( const QString &spec, const RtKeyBinding &b )
+  {
+    const RtResult<RtLayerKeys> layer = RtLayerKeys::read( spec, b );
+    REQUIRE( layer.ok() );
+    return layer.value().features;
+  }
+
+  //! Each feature's tasks by the feature's value of \a field in \a spec (fids of a copy may differ).
+  QMap<QString, QStringList> tasksByValue( const QString &spec, const QString &field, const RtJoinResult &result )
+  {
+    RtKeyBinding b;
+    b.kind = QStringLiteral( "ward" );
+    b.fields = QStringList { field };
+    QHash<qint64, QString> valueOf;
+    for ( const RtFeatureKey &f : readKeys( spec, b ) )
+      valueOf.insert( f.fid, f.values.value( 0 ) );
+    QMap<QString, QStringList> out;
+    for ( const RtFeatureResult &r : result.features )
+      out.insert( valueOf.value( r.fid ), r.taskIds );
+    return out;
+  }
+}
+
+TEST_CASE( "a ward layer with names only matches the tasks stored by GSO codes through the gazetteer", "[join][gazetteer]" )
+{
+  // Bug (issue 8): a layer with names only left the register's code-stored ward tasks unmatched.
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString copy = dir.filePath( QStringLiteral( "names.gpkg" ) );
+  rtCopyLayer( sampleLayers(), QStringLiteral( "wards_2023" ), copy, QStringLiteral( "wards_names" ), { QStringLiteral( "name" ) } );
+  const QString namesSpec = copy + QStringLiteral( "|layername=wards_names" );
+  const QString codesSpec = sampleLayers() + QStringLiteral( "|layername=wards_2023" );
+  const QVector<RtTask> tasks = registerTasks();
+
+  const RtKeyBinding byCode = binding( QStringLiteral( "gso_code" ), RtKeyBinding::Match::Code, false );
+  const RtJoinResult expected = RtJoin::join( readKeys( codesSpec, byCode ), byCode, tasks, sResolutionDate );
+  REQUIRE( expected.unmatched.isEmpty() );
+  const QMap<QString, QStringList> expectedByName = tasksByValue( codesSpec, QStringLiteral( "name" ), expected );
+  REQUIRE( expectedByName.size() == 17 );
+
+  // Without the gazetteer nothing lands.
+  const RtKeyBinding plain = binding( QStringLiteral( "name" ), RtKeyBinding::Match::Name, false );
+  const QVector<RtFeatureKey> names = readKeys( namesSpec, plain );
+  REQUIRE( names.size() == 17 );
+  const RtJoinResult before = RtJoin::join( names, plain, tasks, sResolutionDate );
+  int wardLinks = 0;
+  for ( const RtTask &t : tasks )
+    for ( const QString &p : t.places )
+      wardLinks += p.startsWith( QLatin1String( "ward:" ) ) ? 1 : 0;
+  CHECK( before.unmatched.size() == wardLinks );
+
+  // With it, every link lands where the codes put it.
+  const RtKeyBinding viaGazetteer = binding( QStringLiteral( "name" ), RtKeyBinding::Match::Name, true );
+  const RtJoinResult after = RtJoin::join( names, viaGazetteer, tasks, sResolutionDate );
+  CHECK( after.unmatched.isEmpty() );
+  CHECK( after.ambiguous.isEmpty() );
+  CHECK( tasksByValue( namesSpec, QStringLiteral( "name" ), after ) == expectedByName );
+  int linked = 0;
+  for ( const RtFeatureResult &r : after.features )
+    linked += r.taskCount;
+  CHECK( linked == wardLinks );
+
+  // The live join keeps it up to date the same way.
+  RtLiveJoin live( names, viaGazetteer );
+  live.update( tasks, sResolutionDate );
+  QVector<RtTask> changed = tasks;
+  int haiHoa = -1;
+  for ( int i = 0; i < changed.size() && haiHoa < 0; ++i )
+    if ( changed[i].places.filter( QStringLiteral( "ward:" ) ) == QStringList( QStringLiteral( "ward:06742" ) ) )
+      haiHoa = i;
+  REQUIRE( haiHoa >= 0 );
+  changed[haiHoa].status = RtStatus::Blocked;
+  const RtLiveJoin::Change change = live.update( changed, sResolutionDate );
+  CHECK_FALSE( change.full );
+  REQUIRE( change.features.size() == 1 );
+  const RtJoinResult full = RtJoin::join( names, viaGazetteer, changed, sResolutionDate );
+  CHECK( live.result().features.at( change.features.first() ).status == RtFeatureStatus::Blocked );
+  for ( int i = 0; i < full.features.size(); ++i )
+    CHECK( live.result().features.at( i ).status == full.features.at( i ).status );
+}
+
+TEST_CASE( "tasks stored by names match a layer of codes through the gazetteer, and the units of 2025 by name", "[join][gazetteer]" )
+{
+  const QVector<RtTask> tasks = registerTasks();
+  const RtGazetteer &g = *RtCity::bundled().gazetteer;
+  // The register's wards written as names, as a names-bound layer stores its links: some
+  // NFD, some without diacritics, one with the text's own spelling of Trà Cổ.
+  QVector<RtTask> named = tasks;
+  int renamed = 0;
+  for ( RtTask &t : named )
+    for ( QString &p : t.places )
+    {
+      if ( !p.startsWith( QLatin1String( "ward:" ) ) )
+        continue;
+      const RtPlace *place = g.resolve( QStringLiteral( "ward" ), p.mid( 5 ), sResolutionDate );
+      REQUIRE( place );
+      QString name = place->code == QLatin1String( "06721" ) ? QStringLiteral( "Trà Cỏ" ) : place->name;
+      if ( renamed % 3 == 1 )
+        name = name.normalized( QString::NormalizationForm_D );
+      else if ( renamed % 3 == 2 && place->code == QLatin1String( "06727" ) )
+        name = QStringLiteral( "Bac Son" );
+      p = QStringLiteral( "ward:" ) + name;
+      ++renamed;
+    }
+  REQUIRE( renamed == 38 ); // every ward link of the register
+  const QString codesSpec = sampleLayers() + QStringLiteral( "|layername=wards_2023" );
+  const RtKeyBinding byCode = binding( QStringLiteral( "gso_code" ), RtKeyBinding::Match::Code, false );
+  const QVector<RtFeatureKey> codes = readKeys( codesSpec, byCode );
+  const RtJoinResult expected = RtJoin::join( codes, byCode, tasks, sResolutionDate );
+  CHECK( RtJoin::join( codes, byCode, named, sResolutionDate ).unmatched.size() == renamed );
+  const RtJoinResult viaGazetteer = RtJoin::join( codes, binding( QStringLiteral( "gso_code" ), RtKeyBinding::Match::Code, true ), named, sResolutionDate );
+  CHECK( viaGazetteer.unmatched.isEmpty() );
+  REQUIRE( viaGazetteer.features.size() == expected.features.size() );
+  for ( int i = 0; i < expected.features.size(); ++i )
+    CHECK( viaGazetteer.features.at( i ).taskIds == expected.features.at( i ).taskIds );
+
+  // The units of 2025 keyed by name, the 2023 codes carried over by the gazetteer's successors.
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString copy = dir.filePath( QStringLiteral( "units2025.gpkg" ) );
+  rtCopyLayer( sampleLayers(), QStringLiteral( "wards_2025" ), copy, QStringLiteral( "units" ), { QStringLiteral( "name" ) } );
+  RtKeyBinding units = binding( QStringLiteral( "name" ), RtKeyBinding::Match::Name, true );
+  units.keyMap = g.successorMap( QStringLiteral( "ward" ), sResolutionDate );
+  const QString unitsSpec = copy + QStringLiteral( "|layername=units" );
+  const RtJoinResult byName2025 = RtJoin::join( readKeys( unitsSpec, units ), units, tasks, sResolutionDate );
+  CHECK( byName2025.unmatched.isEmpty() );
+  // The same as the sample's own 2023 → 2025 mapping on the layer of codes.
+  RtKeyBinding codes2025 = binding( QStringLiteral( "gso_code" ), RtKeyBinding::Match::Code, false );
+  const RtResult<QHash<QString, QString>> sampleMap = RtLayerKeys::readKeyMap( codesSpec, QStringLiteral( "ward" ), QStringLiteral( "gso_code" ),
+      QStringLiteral( "gso_code_2025" ) );
+  REQUIRE( sampleMap.ok() );
+  CHECK( sampleMap.value() == units.keyMap );
+  codes2025.keyMap = sampleMap.value();
+  const QString codes2025Spec = sampleLayers() + QStringLiteral( "|layername=wards_2025" );
+  const RtJoinResult byCode2025 = RtJoin::join( readKeys( codes2025Spec, codes2025 ), codes2025, tasks, sResolutionDate );
+  const QMap<QString, QStringList> expected2025 = tasksByValue( codes2025Spec, QStringLiteral( "name" ), byCode2025 );
+  REQUIRE( expected2025.size() == 6 );
+  CHECK( tasksByValue( unitsSpec, QStringLiteral( "name" ), byName2025 ) == expected2025 );
+  CHECK( expected2025.value( QStringLiteral( "Phường Móng Cái 1" ) ).contains( QStringLiteral( "CM-LAND-HAIHOA-KHU9" ) ) );
 }

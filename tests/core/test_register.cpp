@@ -206,10 +206,78 @@ TEST_CASE( "malformed registers are refused with the place of the problem", "[re
          .contains( QStringLiteral( "needs its evidence" ) ) );
   CHECK( parseError( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "id" ), QStringLiteral( "DT-01" ) ) )
          .contains( QStringLiteral( "id 'DT-01' is used twice" ) ) );
-  CHECK( parseError( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "deadline" ), QStringLiteral( "sớm" ) ) )
-         .contains( QStringLiteral( "unrecognised deadline phrase 'sớm'" ) ) );
+  CHECK( parseError( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "review" ), QStringLiteral( "maybe" ) ) )
+         .contains( QStringLiteral( "task DT-02): \"review\" is \"maybe\"" ) ) );
   CHECK( parseError( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "places" ), QJsonArray( { "ward:Hải Hòa" } ) ) )
          .contains( QStringLiteral( "place key 'ward:Hải Hòa'" ) ) );
   CHECK( parseError( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "quote" ), 12 ) )
          .contains( QStringLiteral( "field \"quote\" must be a string" ) ) );
+}
+
+TEST_CASE( "a deadline that cannot be dated is a warning, never a refusal", "[register]" )
+{
+  // Bug (issue 8): "trước ngày 31 tháng 12 năm 2023" and unknown phrases refused the whole register.
+  const RtResult<RtRegisterFile> dated = RtRegister::parse( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "deadline" ),
+                                                            QStringLiteral( "trước ngày 31 tháng 12 năm 2023" ) ), QStringLiteral( "reg.json" ) );
+  REQUIRE( dated.ok() );
+  CHECK( dated.value().warnings.isEmpty() );
+  CHECK( dated.value().tasks.at( 1 ).deadline.date() == QDate( 2023, 12, 30 ) );
+
+  const RtResult<RtRegisterFile> r = RtRegister::parse( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "deadline" ),
+                                                        QStringLiteral( "sớm" ) ), QStringLiteral( "reg.json" ) );
+  REQUIRE( r.ok() );
+  REQUIRE( r.value().warnings.size() == 1 );
+  CHECK( r.value().warnings.first().startsWith( QStringLiteral( "reg.json, task #2 (task DT-02): deadline 'sớm' has no date" ) ) );
+  const RtTask &t = r.value().tasks.at( 1 );
+  CHECK( t.deadline.kind() == RtDeadline::Kind::Undated );
+  CHECK( t.deadline.phrase() == QStringLiteral( "sớm" ) );
+  // The real register has nothing to warn about.
+  CHECK( real().reg.warnings.isEmpty() );
+}
+
+TEST_CASE( "review marks a draft task, and a register of drafts reads like any other", "[register]" )
+{
+  const RtResult<RtRegisterFile> r = RtRegister::parse( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "review" ),
+                                                        QStringLiteral( "draft" ) ), QStringLiteral( "reg.json" ) );
+  REQUIRE( r.ok() );
+  CHECK( r.value().tasks.at( 1 ).review == QStringLiteral( "draft" ) );
+  CHECK( r.value().tasks.at( 0 ).review.isEmpty() );
+  const RtResult<RtRegisterFile> reviewed = RtRegister::parse( modifiedRegister( QStringLiteral( "DT-02" ), QStringLiteral( "review" ),
+                                                               QStringLiteral( "reviewed" ) ), QStringLiteral( "reg.json" ) );
+  REQUIRE( reviewed.ok() );
+  CHECK( reviewed.value().tasks.at( 1 ).review.isEmpty() );
+}
+
+TEST_CASE( "a task may cite a row of an appendix", "[register]" )
+{
+  // Bug (issue 8): a task quoting an appendix row was refused as citing a clause that does not exist.
+  RtResolution res = real().resolution;
+  RtAppendix appendix;
+  appendix.label = QStringLiteral( "Phụ lục I" );
+  appendix.title = QStringLiteral( "Danh mục dự án thu hồi đất" );
+  appendix.columns = QStringList( { "STT", "Tên dự án", "Địa điểm", "Diện tích (ha)" } );
+  appendix.rows << QStringList( { "1", "Khu tái định cư Hải Yên", "phường Hải Yên", "3,65" } )
+                << QStringList( { "2", "Đường ven sông Ka Long", "phường Ka Long", "1,20" } );
+  res.appendices << appendix;
+  CHECK( RtRegister::appendixRowPath( appendix, 1 ) == QStringList( { "Phụ lục I", "2" } ) );
+  CHECK( RtRegister::appendixRowText( appendix, 1 ) == QStringLiteral( "2 | Đường ven sông Ka Long | phường Ka Long | 1,20" ) );
+
+  QJsonObject doc = QJsonDocument::fromJson( rtReadAll( RtTestPaths::registerJson() ) ).object();
+  QJsonArray tasks = doc.value( QStringLiteral( "tasks" ) ).toArray();
+  QJsonObject row = tasks.at( 0 ).toObject();
+  row.insert( QStringLiteral( "id" ), QStringLiteral( "PL1-2" ) );
+  row.insert( QStringLiteral( "clause" ), QJsonArray( { "Phụ lục I", "2" } ) );
+  row.insert( QStringLiteral( "quote" ), QStringLiteral( "Đường ven sông Ka Long | phường Ka Long" ) );
+  row.insert( QStringLiteral( "status_clause" ), QJsonArray( { "Phụ lục I", "2" } ) );
+  tasks.append( row );
+  QJsonObject missing = row;
+  missing.insert( QStringLiteral( "id" ), QStringLiteral( "PL1-3" ) );
+  missing.insert( QStringLiteral( "clause" ), QJsonArray( { "PHỤ LỤC I", "3" } ) );
+  tasks.append( missing );
+  doc.insert( QStringLiteral( "tasks" ), tasks );
+  const RtResult<RtRegisterFile> reg = RtRegister::parse( QJsonDocument( doc ).toJson(), QStringLiteral( "reg.json" ) );
+  REQUIRE( reg.ok() );
+  const QStringList problems = RtRegister::checkAgainst( reg.value(), res );
+  REQUIRE( problems.size() == 1 );
+  CHECK( problems.first() == QStringLiteral( "task PL1-3, quote: Phụ lục I has no row 3 (it has 2 rows)" ) );
 }

@@ -30,7 +30,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QDate, QModelIndex, QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QInputMethodEvent
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDateEdit,
+from qgis.PyQt.QtWidgets import (QAbstractButton, QAbstractItemView, QAction, QApplication, QComboBox, QDateEdit,
                                  QDateTimeEdit, QDialog, QDialogButtonBox, QDockWidget, QGroupBox, QLabel,
                                  QLineEdit, QListView, QMessageBox, QPlainTextEdit, QTableView, QTabWidget,
                                  QTextEdit, QToolBar, QTreeView, QWidget)
@@ -632,41 +632,60 @@ def scenario():
           same_rgb(before["rgb"], rgb(category_color(zones_layer(), "in_progress"))),
           "%s vs %s" % (before["rgb"], rgb(category_color(zones_layer(), "in_progress"))))
 
+    refreshes = canvas_refreshes[0]
     yield from change_status(dock, table, TASK_A3, "done", NOTE_1, EVIDENCE_1, "in_progress")
     if history_view is not None:
         yield Wait("the history table shows the new entry", lambda: view_model_count(history_view) == history_rows_before + 1, 10)
     yield Wait("the table shows %s as done" % TASK_A3,
                lambda: any(s.strip().lower() in STATUS_LABELS["done"] for s in (row_of(table, TASK_A3)[1] or [])), 10)
 
-    # Zone A3 is linked to CM-QHPK-A3 and to the directive DT-05-i1 (no report): one done task
-    # with one still open is "in progress" by the aggregation rule (README), so the colour stays.
+    # Zone A3 is linked to its own plan CM-QHPK-A3 and to the broad directive DT-05-i1 (no
+    # report). A place is coloured by its concrete commitments, by directives only where no
+    # commitment names it (README): A3 turns done at once.
     step("map_after_first_change")
-    yield Wait("zone A3's status recomputed", lambda: zone_state()["status"] == "in_progress", 10)
-    mid = zone_state()
-    check("zone A3 stays in progress (one task done, the directive still open)",
-          mid["status"] == "in_progress" and same_rgb(mid["rgb"], before["rgb"]), "%s %s" % (mid["status"], mid["rgb"]))
+    yield Wait("zone A3 recoloured done", lambda: zone_state()["status"] == "done", 15)
+    after = zone_state()
+    after["image"].save(os.path.join(ARTIFACTS, "e2e-zone-A3-after.png"))
+    done_rgb = rgb(category_color(zones_layer(), "done"))
+    in_progress_rgb = rgb(category_color(zones_layer(), "in_progress"))
+    check("zone A3 is done (its own plan done; the directive does not colour it)", after["status"] == "done", after["status"])
+    check("zone A3 is drawn in the done colour", same_rgb(after["rgb"], done_rgb), "%s vs %s" % (after["rgb"], done_rgb))
+    check("zone A3's colour changed", not same_rgb(after["rgb"], before["rgb"]), "%s -> %s" % (before["rgb"], after["rgb"]))
+    yield Wait("the map canvas redrawn after the change", lambda: canvas_refreshes[0] > refreshes and not canvas.isDrawing(), 20)
+    note("zone %s after: %s %s; canvas redrawn %d times" % (ZONE, after["status"], after["rgb"], canvas_refreshes[0] - refreshes))
+
+    # The user's setting: directive items colour places too. A3 then counts the open directive.
+    step("directives_setting")
+    directives = [a for a in mw().findChildren(QAction, "RtWithDirectives")]
+    check("the menu has the setting Directive Items Colour Places Too", len(directives) >= 1, len(directives))
+    if directives:
+        toggle = directives[-1]
+        check("the setting starts off", not toggle.isChecked(), toggle.isChecked())
+        toggle.trigger()
+        yield Wait("zone A3 in progress with the directives", lambda: zone_state()["status"] == "in_progress", 15)
+        with_directives = zone_state()
+        check("zone A3 is drawn in the in-progress colour with the directives", same_rgb(with_directives["rgb"], in_progress_rgb),
+              "%s vs %s" % (with_directives["rgb"], in_progress_rgb))
+        toggle.trigger()
+        yield Wait("zone A3 done again without them", lambda: zone_state()["status"] == "done", 15)
+        check("the setting is off again", not toggle.isChecked(), toggle.isChecked())
 
     step("second_change")
     if search is not None:
         search.clear()
         QTest.keyClicks(search, TASK_DIRECTIVE)
         yield Wait("the search finds %s" % TASK_DIRECTIVE, lambda: row_of(table, TASK_DIRECTIVE)[0] is not None, 10)
-    refreshes = canvas_refreshes[0]
     select_row(table, TASK_DIRECTIVE)
     yield Wait("the details show %s" % TASK_DIRECTIVE, lambda: TASK_DIRECTIVE in widget_text(details)
                or "Quy hoạch đi trước" in widget_text(details) or "Planning first" in widget_text(details), 10)
     yield from change_status(dock, table, TASK_DIRECTIVE, "done", NOTE_2, EVIDENCE_2, "no_report")
 
     step("map_recoloured")
-    yield Wait("zone A3 recoloured done", lambda: zone_state()["status"] == "done", 15)
-    after = zone_state()
-    after["image"].save(os.path.join(ARTIFACTS, "e2e-zone-A3-after.png"))
-    done_rgb = rgb(category_color(zones_layer(), "done"))
-    check("zone A3 is done (both of its tasks done)", after["status"] == "done", after["status"])
-    check("zone A3 is drawn in the done colour", same_rgb(after["rgb"], done_rgb), "%s vs %s" % (after["rgb"], done_rgb))
-    check("zone A3's colour changed", not same_rgb(after["rgb"], before["rgb"]), "%s -> %s" % (before["rgb"], after["rgb"]))
-    yield Wait("the map canvas redrawn after the change", lambda: canvas_refreshes[0] > refreshes and not canvas.isDrawing(), 20)
-    note("zone %s after: %s %s; canvas redrawn %d times" % (ZONE, after["status"], after["rgb"], canvas_refreshes[0] - refreshes))
+    yield Wait("the table shows %s as done" % TASK_DIRECTIVE,
+               lambda: any(s.strip().lower() in STATUS_LABELS["done"] for s in (row_of(table, TASK_DIRECTIVE)[1] or [])), 10)
+    last = zone_state()
+    check("zone A3 stays done (both of its tasks done)", last["status"] == "done", last["status"])
+    check("zone A3 is still drawn in the done colour", same_rgb(last["rgb"], done_rgb), "%s vs %s" % (last["rgb"], done_rgb))
 
     step("filters")
     if search is not None:

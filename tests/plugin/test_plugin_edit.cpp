@@ -15,6 +15,7 @@
 #include "rttaskdock.h"
 #include "rttaskfiltermodel.h"
 #include "rttaskmodel.h"
+#include "rttasksasof.h"
 #include "rttracker.h"
 
 #include <gdal.h>
@@ -25,6 +26,7 @@
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsapplication.h>
 #include <qgsfieldcombobox.h>
+#include <qgsfilewidget.h>
 #include <qgsmaplayercombobox.h>
 #include <qgsexpressioncontextutils.h>
 #include <qgsfeature.h>
@@ -39,7 +41,10 @@
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QPushButton>
+#include <QDateTimeEdit>
 #include <QGroupBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -375,14 +380,64 @@ TEST_CASE( "the as-of date recolours the map with the statuses of that day", "[p
   tracker.syncLiveFields();
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
 
-  // Before A3's plan was approved it was still in progress; before the resolution nothing has a status.
-  tracker.setAsOf( QDate( 2024, 6, 10 ) );
+  // Before A3's plan was approved it was still in progress.
+  REQUIRE( tracker.setAsOf( QDate( 2024, 6, 10 ) ).ok() );
   CHECK( tracker.taskAsOf( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::InProgress );
   CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::Done );
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
   CHECK( QgsExpressionContextUtils::layerScope( zones )->variable( RtLayerBinding::asOfVariable() ).toString() == QStringLiteral( "2024-06-10" ) );
-  tracker.setAsOf( QDate( 2020, 1, 1 ) );
-  CHECK( tracker.asOf() == QDate( 2023, 10, 13 ) );
+
+  // Before the resolution nothing has a status: refused as the export and the CLI refuse it
+  // (RtTasksAsOf), naming the resolution's date; the date and the colours stay as they were.
+  // (It used to be moved forward to the resolution's date here, and refused by the export.)
+  const RtStatusResult early = tracker.setAsOf( QDate( 2020, 1, 1 ) );
+  REQUIRE_FALSE( early.ok() );
+  CHECK( early.error() == RtTasksAsOf::check( tracker.document(), QDate( 2020, 1, 1 ) ).error() );
+  CHECK( early.error().contains( QStringLiteral( "2023-10-13" ) ) );
+  CHECK( tracker.asOf() == QDate( 2024, 6, 10 ) );
+  CHECK( tracker.taskAsOf( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::InProgress );
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+}
+
+TEST_CASE( "directive items colour a place only where no commitment names it unless the setting says so", "[plugin][placerule]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  QgsProject project;
+  QgsVectorLayer *zones = addStyledZones( project, fx );
+  RtTracker tracker( &project );
+  REQUIRE( tracker.openRegister( fx.registerPath ).ok() );
+  CHECK_FALSE( tracker.withDirectives() );
+  REQUIRE( tracker.bindLayer( zones, zoneBinding() ).ok() );
+  const QgsFeatureId a3 = fidOf( zones, QStringLiteral( "code" ), QStringLiteral( "A3" ) );
+  REQUIRE( a3 != FID_NULL );
+
+  // A3's own plan approved; the broad directive 4.1 (5)(i1) that also names it has no report yet.
+  RtStatusChange change;
+  change.taskId = QStringLiteral( "CM-QHPK-A3" );
+  change.newStatus = RtStatus::Done;
+  change.by = QStringLiteral( "Phòng QLĐT" );
+  change.date = QDate( 2024, 6, 20 );
+  change.expected = RtStatus::InProgress;
+  const RtStatusResult changed = tracker.changeStatus( change );
+  INFO( changed.error().toStdString() );
+  REQUIRE( changed.ok() );
+  const QColor done = RtMapStyle::statusColor( RtFeatureStatus::Done );
+  const QColor inProgress = RtMapStyle::statusColor( RtFeatureStatus::InProgress );
+  // Before the rule, the directive kept A3 "in progress" after its plan was approved.
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+
+  // The setting on: every task naming A3 counts, the open directive too.
+  tracker.setWithDirectives( true );
+  CHECK( tracker.binding( zones )->withDirectives() );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+  tracker.syncLiveFields();
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
+  // Off again.
+  tracker.setWithDirectives( false );
+  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+  tracker.syncLiveFields();
+  CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
 }
 
 TEST_CASE( "a binding saved in the project comes back and shows in QGIS without the plugin", "[plugin][edit]" )
@@ -539,6 +594,11 @@ TEST_CASE( "the panel's search ignores diacritics and case and a picked feature 
     INFO( name );
     CHECK( dock.findChild<QWidget *>( QString::fromLatin1( name ) ) );
   }
+  // The date picker starts at the resolution's date: an earlier one would be refused.
+  auto *asOf = dock.findChild<QDateTimeEdit *>( QStringLiteral( "RtAsOfDate" ) );
+  REQUIRE( asOf );
+  CHECK( asOf->minimumDate() == RtTasksAsOf::earliest( tracker.document() ) );
+  CHECK( asOf->minimumDate() == QDate( 2023, 10, 13 ) );
   auto *search = dock.findChild<QLineEdit *>( QStringLiteral( "RtTaskSearch" ) );
   REQUIRE( search );
   const int all = dock.tableFilter()->rowCount();
@@ -611,7 +671,10 @@ TEST_CASE( "the council map export runs as a QGIS task that can be cancelled", "
     runTask( false, path, error );
     REQUIRE( path == options.outputPath );
     const QImage by2023( options.outputPath );
-    RtExportDialog dialog( options );
+    RtExportDialog dialog( options, QDate( 2023, 10, 13 ) );
+    auto *asOf = dialog.findChild<QDateTimeEdit *>( QStringLiteral( "RtExportAsOf" ) );
+    REQUIRE( asOf );
+    CHECK( asOf->minimumDate() == QDate( 2023, 10, 13 ) ); // the resolution's date: earlier ones are refused
     auto *units = dialog.findChild<QComboBox *>( QStringLiteral( "RtExportUnits" ) );
     REQUIRE( units );
     CHECK( units->currentData().toInt() == 2023 );
@@ -625,6 +688,48 @@ TEST_CASE( "the council map export runs as a QGIS task that can be cancelled", "
     const QImage by2025( options.outputPath );
     CHECK( by2025.size() == by2023.size() );
     CHECK( by2025 != by2023 ); // other units coloured, another subtitle and legend
+  }
+  SECTION( "an existing file is replaced only when the user ticks the box, with the template chosen" )
+  {
+    // Issue 9, defect 5: the export overwrote a file without asking.
+    const QByteArray previous = "an earlier map";
+    REQUIRE( rtWriteAll( options.outputPath, previous ) );
+    RtExportDialog dialog( options, QDate( 2023, 10, 13 ) );
+    auto *replace = dialog.findChild<QCheckBox *>( QStringLiteral( "RtExportReplace" ) );
+    auto *button = dialog.findChild<QPushButton *>( QStringLiteral( "RtExportButton" ) );
+    auto *templateWidget = dialog.findChild<QgsFileWidget *>( QStringLiteral( "RtExportTemplate" ) );
+    REQUIRE( replace );
+    REQUIRE( button );
+    REQUIRE( templateWidget );
+    CHECK( replace->isVisibleTo( &dialog ) );
+    CHECK_FALSE( replace->isChecked() );
+    CHECK_FALSE( button->isEnabled() );
+    CHECK_FALSE( dialog.options().overwrite );
+    replace->setChecked( true );
+    CHECK( button->isEnabled() );
+    // A template that does not exist is refused before the export; the office's copy is taken.
+    templateWidget->setFilePath( fx.dir.filePath( QStringLiteral( "missing.qpt" ) ) );
+    CHECK_FALSE( button->isEnabled() );
+    const QString officeTemplate = fx.dir.filePath( QStringLiteral( "office.qpt" ) );
+    REQUIRE( QFile::copy( RtTestPaths::sourceDir() + QStringLiteral( "/map/templates/council-map.qpt" ), officeTemplate ) );
+    templateWidget->setFilePath( officeTemplate );
+    CHECK( button->isEnabled() );
+    options = dialog.options();
+    CHECK( options.overwrite );
+    CHECK( options.templatePath == officeTemplate );
+    QString path, error;
+    runTask( false, path, error );
+    INFO( error.toStdString() );
+    CHECK( path == options.outputPath );
+    CHECK( rtReadAll( options.outputPath ) != previous );
+    CHECK( QImage( options.outputPath ).width() > 500 );
+
+    // A new file name: nothing to replace, no box.
+    options.outputPath = fx.dir.filePath( QStringLiteral( "council-new.png" ) );
+    RtExportDialog fresh( options, QDate( 2023, 10, 13 ) );
+    CHECK_FALSE( fresh.findChild<QCheckBox *>( QStringLiteral( "RtExportReplace" ) )->isVisibleTo( &fresh ) );
+    CHECK( fresh.findChild<QPushButton *>( QStringLiteral( "RtExportButton" ) )->isEnabled() );
+    CHECK_FALSE( fresh.options().overwrite );
   }
   SECTION( "cancelled" )
   {

@@ -1,14 +1,22 @@
 // The plugin module as QGIS desktop drives it: dlopen, classFactory(iface), initGui(),
 // unload(), the module's unload(): twice in one session, nothing left behind. The iface is
 // a minimal QgisInterface (stubs generated from the installed qgisinterface.h) with a real
-// main window, map canvas and message bar.
+// main window, map canvas and message bar. initGui() registers the Processing provider and
+// the expression functions once, unload() removes them, and a provider the qgis_process
+// shim registered first is used as it is and left in place.
 #include "catch_compat.h"
 #include "testutil.h"
 #include "rtfakeiface.h"
 
 #include <qgisplugin.h>
+#include <qgsapplication.h>
+#include <qgsexpression.h>
+#include <qgsexpressioncontext.h>
+#include <qgsexpressionfunction.h>
 #include <qgsmapcanvas.h>
 #include <qgsmessagebar.h>
+#include <qgsprocessingprovider.h>
+#include <qgsprocessingregistry.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
@@ -75,6 +83,28 @@ namespace
 
   using ClassFactory = QgisPlugin *( * )( QgisInterface * );
   using UnloadFunction = void ( * )( QgisPlugin * );
+  using ShimFunction = int ( * )();
+
+  const QString sProviderId = QStringLiteral( "resolutiontracker" );
+  const QStringList sFunctions = { QStringLiteral( "rt_status" ), QStringLiteral( "rt_tasks" ), QStringLiteral( "rt_share_done" ) };
+
+  //! How many registered expression functions have \a name.
+  int functionCount( const QString &name )
+  {
+    int n = 0;
+    for ( const QgsExpressionFunction *f : QgsExpression::Functions() )
+      n += f->name() == name ? 1 : 0;
+    return n;
+  }
+
+  //! How many Processing providers have our id.
+  int providerCount()
+  {
+    int n = 0;
+    for ( const QgsProcessingProvider *p : QgsApplication::processingRegistry()->providers() )
+      n += p->id() == sProviderId ? 1 : 0;
+    return n;
+  }
 }
 
 TEST_CASE( "the plugin loads, unloads and loads again in one QGIS session", "[plugin][load]" )
@@ -106,7 +136,7 @@ TEST_CASE( "the plugin loads, unloads and loads again in one QGIS session", "[pl
   TestIface iface;
   const QStringList expectedActions { QStringLiteral( "RtShowPanel" ), QStringLiteral( "RtOpenRegister" ), QStringLiteral( "RtBindLayer" ),
                                       QStringLiteral( "RtExportMap" ), QStringLiteral( "RtIdentifyTool" ),
-                                      QStringLiteral( "mActionResolutionTrackerAbout" ) };
+                                      QStringLiteral( "RtWithDirectives" ), QStringLiteral( "mActionResolutionTrackerAbout" ) };
   for ( int round = 1; round <= 2; ++round )
   {
     INFO( "round " << round );
@@ -136,6 +166,22 @@ TEST_CASE( "the plugin loads, unloads and loads again in one QGIS session", "[pl
     CHECK( zones->fields().lookupField( QStringLiteral( "rt_status_live" ) ) >= 0 );
     CHECK( iface.mWindow.findChildren<QDockWidget *>( QStringLiteral( "RtTaskDock" ) ).size() == 1 );
 
+    // QGIS-native: the provider with its algorithms and the expression functions, once each.
+    CHECK( providerCount() == 1 );
+    CHECK( QgsApplication::processingRegistry()->algorithmById( QStringLiteral( "resolutiontracker:jointasks" ) ) );
+    CHECK( QgsApplication::processingRegistry()->algorithmById( QStringLiteral( "resolutiontracker:exportcouncilmap" ) ) );
+    for ( const QString &name : sFunctions )
+    {
+      INFO( name.toStdString() );
+      CHECK( QgsExpression::isFunctionName( name ) );
+      CHECK( functionCount( name ) == 1 );
+    }
+    // They answer from the register the plugin opened.
+    QgsExpressionContext context;
+    QgsExpression status( QStringLiteral( "rt_status('zone:A3')" ) );
+    CHECK( status.evaluate( &context ).toString() != QStringLiteral( "none" ) );
+    CHECK_FALSE( status.hasEvalError() );
+
     // The panel's action shows and hides the dock.
     QAction *show = actions.first();
     iface.mWindow.show();
@@ -152,7 +198,61 @@ TEST_CASE( "the plugin loads, unloads and loads again in one QGIS session", "[pl
     CHECK( iface.mWindow.findChildren<QAction *>( QStringLiteral( "RtShowPanel" ) ).isEmpty() );
     // The bound layer keeps its live field: it stays coloured without the plugin.
     CHECK( zones->fields().lookupField( QStringLiteral( "rt_status_live" ) ) >= 0 );
+    // Nor do the provider and the functions stay.
+    CHECK( providerCount() == 0 );
+    for ( const QString &name : sFunctions )
+      CHECK_FALSE( QgsExpression::isFunctionName( name ) );
   }
+  QgsProject::instance()->clear();
+  qunsetenv( "RESTRACK_DB" );
+}
+
+TEST_CASE( "the plugin uses the Processing provider the qgis_process shim registered first and leaves it in place", "[plugin][load][processing]" )
+{
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString registerPath = dir.filePath( QStringLiteral( "mongcai-172.gpkg" ) );
+  QProcess build;
+  build.start( RtTestPaths::cliExecutable(), { QStringLiteral( "build-register" ), QStringLiteral( "--out" ), registerPath,
+                                               QStringLiteral( "--register" ), RtTestPaths::registerJson() } );
+  REQUIRE( build.waitForFinished( 120000 ) );
+  REQUIRE( build.exitCode() == 0 );
+  qputenv( "RESTRACK_DB", registerPath.toUtf8() );
+
+  // The shim's library, as the Python plugin loads it (QGIS desktop with both enabled).
+  QLibrary shim( QStringLiteral( RT_PROCESSING_LIBRARY ) );
+  REQUIRE( shim.load() );
+  auto registerProvider = reinterpret_cast<ShimFunction>( shim.resolve( "rt_processing_register" ) );
+  auto unregisterProvider = reinterpret_cast<ShimFunction>( shim.resolve( "rt_processing_unregister" ) );
+  REQUIRE( registerProvider );
+  REQUIRE( unregisterProvider );
+  REQUIRE( providerCount() == 0 );
+  CHECK( registerProvider() == 1 );
+  CHECK( registerProvider() == 0 ); // once
+  const QgsProcessingProvider *shimProvider = QgsApplication::processingRegistry()->providerById( sProviderId );
+  REQUIRE( shimProvider );
+
+  QLibrary module( QStringLiteral( RT_PLUGIN_MODULE ) );
+  REQUIRE( module.load() );
+  auto classFactory = reinterpret_cast<ClassFactory>( module.resolve( "classFactory" ) );
+  auto unloadPlugin = reinterpret_cast<UnloadFunction>( module.resolve( "unload" ) );
+  REQUIRE( classFactory );
+  REQUIRE( unloadPlugin );
+  TestIface iface;
+  QgisPlugin *plugin = classFactory( &iface );
+  REQUIRE( plugin );
+  plugin->initGui();
+  CHECK( providerCount() == 1 );
+  CHECK( QgsApplication::processingRegistry()->providerById( sProviderId ) == shimProvider );
+  for ( const QString &name : sFunctions )
+    CHECK( functionCount( name ) == 1 );
+  plugin->unload();
+  unloadPlugin( plugin );
+  // The shim's provider is not the plugin's to remove.
+  CHECK( QgsApplication::processingRegistry()->providerById( sProviderId ) == shimProvider );
+  CHECK( unregisterProvider() == 1 );
+  CHECK( providerCount() == 0 );
+  CHECK( unregisterProvider() == 0 );
   QgsProject::instance()->clear();
   qunsetenv( "RESTRACK_DB" );
 }

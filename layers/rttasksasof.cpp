@@ -1,0 +1,46 @@
+#include "rttasksasof.h"
+
+#include <QSet>
+
+QDate RtTasksAsOf::earliest( const RtDocumentInfo &document )
+{
+  return document.date;
+}
+
+RtStatusResult RtTasksAsOf::check( const RtDocumentInfo &document, const QDate &date )
+{
+  if ( !date.isValid() )
+    return rtFail( QStringLiteral( "no valid as-of date given; use YYYY-MM-DD" ) );
+  const QDate first = earliest( document );
+  if ( first.isValid() && date < first )
+  {
+    const QString resolution = document.number.isEmpty() ? QStringLiteral( "the resolution" )
+                               : QStringLiteral( "the resolution (%1)" ).arg( document.number );
+    return rtFail( QStringLiteral( "the as-of date %1 is before %2 of %3: its tasks had no status yet; choose %3 or later" )
+                   .arg( date.toString( Qt::ISODate ), resolution, first.toString( Qt::ISODate ) ) );
+  }
+  return rtOk();
+}
+
+RtResult<QVector<RtTask>> RtTasksAsOf::read( const RtStore &store, const QDate &date, QVector<RtTask> *current,
+    const QStringList &resolutions )
+{
+  using Result = RtResult<QVector<RtTask>>;
+  RtResult<QVector<RtTask>> asOf = store.tasksAsOf( date, resolutions );
+  if ( !asOf.ok() || !current )
+    return asOf;
+  // The same tasks (those of the resolutions passed by then) with their current status.
+  const RtResult<QVector<RtTask>> now = store.tasks( resolutions );
+  if ( !now.ok() )
+    return Result::failureFrom( now );
+  QSet<QString> ids;
+  for ( const RtTask &t : asOf.value() )
+    ids.insert( t.id );
+  current->clear();
+  for ( const RtTask &t : now.value() )
+  {
+    if ( ids.contains( t.id ) )
+      current->append( t );
+  }
+  return asOf;
+}
