@@ -298,7 +298,7 @@ TEST_CASE( "assignments are kept as a history, the latest current, offices compa
   RtAssignmentChange plan;
   plan.taskId = A3;
   plan.lead = QStringLiteral( "  Phòng Quản lý   đô thị " );
-  plan.with = { QStringLiteral( "Phòng Tài nguyên và Môi trường" ), QStringLiteral( "UBND phường Hải Hoà" ), QStringLiteral( "phòng tài nguyên và môi trường" ), QString() };
+  plan.with = QStringList { QStringLiteral( "Phòng Tài nguyên và Môi trường" ), QStringLiteral( "UBND phường Hải Hoà" ), QStringLiteral( "phòng tài nguyên và môi trường" ), QString() };
   plan.by = QStringLiteral( "UBND thành phố" );
   REQUIRE( store->assign( plan ).ok() );
   const RtResult<QVector<RtAssignment>> first = store->assignments( A3 );
@@ -314,7 +314,7 @@ TEST_CASE( "assignments are kept as a history, the latest current, offices compa
   const QByteArray once = rtReadAll( path );
   RtAssignmentChange same = plan;
   same.lead = QStringLiteral( "PHÒNG QUẢN LÝ ĐÔ THỊ" ).normalized( QString::NormalizationForm_D );
-  same.with = { QStringLiteral( "UBND phường Hải Hòa" ), QStringLiteral( "Phòng Tài Nguyên và Môi Trường" ) };
+  same.with = QStringList { QStringLiteral( "UBND phường Hải Hòa" ), QStringLiteral( "Phòng Tài Nguyên và Môi Trường" ) };
   const RtStatusResult again = store->assign( same );
   REQUIRE( !again.ok() );
   CHECK( again.error().startsWith( QStringLiteral( "task CM-QHPK-A3 is assigned so already (lead Phòng Quản lý đô thị, by UBND thành phố on " ) ) );
@@ -324,7 +324,7 @@ TEST_CASE( "assignments are kept as a history, the latest current, offices compa
   RtAssignmentChange next;
   next.taskId = A3;
   next.lead = QStringLiteral( "Phòng Tài nguyên và Môi trường" );
-  next.with = { QStringLiteral( "Phòng Quản lý đô thị" ) };
+  next.with = QStringList { QStringLiteral( "Phòng Quản lý đô thị" ) };
   next.by = QStringLiteral( "Chủ tịch UBND thành phố" );
   REQUIRE( store->assign( next ).ok() );
   const QVector<RtAssignment> both = store->assignments( A3 ).value();
@@ -365,7 +365,7 @@ TEST_CASE( "assignments that cannot be recorded are refused with nothing written
   };
   SECTION( "the lead office also cooperates" )
   {
-    c.with = { QStringLiteral( "phòng quản lý đô thị" ) };
+    c.with = QStringList { QStringLiteral( "phòng quản lý đô thị" ) };
     requireRefused( c, QStringLiteral( "task CM-QHPK-A3: phòng quản lý đô thị is the lead office; it cannot also be a cooperating one" ) );
   }
   SECTION( "no lead office" )
