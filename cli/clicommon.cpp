@@ -3,6 +3,7 @@
 #include "rttasksasof.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -110,6 +111,9 @@ std::unique_ptr<RtStore> RtCli::openStore( const RtArgs &args, bool writable, in
       *exit = code;
     return nullptr;
   }
+  if ( !store.value()->keptBeforeUpgrade().isEmpty() )
+    err( QStringLiteral( "note: %1 was made by an earlier version; it was upgraded to register schema %2, and the register as it was "
+                         "is kept as %3" ).arg( path ).arg( store.value()->schemaVersion() ).arg( store.value()->keptBeforeUpgrade() ) );
   return store.takeValue();
 }
 
@@ -178,9 +182,9 @@ bool RtArgs::parse( const QStringList &args, const QStringList &valueOptions, co
     else if ( valueOptions.contains( name ) )
     {
       if ( eq > 0 )
-        mValues.insert( name, inlineValue );
+        mValues[name].append( inlineValue );
       else if ( i + 1 < args.size() )
-        mValues.insert( name, args.at( ++i ) );
+        mValues[name].append( args.at( ++i ) );
       else
       {
         mError = QStringLiteral( "option --%1 needs a value" ).arg( name );
@@ -213,16 +217,62 @@ std::unique_ptr<RtStore> RtCli::openTasksAsOf( const RtArgs &args, const QDate &
   std::unique_ptr<RtStore> store = openStore( args, false, exit );
   if ( !store )
     return nullptr;
-  RtResult<QVector<RtTask>> asOfTasks = RtTasksAsOf::read( *store, asOf );
-  if ( !asOfTasks.ok() )
+  QStringList numbers;
+  int code = ExitRefused;
+  if ( !resolutionOption( args, *store, numbers, code ) )
   {
-    const int code = fail( asOfTasks );
     if ( exit )
       *exit = code;
     return nullptr;
   }
-  tasks = asOfTasks.takeValue();
+  RtResult<QVector<RtTask>> chosen = RtTasksAsOf::read( *store, asOf, nullptr, numbers );
+  if ( !chosen.ok() )
+  {
+    code = fail( chosen );
+    if ( exit )
+      *exit = code;
+    return nullptr;
+  }
+  tasks = chosen.takeValue();
   return store;
+}
+
+bool RtCli::resolutionOption( const RtArgs &args, const RtStore &store, QStringList &numbers, int &exit )
+{
+  numbers.clear();
+  for ( const QString &typed : args.values( QStringLiteral( "resolution" ) ) )
+  {
+    const RtResult<RtDocumentInfo> found = store.findResolution( typed );
+    if ( !found.ok() )
+    {
+      exit = fail( found );
+      return false;
+    }
+    if ( !numbers.contains( found.value().number ) )
+      numbers << found.value().number;
+  }
+  return true;
+}
+
+bool RtCli::taskIdOption( const RtArgs &args, const RtStore &store, const QString &id, QString &taskId, int &exit )
+{
+  QStringList numbers;
+  if ( !resolutionOption( args, store, numbers, exit ) )
+    return false;
+  if ( numbers.size() > 1 )
+  {
+    err( QStringLiteral( "a task belongs to one resolution: give --resolution once" ) );
+    exit = ExitUsage;
+    return false;
+  }
+  const RtResult<QString> resolved = store.resolveTaskId( id, numbers.isEmpty() ? QString() : numbers.constFirst() );
+  if ( !resolved.ok() )
+  {
+    exit = fail( resolved );
+    return false;
+  }
+  taskId = resolved.value();
+  return true;
 }
 
 bool RtCli::textOption( const RtArgs &args, const QString &textOption, const QString &fileOption, QString &text, int &exit )
@@ -274,4 +324,18 @@ bool RtCli::textOption( const RtArgs &args, const QString &textOption, const QSt
   else if ( text.endsWith( QLatin1Char( '\n' ) ) )
     text.chop( 1 );
   return true;
+}
+
+RtDocumentInfo RtCli::documentInfo( const RtResolution &resolution, const QString &textPath, const QByteArray &textBytes, const RtCouncilTerm &term )
+{
+  RtDocumentInfo info;
+  info.number = resolution.number;
+  info.date = resolution.date;
+  info.title = resolution.title;
+  info.body = resolution.body;
+  info.session = resolution.session;
+  info.sourceName = QFileInfo( textPath ).fileName();
+  info.sourceSha256 = QString::fromLatin1( QCryptographicHash::hash( textBytes, QCryptographicHash::Sha256 ).toHex() );
+  info.term = term;
+  return info;
 }

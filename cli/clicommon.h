@@ -68,16 +68,22 @@ class RtArgs
     QString error() const { return mError; }
     QStringList positional() const { return mPositional; }
     bool has( const QString &name ) const { return mValues.contains( name ) || mFlags.contains( name ); }
-    QString value( const QString &name ) const { return mValues.value( name ); }
+    //! The value of option \a name (the last one, when it was given several times).
+    QString value( const QString &name ) const { return mValues.value( name ).isEmpty() ? QString() : mValues.value( name ).constLast(); }
+    //! Every value of an option that may be repeated ("--with A --with B"), in order.
+    QStringList values( const QString &name ) const { return mValues.value( name ); }
 
   private:
     QStringList mPositional;
-    QMap<QString, QString> mValues;
+    QMap<QString, QStringList> mValues;
     QSet<QString> mFlags;
     QString mError;
 };
 class RtStore;
 struct RtTask;
+struct RtDocumentInfo;
+struct RtResolution;
+struct RtCouncilTerm;
 
 namespace RtCli
 {
@@ -101,10 +107,23 @@ namespace RtCli
   //! Reads --as-of (today by default); prints the reason and returns false when it is not a date.
   bool asOfOption( const RtArgs &args, QDate &asOf );
   /**
-   * Opens --db (or the bundled register) read-only and reads its tasks with their status as
-   * of \a asOf into \a tasks; prints the reason and returns null on failure.
+   * Opens --db (or the bundled register) read-only and reads the tasks of the resolutions
+   * --resolution chooses (all by default) as they stood on \a asOf into \a tasks
+   * (RtTasksAsOf::read()); prints the reason and returns null on failure.
    */
   std::unique_ptr<RtStore> openTasksAsOf( const RtArgs &args, const QDate &asOf, QVector<RtTask> &tasks, int *exit = nullptr );
+  /**
+   * The stored numbers of the resolutions --resolution names (repeatable; as a person types
+   * a number: RtStore::findResolution()); empty for all. Prints the reason and returns
+   * false when one is not in the register.
+   */
+  bool resolutionOption( const RtArgs &args, const RtStore &store, QStringList &numbers, int &exit );
+  /**
+   * The id of task \a id in the register: of the one resolution --resolution names when
+   * given (\a id as that resolution's register wrote it: "DT-01" finds "DT-01@15/NQ-HĐND").
+   * Prints the reason and returns false when there is none.
+   */
+  bool taskIdOption( const RtArgs &args, const RtStore &store, const QString &id, QString &taskId, int &exit );
 
   /**
    * The text of option \a fileOption (a file, "-" for standard input), else of
@@ -113,6 +132,13 @@ namespace RtCli
    * false (\a exit: ExitUsage or ExitRefused) when it cannot be used.
    */
   bool textOption( const RtArgs &args, const QString &textOption, const QString &fileOption, QString &text, int &exit );
+
+  /**
+   * What a register keeps about \a resolution, imported from \a textPath (whose bytes are
+   * \a textBytes) for council term \a term: number, date, title, body, session, the text's
+   * file name and SHA-256.
+   */
+  RtDocumentInfo documentInfo( const RtResolution &resolution, const QString &textPath, const QByteArray &textBytes, const RtCouncilTerm &term );
 }
 
 #endif

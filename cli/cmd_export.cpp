@@ -8,8 +8,9 @@
 namespace
 {
   const char *sExportUsage = "usage: restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
-                             "--out FILE.pdf|FILE.png [--overwrite] [--lang vi|en] [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--city CITY.json]\n"
-                             "       [--with-directives]\n"
+                             "--out FILE.pdf|FILE.png [--overwrite] [--resolution NUMBER]… [--lang vi|en] [--print] [--dpi N] [--units 2023|2025]\n"
+                             "       [--template T.qpt] [--city CITY.json] [--with-directives]\n"
+                             "  --resolution: colour by the tasks of the resolutions named (default: all);\n"
                              "  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)\n"
                              "  --with-directives: a place's colour counts every task naming it; by default its concrete commitments,\n"
                              "  and directive items only where no commitment names it\n"
@@ -30,7 +31,9 @@ namespace
   {
     RtArgs args;
     if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "layers" ), QStringLiteral( "as-of" ), QStringLiteral( "out" ),
-                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "template" ), QStringLiteral( "city" ) }, { QStringLiteral( "print" ), QStringLiteral( "overwrite" ), QStringLiteral( "with-directives" ) } )
+                                 QStringLiteral( "lang" ), QStringLiteral( "dpi" ), QStringLiteral( "units" ), QStringLiteral( "template" ),
+                                 QStringLiteral( "resolution" ), QStringLiteral( "city" ) },
+                     { QStringLiteral( "print" ), QStringLiteral( "overwrite" ), QStringLiteral( "with-directives" ) } )
          || !args.positional().isEmpty() )
     {
       RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sExportUsage ) : args.error() );
@@ -62,6 +65,7 @@ namespace
       }
     }
     options.print = args.has( QStringLiteral( "print" ) );
+    options.resolutions = args.values( QStringLiteral( "resolution" ) );
     options.overwrite = args.has( QStringLiteral( "overwrite" ) );
     options.templatePath = args.value( QStringLiteral( "template" ) );
     options.cityPath = args.value( QStringLiteral( "city" ) ); // empty: the bundled city

@@ -14,7 +14,7 @@ namespace
 {
   const char *sJoinUsage =
     "usage: restrack join [--db REGISTER.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel "
-    "--fields F1[,F2,F3] [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en] "
+    "--fields F1[,F2,F3] [--match code|name] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en] "
     "[--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]";
 
   QString percent( double share )
@@ -28,7 +28,7 @@ int runJoin( const QStringList &argList )
   RtArgs args;
   const QStringList valueOptions = { QStringLiteral( "db" ), QStringLiteral( "layer" ), QStringLiteral( "kind" ), QStringLiteral( "fields" ),
                                      QStringLiteral( "match" ), QStringLiteral( "as-of" ), QStringLiteral( "lang" ),
-                                     QStringLiteral( "key-map" ), QStringLiteral( "key-map-fields" ) };
+                                     QStringLiteral( "key-map" ), QStringLiteral( "key-map-fields" ), QStringLiteral( "resolution" ) };
   if ( !args.parse( argList, valueOptions, { QStringLiteral( "json" ), QStringLiteral( "write" ), QStringLiteral( "with-directives" ) } ) || !args.positional().isEmpty() )
   {
     RtCli::err( args.error().isEmpty() ? QString::fromLatin1( sJoinUsage ) : args.error() );
@@ -70,10 +70,13 @@ int runJoin( const QStringList &argList )
   if ( !RtCli::asOfOption( args, asOf ) )
     return ExitUsage;
 
+  // A feature's colour aggregates the tasks of the chosen resolutions (all by default): the
+  // tasks are chosen before the join.
   QVector<RtTask> tasks;
-  const std::unique_ptr<RtStore> store = RtCli::openTasksAsOf( args, asOf, tasks );
+  int exit = ExitRefused;
+  const std::unique_ptr<RtStore> store = RtCli::openTasksAsOf( args, asOf, tasks, &exit );
   if ( !store )
-    return ExitRefused;
+    return exit;
 
   const QString spec = args.value( QStringLiteral( "layer" ) );
   const RtResult<RtLayerKeys> layer = RtLayerKeys::read( spec, binding );
@@ -159,6 +162,9 @@ int runJoin( const QStringList &argList )
     o.insert( QStringLiteral( "fields" ), QJsonArray::fromStringList( binding.fields ) );
     o.insert( QStringLiteral( "match" ), match );
     o.insert( QStringLiteral( "as_of" ), asOf.toString( Qt::ISODate ) );
+    QStringList chosen;
+    RtCli::resolutionOption( args, *store, chosen, exit ); // read before, without fault
+    o.insert( QStringLiteral( "resolutions" ), QJsonArray::fromStringList( chosen ) ); // empty: every resolution
     o.insert( QStringLiteral( "lang" ), lang == RtLang::Vi ? QStringLiteral( "vi" ) : QStringLiteral( "en" ) );
     o.insert( QStringLiteral( "crs" ), layer.value().crsName );
     o.insert( QStringLiteral( "written" ), write );

@@ -10,6 +10,9 @@ int runDraftRegister( const QStringList &args );
 int runSummary( const QStringList &args );
 int runSetStatus( const QStringList &args );
 int runHistory( const QStringList &args );
+int runAddResolution( const QStringList &args );
+int runSetValue( const QStringList &args );
+int runAssign( const QStringList &args );
 int runJoin( const QStringList &args );
 #ifdef RT_WITH_QGIS
 int runExportMain( int argc, char *argv[] ); // runs its own QgsApplication
@@ -26,23 +29,36 @@ namespace
     "                                               build a register GeoPackage from the text and the curated tasks\n"
     "  draft-register --text FILE --out FILE.json [--city CITY.json] [--layers GPKG] [--term YYYY-YYYY] [--overwrite]\n"
     "                                               propose a register (JSON, to be reviewed) from any resolution's text\n"
-    "  summary [--db FILE.gpkg] [--as-of YYYY-MM-DD] [--json] [--lang vi|en]\n"
-    "                                               tasks by status and category, overdue ones first\n"
-    "  set-status [--db FILE.gpkg] ID STATUS --by NAME [--date YYYY-MM-DD] [--note T | --note-file F]\n"
+    "  add-resolution [--db FILE.gpkg] --text FILE.txt [--register FILE.json]\n"
+    "                                               add a resolution (its text and the tasks of its register JSON,\n"
+    "                                               checked against the text) to a register; a taken task id becomes ID@NUMBER\n"
+    "  summary [--db FILE.gpkg] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--lang vi|en]\n"
+    "                                               tasks by resolution, status and category, overdue ones first;\n"
+    "                                               measured values against the targets, assigned offices\n"
+    "  set-status [--db FILE.gpkg] [--resolution NUMBER] ID STATUS --by NAME [--date YYYY-MM-DD] [--note T | --note-file F]\n"
     "             [--evidence E | --evidence-file F] [--expect OLD_STATUS]\n"
-    "                                               record a status change (one transaction); F: a UTF-8 file, - for stdin\n"
-    "  history [--db FILE.gpkg] ID [--json]         a task's status history\n"
+    "                                               record a status change (one transaction); F: a UTF-8 file, - for stdin;\n"
+    "                                               the same status with a note or evidence records the report\n"
+    "  set-value [--db FILE.gpkg] [--resolution NUMBER] ID VALUE --by NAME [--unit U] [--date YYYY-MM-DD]\n"
+    "            [--evidence E | --evidence-file F] [--note T | --note-file F]\n"
+    "                                               record a measured value of a task with a target (312, 3,65, 78%)\n"
+    "  assign [--db FILE.gpkg] [--resolution NUMBER] ID --office \"LEAD\" [--with \"OFFICE\"]… --by NAME\n"
+    "                                               record the lead and cooperating offices of a task (kept as a history)\n"
+    "  history [--db FILE.gpkg] [--resolution NUMBER] ID [--json]\n"
+    "                                               a task's status history, measured values and assignments\n"
     "  join [--db FILE.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel --fields F1[,F2,F3]\n"
-    "       [--match code|name] [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]\n"
+    "       [--match code|name] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]\n"
     "       [--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]\n"
     "                                               each feature's status from its tasks; --write stores it (GeoPackage)\n"
     "                                               --with-directives: directive items colour places that commitments name too\n"
     "  export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--overwrite] [--lang vi|en]\n"
-    "       [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--with-directives]\n"
+    "       [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--with-directives] [--resolution NUMBER]…\n"
     "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
     "                                               --units 2025: by the administrative units of 2025; --template: an edited layout\n"
     "\n"
-    "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used.\n"
+    "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (\"172/NQ-HĐND\", \"172/nq-hdnd\" or \"172\")\n"
+    "chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the\n"
+    "resolution whose register wrote that ID.\n"
     "\n"
     "exit codes:\n"
     "  0 done   1 refused: wrong input, or it names what does not exist   2 wrong command line\n"
@@ -90,6 +106,12 @@ int main( int argc, char *argv[] )
       return runSetStatus( args );
     if ( command == QLatin1String( "history" ) )
       return runHistory( args );
+    if ( command == QLatin1String( "add-resolution" ) )
+      return runAddResolution( args );
+    if ( command == QLatin1String( "set-value" ) )
+      return runSetValue( args );
+    if ( command == QLatin1String( "assign" ) )
+      return runAssign( args );
     if ( command == QLatin1String( "join" ) )
       return runJoin( args );
   }

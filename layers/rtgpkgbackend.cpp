@@ -1,4 +1,5 @@
 #include "rtgpkgbackend.h"
+#include "rtstoreupgrade.h"
 
 #include <cpl_error.h>
 #include <gdal_priv.h>
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QHash>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace
@@ -336,6 +338,18 @@ namespace
       }
       if ( !error.isEmpty() )
         break;
+      // The layout's version is part of the layout: a register is never without it.
+      if ( table.table == RtStoreTable::Meta )
+      {
+        OGRFeature feature( layer->GetLayerDefn() );
+        feature.SetField( "key", RtStoreSchema::versionKey().toUtf8().constData() );
+        feature.SetField( "value", QString::number( RtStoreSchema::version() ).toUtf8().constData() );
+        if ( layer->CreateFeature( &feature ) != OGRERR_NONE )
+        {
+          error = QStringLiteral( "cannot write the schema version: %1" ).arg( gdalMessage( QStringLiteral( "unknown error" ) ) );
+          break;
+        }
+      }
       // GDAL creates a table when it is first needed: now, so the rows can be written by SQL.
       layer->SyncToDisk();
     }
@@ -485,18 +499,24 @@ RtStatusResult RtGpkgBackend::checkRegister()
       return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is not a readable GeoPackage (%2)" ).arg( mPath, result ) );
   }
 
-  for ( const RtTableSpec &table : RtStoreSchema::tables() )
+  const RtStatusResult version = readSchemaVersion();
+  if ( !version.ok() )
+    return version;
+  for ( const RtTableSpec &current : RtStoreSchema::tables() )
   {
-    OGRLayer *layer = mDataset->GetLayerByName( table.name );
+    const std::optional<RtTableSpec> table = RtStoreSchema::tableInVersion( current.table, mSchemaVersion );
+    if ( !table )
+      continue;
+    OGRLayer *layer = mDataset->GetLayerByName( table->name );
     if ( !layer )
-      return rtFail( table.table == RtStoreTable::Tasks ? RtErrorKind::Invalid : RtErrorKind::Corrupt,
-                     QStringLiteral( "%1 is a GeoPackage but not a Resolution Tracker register: table %2 missing" ).arg( mPath, QLatin1String( table.name ) ) );
+      return rtFail( table->table == RtStoreTable::Tasks ? RtErrorKind::Invalid : RtErrorKind::Corrupt,
+                     QStringLiteral( "%1 is a GeoPackage but not a Resolution Tracker register: table %2 missing" ).arg( mPath, QLatin1String( table->name ) ) );
     OGRFeatureDefn *defn = layer->GetLayerDefn();
-    for ( const RtColumnSpec &column : table.columns )
+    for ( const RtColumnSpec &column : table->columns )
     {
       if ( defn->GetFieldIndex( column.name ) < 0 )
         return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is not a register this version can read: column %2.%3 missing" )
-                       .arg( mPath, QLatin1String( table.name ), QLatin1String( column.name ) ) );
+                       .arg( mPath, QLatin1String( table->name ), QLatin1String( column.name ) ) );
     }
   }
   if ( mWritable && mCheckAppendOnly )
@@ -504,12 +524,58 @@ RtStatusResult RtGpkgBackend::checkRegister()
   return rtOk();
 }
 
+RtStatusResult RtGpkgBackend::readSchemaVersion()
+{
+  const char *metaName = RtStoreSchema::table( RtStoreTable::Meta ).name;
+  if ( !mDataset->GetLayerByName( metaName ) )
+  {
+    // Schema 1 had no rt_meta: it held its one resolution in rt_document. Anything else is
+    // checked as today's layout, which names what it lacks.
+    const bool schema1 = mDataset->GetLayerByName( "rt_document" ) && mDataset->GetLayerByName( RtStoreSchema::table( RtStoreTable::Tasks ).name );
+    mSchemaVersion = schema1 ? 1 : RtStoreSchema::version();
+    return rtOk();
+  }
+  Statement st( mDb, QStringLiteral( "SELECT %1 FROM %2 WHERE %3 = ?1" )
+                .arg( quoted( QStringLiteral( "value" ) ), quoted( QLatin1String( metaName ) ), quoted( QStringLiteral( "key" ) ) ) );
+  st.bind( RtStoreSchema::versionKey(), RtColumnType::Text );
+  int rc = st.rc();
+  QStringList found;
+  while ( rc == SQLITE_OK && ( rc = sqlite3_step( st.handle() ) ) == SQLITE_ROW )
+  {
+    found << QString::fromUtf8( reinterpret_cast<const char *>( sqlite3_column_text( st.handle(), 0 ) ) );
+    rc = SQLITE_OK;
+  }
+  if ( rc != SQLITE_DONE && rc != SQLITE_OK )
+  {
+    const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
+    if ( f.kind == RtErrorKind::Busy )
+      return rtFail( RtErrorKind::Busy, QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
+    return rtFail( f.kind, QStringLiteral( "cannot read the schema version of %1: %2" ).arg( mPath, f.cause ) );
+  }
+  bool ok = false;
+  const int version = found.size() == 1 ? found.constFirst().trimmed().toInt( &ok ) : 0;
+  if ( !ok || version < 2 )
+    return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: its schema version in rt_meta is %2" )
+                   .arg( mPath, found.isEmpty() ? QStringLiteral( "missing" ) : QStringLiteral( "'%1'" ).arg( found.join( QStringLiteral( "', '" ) ) ) ) );
+  if ( version > RtStoreSchema::version() )
+    return rtFail( RtErrorKind::Corrupt, RtStoreSchema::newerVersionMessage( mPath, version ) );
+  mSchemaVersion = version;
+  return rtOk();
+}
+
+RtStatusResult RtGpkgBackend::checkCurrentLayout() const
+{
+  if ( mSchemaVersion == RtStoreSchema::version() )
+    return rtOk();
+  return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is a register of schema %2, which this version reads but does not write; "
+                 "open it for writing to upgrade it first" ).arg( mPath ).arg( mSchemaVersion ) );
+}
+
 RtStatusResult RtGpkgBackend::checkAppendOnly()
 {
   QHash<QString, QString> stored;
   {
-    Statement st( mDb, QStringLiteral( "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1" ) );
-    st.bind( QString::fromLatin1( RtStoreSchema::table( RtStoreTable::History ).name ), RtColumnType::Text );
+    Statement st( mDb, QStringLiteral( "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'" ) );
     int rc = st.rc();
     while ( rc == SQLITE_OK && ( rc = sqlite3_step( st.handle() ) ) == SQLITE_ROW )
     {
@@ -521,19 +587,27 @@ RtStatusResult RtGpkgBackend::checkAppendOnly()
       return failure( rc, QStringLiteral( "cannot read the triggers of %1" ).arg( mPath ) );
   }
   QStringList problems;
-  for ( const RtStoreSchema::Trigger &trigger : RtStoreSchema::appendOnlyTriggers( RtSqlDialect::SQLite ) )
+  QStringList histories;
+  for ( RtStoreTable table : RtStoreSchema::appendOnlyTables() )
   {
-    if ( !stored.contains( trigger.name ) )
-      problems << QStringLiteral( "trigger %1 is missing" ).arg( trigger.name );
-    else if ( stored.value( trigger.name ) != trigger.statements.join( QLatin1Char( ' ' ) ).simplified() )
-      problems << QStringLiteral( "trigger %1 was changed" ).arg( trigger.name );
+    // A register of an earlier schema has the histories of that schema only.
+    if ( !RtStoreSchema::tableInVersion( table, mSchemaVersion ) )
+      continue;
+    histories << QLatin1String( RtStoreSchema::table( table ).name );
+    for ( const RtStoreSchema::Trigger &trigger : RtStoreSchema::appendOnlyTriggers( RtSqlDialect::SQLite, table ) )
+    {
+      if ( !stored.contains( trigger.name ) )
+        problems << QStringLiteral( "trigger %1 is missing" ).arg( trigger.name );
+      else if ( stored.value( trigger.name ) != trigger.statements.join( QLatin1Char( ' ' ) ).simplified() )
+        problems << QStringLiteral( "trigger %1 was changed" ).arg( trigger.name );
+    }
   }
   if ( problems.isEmpty() )
     return rtOk();
   return rtFail( RtErrorKind::Corrupt,
-                 QStringLiteral( "%1 was altered outside Resolution Tracker: its status history is no longer append-only (%2), "
+                 QStringLiteral( "%1 was altered outside Resolution Tracker: its history (%2) is no longer append-only (%3), "
                                  "so its history may have been changed; nothing is written to it. Check the file, then restore it "
-                                 "from a copy or rebuild the register" ).arg( mPath, problems.join( QStringLiteral( ", " ) ) ) );
+                                 "from a copy or rebuild the register" ).arg( mPath, histories.join( QStringLiteral( ", " ) ), problems.join( QStringLiteral( ", " ) ) ) );
 }
 
 // ---- reading ---------------------------------------------------------------------------
@@ -547,17 +621,40 @@ RtResult<QVector<RtStoreRow>> RtGpkgBackend::select( RtStoreTable table, const R
   if ( !filter.isEmpty() && !isColumn( table, filter.column ) )
     return Result::failure( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), filter.column ) );
 
+  // A register of an earlier schema is read in today's terms: a table it lacks has no
+  // rows, a column it lacks reads as null (see expression()).
+  const std::optional<RtTableSpec> stored = RtStoreSchema::tableInVersion( table, mSchemaVersion );
+  if ( !stored )
+    return Result::success( QVector<RtStoreRow>() );
+  const auto expression = [&]( const QString &column ) -> QString
+  {
+    if ( column == RtStoreSchema::rowIdColumn() || std::any_of( stored->columns.cbegin(), stored->columns.cend(),
+         [&]( const RtColumnSpec & c ) { return column == QLatin1String( c.name ); } ) )
+      return quoted( column );
+    // Schema 1 held one resolution: every row is of it, and it is the first.
+    if ( column == QLatin1String( "resolution" ) )
+      return QStringLiteral( "(SELECT %1 FROM %2 ORDER BY %3 LIMIT 1)" )
+             .arg( quoted( QStringLiteral( "number" ) ), quoted( QLatin1String( RtStoreSchema::tableInVersion( RtStoreTable::Resolutions, mSchemaVersion )->name ) ),
+                   quoted( RtStoreSchema::rowIdColumn() ) );
+    if ( table == RtStoreTable::Resolutions && column == QLatin1String( "ordinal" ) )
+      return QStringLiteral( "1" );
+    return QStringLiteral( "NULL" );
+  };
+
   QStringList columns { RtStoreSchema::rowIdColumn() };
   for ( const RtColumnSpec &c : spec.columns )
     columns << QString::fromLatin1( c.name );
-  QStringList quotedColumns;
+  QStringList selected;
   for ( const QString &c : std::as_const( columns ) )
-    quotedColumns << quoted( c );
-  QString sql = QStringLiteral( "SELECT %1 FROM %2" ).arg( quotedColumns.join( QStringLiteral( ", " ) ), quoted( QLatin1String( spec.name ) ) );
+  {
+    const QString e = expression( c );
+    selected << ( e == quoted( c ) ? e : QStringLiteral( "%1 AS %2" ).arg( e, quoted( c ) ) );
+  }
+  QString sql = QStringLiteral( "SELECT %1 FROM %2" ).arg( selected.join( QStringLiteral( ", " ) ), quoted( QLatin1String( stored->name ) ) );
   if ( !filter.isEmpty() )
-    sql += QStringLiteral( " WHERE %1 = ?1" ).arg( quoted( filter.column ) );
+    sql += QStringLiteral( " WHERE %1 = ?1" ).arg( expression( filter.column ) );
   QStringList order;
-  for ( const QString &c : spec.order )
+  for ( const QString &c : stored->order )
     order << quoted( c );
   sql += QStringLiteral( " ORDER BY " ) + order.join( QStringLiteral( ", " ) );
 
@@ -642,19 +739,22 @@ RtStatusResult RtGpkgBackend::beginWrite( const QString &taskId )
   return rtFail( RtErrorKind::Busy, QStringLiteral( "%1 was replaced by other programs again and again while this change waited; try again" ).arg( mPath ) );
 }
 
-RtResult<qint64> RtGpkgBackend::nextHistorySequence()
+RtResult<qint64> RtGpkgBackend::nextSequence( RtStoreTable table )
 {
   using Result = RtResult<qint64>;
   if ( !mInTransaction )
     return Result::failure( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
-  Statement st( mDb, QStringLiteral( "SELECT MAX(seq) FROM %1" ).arg( quoted( QLatin1String( RtStoreSchema::table( RtStoreTable::History ).name ) ) ) );
+  if ( !RtStoreSchema::column( table, QStringLiteral( "seq" ) ) )
+    return Result::failure( QStringLiteral( "table %1 has no sequence" ).arg( QLatin1String( RtStoreSchema::table( table ).name ) ) );
+  // Under the write lock of the whole file: no other writer can take the same number.
+  Statement st( mDb, QStringLiteral( "SELECT MAX(seq) FROM %1" ).arg( quoted( QLatin1String( RtStoreSchema::table( table ).name ) ) ) );
   int rc = st.rc();
   if ( rc == SQLITE_OK )
     rc = sqlite3_step( st.handle() );
   if ( rc != SQLITE_ROW )
   {
     const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
-    return Result::failure( f.kind, QStringLiteral( "cannot read the status history of %1: %2" ).arg( mPath, f.cause ) );
+    return Result::failure( f.kind, QStringLiteral( "cannot read the history of %1: %2" ).arg( mPath, f.cause ) );
   }
   return Result::success( sqlite3_column_int64( st.handle(), 0 ) + 1 );
 }
@@ -663,6 +763,9 @@ RtStatusResult RtGpkgBackend::insert( RtStoreTable table, const RtStoreRow &row 
 {
   if ( !mInTransaction )
     return rtFail( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
+  const RtStatusResult layout = checkCurrentLayout();
+  if ( !layout.ok() )
+    return layout;
   const RtTableSpec &spec = RtStoreSchema::table( table );
   QStringList columns;
   QStringList parameters;
@@ -684,6 +787,9 @@ RtStatusResult RtGpkgBackend::update( RtStoreTable table, const RtStoreFilter &w
 {
   if ( !mInTransaction )
     return rtFail( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
+  const RtStatusResult layout = checkCurrentLayout();
+  if ( !layout.ok() )
+    return layout;
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( where.isEmpty() || !isColumn( table, where.column ) || values.isEmpty() )
     return rtFail( QStringLiteral( "table %1: an update needs a filter and values" ).arg( QLatin1String( spec.name ) ) );
@@ -706,6 +812,9 @@ RtStatusResult RtGpkgBackend::remove( RtStoreTable table, const RtStoreFilter &w
 {
   if ( !mInTransaction )
     return rtFail( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
+  const RtStatusResult layout = checkCurrentLayout();
+  if ( !layout.ok() )
+    return layout;
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( where.isEmpty() || !isColumn( table, where.column ) )
     return rtFail( QStringLiteral( "table %1: a delete needs a filter" ).arg( QLatin1String( spec.name ) ) );
@@ -758,6 +867,20 @@ void RtGpkgBackend::rollback()
 
 // ---- creating --------------------------------------------------------------------------
 
+RtStatusResult RtGpkgBackend::createIndexesAndTriggers()
+{
+  QStringList statements = RtStoreSchema::indexStatements();
+  for ( const RtStoreSchema::Trigger &trigger : RtStoreSchema::appendOnlyTriggers( RtSqlDialect::SQLite ) )
+    statements << trigger.statements;
+  for ( const QString &statement : std::as_const( statements ) )
+  {
+    const RtStatusResult step = run( statement );
+    if ( !step.ok() )
+      return step;
+  }
+  return rtOk();
+}
+
 RtStatusResult RtGpkgBackend::create( const QString &path, const RtStoreCreateRequest &request, QString *keptAs )
 {
   if ( keptAs )
@@ -800,14 +923,8 @@ RtStatusResult RtGpkgBackend::create( const QString &path, const RtStoreCreateRe
     step = backend.beginWrite( QString() );
     if ( step.ok() )
       step = request.fill ? request.fill( backend ) : rtOk();
-    QStringList statements = RtStoreSchema::indexStatements();
-    for ( const RtStoreSchema::Trigger &trigger : RtStoreSchema::appendOnlyTriggers( RtSqlDialect::SQLite ) )
-      statements << trigger.statements;
-    for ( const QString &statement : std::as_const( statements ) )
-    {
-      if ( step.ok() )
-        step = backend.run( statement );
-    }
+    if ( step.ok() )
+      step = backend.createIndexesAndTriggers();
     if ( step.ok() )
       step = backend.commit();
     if ( !step.ok() )
@@ -878,4 +995,86 @@ RtStatusResult RtGpkgBackend::create( const QString &path, const RtStoreCreateRe
   if ( keptAs )
     *keptAs = backup;
   return rtOk();
+}
+
+// ---- upgrading -------------------------------------------------------------------------
+
+RtStatusResult RtGpkgBackend::upgrade( QString *keptAs )
+{
+  if ( keptAs )
+    keptAs->clear();
+  if ( mSchemaVersion == RtStoreSchema::version() )
+    return rtOk();
+  if ( !mWritable )
+    return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "%1 is a register of schema %2 and must be upgraded, but it was opened read-only" )
+                   .arg( mPath ).arg( mSchemaVersion ) );
+
+  // The lock first: no other program changes the register between our reading it and the
+  // new file taking its name. A register another program upgraded meanwhile was renamed
+  // over this one; beginWrite() then opened that one, and there is nothing left to do.
+  RtStatusResult step = beginWrite( QString() );
+  if ( !step.ok() )
+    return step;
+  if ( mSchemaVersion == RtStoreSchema::version() )
+  {
+    rollback();
+    return rtOk();
+  }
+  const int from = mSchemaVersion;
+  const QString tmpPath = RtStoreFiles::temporaryPath( mPath );
+  const auto fail = [&]( const RtStatusResult & failure )
+  {
+    rollback();
+    RtStoreFiles::removeTemporary( tmpPath );
+    return rtFail( failure.errorKind(), QStringLiteral( "cannot upgrade %1 from schema %2 to %3; it was left as it was: %4" )
+                   .arg( mPath ).arg( from ).arg( RtStoreSchema::version() ).arg( failure.error() ) );
+  };
+
+  RtStoreFiles::removeAbandonedTemporaries( mPath );
+  step = createEmptyRegister( tmpPath );
+  if ( !step.ok() )
+    return fail( step );
+  {
+    RtResult<std::unique_ptr<RtGpkgBackend>> fresh = open( tmpPath, true, false );
+    if ( !fresh.ok() )
+      return fail( rtFail( fresh.errorKind() == RtErrorKind::Invalid ? RtErrorKind::Unavailable : fresh.errorKind(), fresh.error() ) );
+    RtGpkgBackend &backend = *fresh.value();
+    step = backend.beginWrite( QString() );
+    if ( step.ok() )
+      step = RtStoreUpgrade::copyRegister( *this, backend );
+    if ( step.ok() )
+      step = backend.createIndexesAndTriggers();
+    if ( step.ok() )
+      step = backend.commit();
+    if ( !step.ok() )
+    {
+      backend.rollback();
+      fresh = RtResult<std::unique_ptr<RtGpkgBackend>>::failure( QString() ); // closed before it is removed
+      return fail( step );
+    }
+  }
+  const QString synced = RtStoreFiles::syncFile( tmpPath );
+  if ( !synced.isEmpty() )
+    return fail( rtFail( RtErrorKind::Unavailable, synced ) );
+
+  // The register as it was keeps a name of its own before the new one takes its name.
+  bool movedAside = false;
+  const RtResult<QString> kept = RtStoreFiles::keepAside( mPath, &movedAside );
+  if ( !kept.ok() )
+    return fail( rtFail( kept.errorKind(), QStringLiteral( "it could not be kept aside first (%1)" ).arg( kept.error() ) ) );
+  const QString moved = RtStoreFiles::moveIntoPlace( tmpPath, mPath, true );
+  if ( !moved.isEmpty() )
+  {
+    if ( movedAside )
+      RtStoreFiles::moveIntoPlace( kept.value(), mPath, false ); // give the register its name back
+    else
+      QFile::remove( kept.value() ); // the second name of a file that keeps its first
+    return fail( rtFail( RtErrorKind::Unavailable, moved ) );
+  }
+  RtStoreFiles::syncFolder( QFileInfo( mPath ).absolutePath() );
+  rollback(); // the lock goes with the file kept aside
+  if ( keptAs )
+    *keptAs = kept.value();
+  // From now on this backend is the upgraded register.
+  return connect();
 }

@@ -25,6 +25,11 @@ struct sqlite3;
  * that may write can do. A new register is written under a temporary name, flushed to
  * the disk and renamed into place; the register it replaces is locked from the check of
  * what it holds to the rename.
+ *
+ * A register of schema 1 (no rt_meta; rt_document) is read as RtStoreSchema::tableInVersion()
+ * describes it: every row belongs to its one resolution, the columns it lacks read as
+ * null. upgrade() writes its rows, history and all, into a new file of today's layout,
+ * under its write lock, keeps it as "FILE.bak-TIME.gpkg" and renames the new file over it.
  */
 class RtGpkgBackend : public RtStoreBackend
 {
@@ -35,7 +40,9 @@ class RtGpkgBackend : public RtStoreBackend
      * damaged register or one this version cannot read (Corrupt), a lock held too long
      * (Busy), an unfinished change it may not roll back (ReadOnly). Opened for writing,
      * a register whose history is no longer append-only (its triggers dropped or changed)
-     * is refused as Corrupt unless \a checkAppendOnly is false.
+     * is refused as Corrupt unless \a checkAppendOnly is false. A register of a newer
+     * schema than this version knows is refused (Corrupt); one of an older schema opens as
+     * it is (schemaVersion()), to be read or upgraded, never written otherwise.
      */
     static RtResult<std::unique_ptr<RtGpkgBackend>> open( const QString &path, bool writable, bool checkAppendOnly = true );
 
@@ -50,7 +57,9 @@ class RtGpkgBackend : public RtStoreBackend
     bool isWritable() const override { return mWritable; }
     RtResult<QVector<RtStoreRow>> select( RtStoreTable table, const RtStoreFilter &filter = RtStoreFilter() ) const override;
     RtStatusResult beginWrite( const QString &taskId ) override;
-    RtResult<qint64> nextHistorySequence() override;
+    RtResult<qint64> nextSequence( RtStoreTable table ) override;
+    int schemaVersion() const override { return mSchemaVersion; }
+    RtStatusResult upgrade( QString *keptAs ) override;
     RtStatusResult insert( RtStoreTable table, const RtStoreRow &row ) override;
     RtStatusResult update( RtStoreTable table, const RtStoreFilter &where, const RtStoreRow &values ) override;
     RtStatusResult remove( RtStoreTable table, const RtStoreFilter &where ) override;
@@ -63,7 +72,13 @@ class RtGpkgBackend : public RtStoreBackend
     RtStatusResult connect();
     void disconnect();
     RtStatusResult checkRegister();
+    //! Reads the schema version (rt_meta; schema 1 has none) into mSchemaVersion.
+    RtStatusResult readSchemaVersion();
     RtStatusResult checkAppendOnly();
+    //! The indexes and append-only triggers of a new register, inside its creating transaction.
+    RtStatusResult createIndexesAndTriggers();
+    //! Writes are for a register of today's layout only.
+    RtStatusResult checkCurrentLayout() const;
     //! Runs a statement that returns no rows, \a values bound to ?1, ?2, …
     RtStatusResult run( const QString &sql, const QVector<QPair<QVariant, RtColumnType>> &values = {} );
     RtStatusResult failure( int rc, const QString &doing ) const;
@@ -71,6 +86,7 @@ class RtGpkgBackend : public RtStoreBackend
     QString mPath;
     bool mWritable = false;
     bool mCheckAppendOnly = true;
+    int mSchemaVersion = 0;           // of the file opened (RtStoreSchema::version() when current)
     GDALDataset *mDataset = nullptr;  // owned, closed by disconnect()
     sqlite3 *mDb = nullptr;           // GDAL's connection to the file, not owned
     RtStoreFiles::FileId mFileId;     // the file opened, to notice one renamed over it

@@ -67,6 +67,49 @@ namespace
         return out;
       }
 
+      /**
+       * What a task follows up: a list of resolution numbers ("152/NQ-HĐND") or objects
+       * {"resolution": "152/NQ-HĐND", "task": "DT-05"} (a task by its id in that resolution's register).
+       */
+      QVector<RtTaskRef> references( const char *key )
+      {
+        const QJsonValue v = mObject.value( QLatin1String( key ) );
+        QVector<RtTaskRef> out;
+        if ( v.isUndefined() || v.isNull() )
+          return out;
+        const QString expected = QStringLiteral( "field \"%1\" must be a list of resolution numbers or of {\"resolution\": …, \"task\": …}" ).arg( QLatin1String( key ) );
+        if ( !v.isArray() )
+        {
+          fail( expected );
+          return out;
+        }
+        for ( const QJsonValue &item : v.toArray() )
+        {
+          RtTaskRef ref;
+          if ( item.isString() )
+            ref.resolution = item.toString();
+          else if ( item.isObject() && item.toObject().value( QStringLiteral( "resolution" ) ).isString()
+                    && ( item.toObject().value( QStringLiteral( "task" ) ).isUndefined() || item.toObject().value( QStringLiteral( "task" ) ).isString() ) )
+          {
+            ref.resolution = item.toObject().value( QStringLiteral( "resolution" ) ).toString();
+            ref.taskId = item.toObject().value( QStringLiteral( "task" ) ).toString().trimmed();
+          }
+          else
+          {
+            fail( expected );
+            return out;
+          }
+          ref.resolution = ref.resolution.normalized( QString::NormalizationForm_C ).trimmed();
+          if ( ref.resolution.isEmpty() )
+          {
+            fail( QStringLiteral( "field \"%1\" names a resolution without a number" ).arg( QLatin1String( key ) ) );
+            return out;
+          }
+          out << ref;
+        }
+        return out;
+      }
+
       int integer( const char *key )
       {
         const QJsonValue v = mObject.value( QLatin1String( key ) );
@@ -145,6 +188,7 @@ namespace
       rt.fail( QStringLiteral( "\"status_quote\" is given but the status is \"no_report\"" ) );
     t.noteVi = rt.string( "note_vi" );
     t.noteEn = rt.string( "note_en" );
+    t.followsUp = rt.references( "follows_up" );
     if ( !r.error().isEmpty() )
       return RtResult<RtTask>::failure( r.error() );
     if ( !rt.error().isEmpty() )
@@ -306,6 +350,23 @@ QStringList RtRegister::checkAgainst( const RtRegisterFile &reg, const RtResolut
     mustOccur( QStringLiteral( "deadline" ), t.deadline.phrase(), t.clausePath, t.footnote );
     if ( t.status != RtStatus::NoReport )
       mustOccur( QStringLiteral( "status_quote" ), t.statusQuote, t.statusClausePath, t.statusFootnote );
+    // A follow-up is evidenced like the rest: the text of the task's clause cites that resolution.
+    for ( const RtTaskRef &ref : t.followsUp )
+    {
+      if ( ref.resolution == resolution.number )
+      {
+        problems << QStringLiteral( "task %1, follows_up: %2 is this resolution itself" ).arg( t.id, ref.resolution );
+        continue;
+      }
+      QString problem;
+      const QString clauseText = evidenceText( resolution, t.clausePath, 0, problem );
+      const QString footnoteText = t.footnote > 0 ? evidenceText( resolution, t.clausePath, t.footnote, problem ) : QString();
+      if ( !problem.isEmpty() )
+        continue; // the quote's check names the missing clause or footnote
+      const QString cited = RtText::normalizeForMatch( ref.resolution );
+      if ( !clauseText.contains( cited ) && !footnoteText.contains( cited ) )
+        problems << QStringLiteral( "task %1, follows_up: %2 is not cited in %3" ).arg( t.id, ref.resolution, rtClausePathString( t.clausePath ) );
+    }
   }
   return problems;
 }

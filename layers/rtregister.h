@@ -29,11 +29,13 @@ struct RtRegisterFile
  *
  * Reading checks the file itself (JSON syntax with line and column, required fields,
  * unique ids, known categories and statuses, place keys "ward:06715", "zone:A3",
- * "site:…", "parcel:…", "review" either "draft" or "reviewed"; a draft may lack its English
- * title). A deadline phrase that
+ * "site:…", "parcel:…", "review" either "draft" or "reviewed", what a task follows up;
+ * a draft may lack its English title). A deadline phrase that
  * cannot be dated is kept verbatim and listed in RtRegisterFile::warnings, never refused.
  * Checking against the text makes sure every clause exists and every quote, target,
- * deadline and status evidence occurs verbatim in the clause (or footnote) it names.
+ * deadline and status evidence occurs verbatim in the clause (or footnote) it names, and
+ * that every resolution a task follows up ("follows_up": ["152/NQ-HĐND"] or
+ * [{"resolution": "152/NQ-HĐND", "task": "DT-05"}]) is cited by the task's clause.
  *
  * A task may cite a row of an appendix: its clause path is the appendix's label as
  * written and the row's number in the table, from 1 (["Phụ lục I", "3"]); its evidence

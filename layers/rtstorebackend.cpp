@@ -39,15 +39,25 @@ namespace
   }
 }
 
-RtResult<std::unique_ptr<RtStoreBackend>> RtStoreBackends::open( const QString &location, bool writable )
+RtResult<std::unique_ptr<RtStoreBackend>> RtStoreBackends::open( const QString &location, bool writable, QString *keptBeforeUpgrade )
 {
   using Result = RtResult<std::unique_ptr<RtStoreBackend>>;
+  if ( keptBeforeUpgrade )
+    keptBeforeUpgrade->clear();
   if ( kindOf( location ) == Kind::PostgreSql )
     return Result::failureFrom( noPostgreSql( location ) );
   RtResult<std::unique_ptr<RtGpkgBackend>> opened = RtGpkgBackend::open( location, writable );
   if ( !opened.ok() )
     return Result::failureFrom( opened );
-  return Result::success( opened.takeValue() );
+  std::unique_ptr<RtStoreBackend> backend = opened.takeValue();
+  // A writer needs today's layout; a reader reads an older one as it is.
+  if ( writable && backend->schemaVersion() < RtStoreSchema::version() )
+  {
+    const RtStatusResult upgraded = backend->upgrade( keptBeforeUpgrade );
+    if ( !upgraded.ok() )
+      return Result::failureFrom( upgraded );
+  }
+  return Result::success( std::move( backend ) );
 }
 
 RtStatusResult RtStoreBackends::create( const QString &location, const RtStoreCreateRequest &request, QString *keptAs )

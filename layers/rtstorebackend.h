@@ -44,8 +44,13 @@ struct RtStoreFilter
  *   column names from RtStoreSchema appear in its statements;
  * - writes only inside beginWrite() … commit(): one transaction, all or nothing, holding
  *   a lock that keeps every other writer of the same task out until it ends;
- * - keeps rt_status_history append-only by the database itself (triggers; on PostgreSQL
- *   privileges too) and refuses to open for writing a register whose protection is gone;
+ * - keeps the histories (RtStoreSchema::appendOnlyTables()) append-only by the database
+ *   itself (triggers; on PostgreSQL privileges too) and refuses to open for writing a
+ *   register whose protection is gone;
+ * - knows the register's schema version (rt_meta), refuses one newer than
+ *   RtStoreSchema::version() (Corrupt, RtStoreSchema::newerVersionMessage()), reads one
+ *   older as RtStoreSchema::tableInVersion() describes it (columns it lacks read as null,
+ *   tables it lacks as empty) and upgrades it on request;
  * - gives every failure its RtErrorKind (Busy for a lock held by another program,
  *   ReadOnly, Forbidden, Unavailable, Corrupt, NotFound) and a message that names the
  *   register and says in words what failed — never an SQL statement.
@@ -80,8 +85,20 @@ class RtStoreBackend
      */
     virtual RtStatusResult beginWrite( const QString &taskId ) = 0;
 
-    //! A history sequence number above every one recorded, unique among concurrent writers.
-    virtual RtResult<qint64> nextHistorySequence() = 0;
+    //! A sequence number for a new row of history \a table ("seq"), above every one recorded there, unique among concurrent writers.
+    virtual RtResult<qint64> nextSequence( RtStoreTable table ) = 0;
+
+    //! The layout version of the register as it is stored (RtStoreSchema::version() when current).
+    virtual int schemaVersion() const = 0;
+
+    /**
+     * Brings a register of an earlier layout to RtStoreSchema::version() in one step that
+     * is all or nothing, every row and the whole history kept; the register as it was is
+     * kept first, and \a keptAs receives where (GeoPackage: "FILE.bak-TIME.gpkg"). Done
+     * under the register's write lock, so no change of another program is lost; a register
+     * another program upgraded meanwhile is left as it is. Nothing to do for a current one.
+     */
+    virtual RtStatusResult upgrade( QString *keptAs ) = 0;
 
     //! Adds \a row to \a table (the row id is assigned by the backend).
     virtual RtStatusResult insert( RtStoreTable table, const RtStoreRow &row ) = 0;
@@ -128,11 +145,18 @@ namespace RtStoreBackends
   //! \a location for messages: a connection's password is masked.
   QString displayLocation( const QString &location );
 
-  RtResult<std::unique_ptr<RtStoreBackend>> open( const QString &location, bool writable );
+  /**
+   * Opens the register at \a location. Opened for writing, a register of an earlier
+   * schema is upgraded first (RtStoreBackend::upgrade()); \a keptBeforeUpgrade receives
+   * where the register as it was is kept (empty when there was nothing to upgrade).
+   */
+  RtResult<std::unique_ptr<RtStoreBackend>> open( const QString &location, bool writable, QString *keptBeforeUpgrade = nullptr );
 
   /**
    * Creates a register at \a location filled by \a request.fill; visible there only when
-   * complete. \a keptAs receives where the replaced register was kept, if it was.
+   * complete. The empty register \a request.fill receives has today's layout and rt_meta's
+   * schema version row already; indexes and triggers come in the same transaction.
+   * \a keptAs receives where the replaced register was kept, if it was.
    */
   RtStatusResult create( const QString &location, const RtStoreCreateRequest &request, QString *keptAs = nullptr );
 }

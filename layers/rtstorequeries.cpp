@@ -47,59 +47,57 @@ QString RtStoreQueries::unknownTaskMessage( const QString &taskId )
   return QStringLiteral( "unknown task id '%1'; run `restrack summary` to list task ids" ).arg( taskId );
 }
 
-RtResult<RtDocumentInfo> RtStoreQueries::document( const RtStoreBackend &backend, int *rowCount )
+RtResult<QVector<RtDocumentInfo>> RtStoreQueries::resolutions( const RtStoreBackend &backend )
 {
-  using Result = RtResult<RtDocumentInfo>;
-  const RtResult<QVector<RtStoreRow>> rows = backend.select( RtStoreTable::Document );
+  using Result = RtResult<QVector<RtDocumentInfo>>;
+  const RtResult<QVector<RtStoreRow>> rows = backend.select( RtStoreTable::Resolutions );
   if ( !rows.ok() )
     return Result::failureFrom( rows );
-  if ( rowCount )
-    *rowCount = rows.value().size();
-  RtDocumentInfo info;
-  if ( rows.value().isEmpty() )
-    return Result::success( info );
-  const RtStoreRow &f = rows.value().constFirst();
-  info.number = text( f, "number" );
-  info.date = date( f, "date" );
-  info.title = text( f, "title" );
-  info.body = text( f, "body" );
-  info.session = text( f, "session" );
-  info.place = text( f, "place" );
-  info.documentType = text( f, "document_type" );
-  const QString preamble = text( f, "preamble" );
-  info.preamble = preamble.isEmpty() ? QStringList() : preamble.split( QLatin1Char( '\n' ) );
-  info.closing = text( f, "closing" );
-  info.signerTitle = text( f, "signer_title" );
-  info.signer = text( f, "signer" );
-  info.sourceName = text( f, "source_name" );
-  info.sourceSha256 = text( f, "source_sha256" );
-  info.term.startYear = static_cast<int>( integer( f, "term_start" ) );
-  info.term.endYear = static_cast<int>( integer( f, "term_end" ) );
-  return Result::success( info );
+  QVector<RtDocumentInfo> out;
+  for ( const RtStoreRow &f : rows.value() )
+  {
+    RtDocumentInfo info;
+    info.number = text( f, "number" );
+    info.date = date( f, "date" );
+    info.title = text( f, "title" );
+    info.body = text( f, "body" );
+    info.session = text( f, "session" );
+    info.place = text( f, "place" );
+    info.documentType = text( f, "document_type" );
+    const QString preamble = text( f, "preamble" );
+    info.preamble = preamble.isEmpty() ? QStringList() : preamble.split( QLatin1Char( '\n' ) );
+    info.closing = text( f, "closing" );
+    info.signerTitle = text( f, "signer_title" );
+    info.signer = text( f, "signer" );
+    info.sourceName = text( f, "source_name" );
+    info.sourceSha256 = text( f, "source_sha256" );
+    info.term.startYear = static_cast<int>( integer( f, "term_start" ) );
+    info.term.endYear = static_cast<int>( integer( f, "term_end" ) );
+    out.append( info );
+  }
+  return Result::success( out );
 }
 
-RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend )
+RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend, const RtDocumentInfo &document )
 {
   using Result = RtResult<RtResolution>;
   const QString path = backend.location();
-  const RtResult<RtDocumentInfo> doc = document( backend );
-  if ( !doc.ok() )
-    return Result::failure( doc.errorKind(), QStringLiteral( "cannot read the document of %1: %2" ).arg( path, doc.error() ) );
   RtResolution res;
-  res.number = doc.value().number;
-  res.date = doc.value().date;
-  res.title = doc.value().title;
-  res.body = doc.value().body;
-  res.session = doc.value().session;
-  res.place = doc.value().place;
-  res.documentType = doc.value().documentType;
-  res.preamble = doc.value().preamble;
-  res.closing = doc.value().closing;
-  res.signerTitle = doc.value().signerTitle;
-  res.signer = doc.value().signer;
+  res.number = document.number;
+  res.date = document.date;
+  res.title = document.title;
+  res.body = document.body;
+  res.session = document.session;
+  res.place = document.place;
+  res.documentType = document.documentType;
+  res.preamble = document.preamble;
+  res.closing = document.closing;
+  res.signerTitle = document.signerTitle;
+  res.signer = document.signer;
+  const RtStoreFilter ofResolution { QStringLiteral( "resolution" ), document.number };
 
   // Rows come in pre-order, so a clause's parent is the latest clause added on its path.
-  const RtResult<QVector<RtStoreRow>> clauses = backend.select( RtStoreTable::Clauses );
+  const RtResult<QVector<RtStoreRow>> clauses = backend.select( RtStoreTable::Clauses, ofResolution );
   if ( !clauses.ok() )
     return Result::failure( clauses.errorKind(), QStringLiteral( "cannot read the clauses of %1: %2" ).arg( path, clauses.error() ) );
   for ( const RtStoreRow &f : clauses.value() )
@@ -125,7 +123,7 @@ RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend
     siblings->append( clause );
   }
 
-  const RtResult<QVector<RtStoreRow>> footnotes = backend.select( RtStoreTable::Footnotes );
+  const RtResult<QVector<RtStoreRow>> footnotes = backend.select( RtStoreTable::Footnotes, ofResolution );
   if ( !footnotes.ok() )
     return Result::failure( footnotes.errorKind(), QStringLiteral( "cannot read the footnotes of %1: %2" ).arg( path, footnotes.error() ) );
   for ( const RtStoreRow &f : footnotes.value() )
@@ -138,7 +136,7 @@ RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend
     res.footnotes.append( footnote );
   }
 
-  const RtResult<QVector<RtStoreRow>> figures = backend.select( RtStoreTable::Figures );
+  const RtResult<QVector<RtStoreRow>> figures = backend.select( RtStoreTable::Figures, ofResolution );
   if ( !figures.ok() )
     return Result::failure( figures.errorKind(), QStringLiteral( "cannot read the figures of %1: %2" ).arg( path, figures.error() ) );
   for ( const RtStoreRow &f : figures.value() )
@@ -165,13 +163,18 @@ RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend
   return Result::success( res );
 }
 
-RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, const std::optional<QString> &taskId )
+RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, const std::optional<QString> &taskId,
+    const std::optional<QString> &resolution )
 {
   using Result = RtResult<QVector<RtTask>>;
   const QString path = backend.location();
-  const RtResult<RtDocumentInfo> doc = document( backend );
-  if ( !doc.ok() )
-    return Result::failure( doc.errorKind(), QStringLiteral( "cannot read the document of %1: %2" ).arg( path, doc.error() ) );
+  const RtResult<QVector<RtDocumentInfo>> docs = resolutions( backend );
+  if ( !docs.ok() )
+    return Result::failure( docs.errorKind(), QStringLiteral( "cannot read the resolutions of %1: %2" ).arg( path, docs.error() ) );
+  // Each task's deadline is read with the council term and date of its own resolution.
+  QHash<QString, RtDocumentInfo> owners;
+  for ( const RtDocumentInfo &d : docs.value() )
+    owners.insert( d.number, d );
 
   const RtResult<QVector<RtStoreRow>> placeRows = backend.select( RtStoreTable::Places, taskFilter( taskId ) );
   if ( !placeRows.ok() )
@@ -184,7 +187,8 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     places[text( f, "task_id" )].append( kind.isEmpty() ? key : kind + QLatin1Char( ':' ) + key );
   }
 
-  const RtResult<QVector<RtStoreRow>> taskRows = backend.select( RtStoreTable::Tasks, taskFilter( taskId ) );
+  const RtStoreFilter filter = taskId || !resolution ? taskFilter( taskId ) : RtStoreFilter { QStringLiteral( "resolution" ), *resolution };
+  const RtResult<QVector<RtStoreRow>> taskRows = backend.select( RtStoreTable::Tasks, filter );
   if ( !taskRows.ok() )
     return Result::failure( taskRows.errorKind(), QStringLiteral( "cannot read the tasks of %1: %2" ).arg( path, taskRows.error() ) );
   QVector<RtTask> tasks;
@@ -192,6 +196,12 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
   {
     RtTask t;
     t.id = text( f, "task_id" );
+    t.resolution = text( f, "resolution" );
+    if ( resolution && t.resolution != *resolution )
+      continue;
+    if ( !owners.contains( t.resolution ) )
+      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2 belongs to resolution '%3', which the register does not hold" )
+                              .arg( path, t.id, t.resolution ) );
     t.kind = text( f, "kind" );
     t.clausePath = rtClausePathFromString( text( f, "clause_path" ) );
     t.footnote = static_cast<int>( integer( f, "footnote" ) );
@@ -201,6 +211,19 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     t.category = text( f, "category" );
     t.responsible = text( f, "responsible" );
     t.target = text( f, "target" );
+    if ( !isNull( f, "target_value" ) )
+    {
+      RtTarget target;
+      target.value = real( f, "target_value" );
+      target.unit = text( f, "target_unit" );
+      target.comparator = text( f, "target_comparator" );
+      t.targetFigure = target;
+    }
+    const std::optional<QVector<RtTaskRef>> followsUp = RtStoreSchema::followsUpFromText( text( f, "follows_up" ) );
+    if ( !followsUp )
+      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: what it follows up cannot be read ('%3')" )
+                              .arg( path, t.id, text( f, "follows_up" ) ) );
+    t.followsUp = *followsUp;
     t.places = places.value( t.id );
     t.statusDate = date( f, "status_date" );
     t.statusQuote = text( f, "status_quote" );
@@ -221,7 +244,8 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     const QString phrase = text( f, "deadline_phrase" );
     const QString kindCode = text( f, "deadline_kind" );
     const QDate storedDate = date( f, "deadline_date" );
-    const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, doc.value().term, doc.value().date );
+    const RtDocumentInfo &owner = owners[t.resolution];
+    const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, owner.term, owner.date );
     if ( !deadline )
       return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: its deadline '%3' cannot be read: %4" )
                               .arg( path, t.id, phrase, deadline.error() ) );
@@ -275,6 +299,92 @@ RtResult<QVector<RtHistoryEntry>> RtStoreQueries::history( const RtStoreBackend 
   return Result::success( entries );
 }
 
+RtResult<QVector<RtValueEntry>> RtStoreQueries::values( const RtStoreBackend &backend, const std::optional<QString> &taskId )
+{
+  using Result = RtResult<QVector<RtValueEntry>>;
+  const RtResult<QVector<RtStoreRow>> rows = backend.select( RtStoreTable::Values, taskFilter( taskId ) );
+  if ( !rows.ok() )
+    return Result::failure( rows.errorKind(), QStringLiteral( "cannot read the measured values of %1: %2" ).arg( backend.location(), rows.error() ) );
+  QVector<RtValueEntry> entries;
+  entries.reserve( rows.value().size() );
+  for ( const RtStoreRow &f : rows.value() )
+  {
+    RtValueEntry e;
+    e.sequence = integer( f, "seq" );
+    e.taskId = text( f, "task_id" );
+    e.date = date( f, "value_date" );
+    e.recordedAt = f.value( QStringLiteral( "recorded_at" ) ).toDateTime();
+    e.value = real( f, "value" );
+    e.unit = text( f, "unit" );
+    e.by = text( f, "changed_by" );
+    e.note = text( f, "note" );
+    e.evidence = text( f, "evidence" );
+    entries.append( e );
+  }
+  return Result::success( entries );
+}
+
+RtResult<QVector<RtAssignment>> RtStoreQueries::assignments( const RtStoreBackend &backend, const std::optional<QString> &taskId )
+{
+  using Result = RtResult<QVector<RtAssignment>>;
+  const QString path = backend.location();
+  const RtResult<QVector<RtStoreRow>> rows = backend.select( RtStoreTable::Assignments, taskFilter( taskId ) );
+  if ( !rows.ok() )
+    return Result::failure( rows.errorKind(), QStringLiteral( "cannot read the assignments of %1: %2" ).arg( path, rows.error() ) );
+  // One assignment is the rows of one seq (and one task): the lead first, then the cooperating offices.
+  QVector<RtAssignment> out;
+  for ( const RtStoreRow &f : rows.value() )
+  {
+    const qint64 seq = integer( f, "seq" );
+    const QString task = text( f, "task_id" );
+    if ( out.isEmpty() || out.constLast().sequence != seq || out.constLast().taskId != task )
+    {
+      RtAssignment a;
+      a.sequence = seq;
+      a.taskId = task;
+      a.by = text( f, "assigned_by" );
+      a.recordedAt = f.value( QStringLiteral( "recorded_at" ) ).toDateTime();
+      out.append( a );
+    }
+    RtAssignment &a = out.last();
+    const QString role = text( f, "role" );
+    if ( role == RtStoreSchema::leadRole() && a.lead.isEmpty() )
+      a.lead = text( f, "office" );
+    else if ( role == RtStoreSchema::withRole() )
+      a.with << text( f, "office" );
+    else
+      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: an assignment holds an unknown role '%3'; was it written by a newer version?" )
+                              .arg( path, task, role ) );
+  }
+  for ( const RtAssignment &a : std::as_const( out ) )
+  {
+    if ( a.lead.isEmpty() )
+      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: assignment %3 has no lead office" ).arg( path, a.taskId ).arg( a.sequence ) );
+  }
+  return Result::success( out );
+}
+
+RtResult<QHash<QString, RtValueEntry>> RtStoreQueries::valuesAsOf( const RtStoreBackend &backend, const QDate &date )
+{
+  using Result = RtResult<QHash<QString, RtValueEntry>>;
+  const RtResult<QVector<RtValueEntry>> rows = values( backend );
+  if ( !rows )
+    return Result::failureFrom( rows );
+  // As statuses: the latest date wins, and among values of one date the later recorded.
+  QHash<QString, RtValueEntry> latest;
+  for ( const RtValueEntry &row : rows.value() )
+  {
+    if ( row.date > date )
+      continue;
+    auto it = latest.find( row.taskId );
+    if ( it == latest.end() )
+      latest.insert( row.taskId, row );
+    else if ( row.date > it->date || ( row.date == it->date && row.sequence > it->sequence ) )
+      *it = row;
+  }
+  return Result::success( latest );
+}
+
 RtResult<QHash<QString, RtStatus>> RtStoreQueries::statusesAsOf( const RtStoreBackend &backend, const QDate &date )
 {
   using Result = RtResult<QHash<QString, RtStatus>>;
@@ -307,7 +417,7 @@ RtResult<QHash<QString, RtStatus>> RtStoreQueries::statusesAsOf( const RtStoreBa
   return Result::success( statuses );
 }
 
-RtResult<bool> RtStoreQueries::hasRecordedChanges( const RtStoreBackend &backend, const QVector<RtTask> &newTasks )
+RtResult<bool> RtStoreQueries::hasRecordedChanges( const RtStoreBackend &backend, const QVector<RtTask> &newTasks, const QString &number )
 {
   using Result = RtResult<bool>;
   // Rows, not tasks: a register whose codes or deadlines this version reads differently is
@@ -318,6 +428,22 @@ RtResult<bool> RtStoreQueries::hasRecordedChanges( const RtStoreBackend &backend
   for ( const RtStoreRow &row : history.value() )
   {
     if ( !isNull( row, "old_status" ) )
+      return Result::success( true );
+  }
+  for ( RtStoreTable table : { RtStoreTable::Values, RtStoreTable::Assignments } )
+  {
+    const RtResult<QVector<RtStoreRow>> rows = backend.select( table );
+    if ( !rows.ok() )
+      return Result::failureFrom( rows );
+    if ( !rows.value().isEmpty() )
+      return Result::success( true );
+  }
+  const RtResult<QVector<RtStoreRow>> resolutionRows = backend.select( RtStoreTable::Resolutions );
+  if ( !resolutionRows.ok() )
+    return Result::failureFrom( resolutionRows );
+  for ( const RtStoreRow &row : resolutionRows.value() )
+  {
+    if ( text( row, "number" ) != number )
       return Result::success( true );
   }
   const RtResult<QVector<RtStoreRow>> placeRows = backend.select( RtStoreTable::Places );

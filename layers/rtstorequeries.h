@@ -11,26 +11,35 @@
 #include <optional>
 
 /**
- * \brief What RtStore reads from a register, the same on every backend: the document,
- * the clause tree, the tasks with their places, the status history and the statuses of
- * a past date. Rows come from RtStoreBackend::select(); a value this version does not
- * know (a status code, a deadline that now reads differently) is a Corrupt failure.
+ * \brief What RtStore reads from a register, the same on every backend: the resolutions,
+ * their clause trees, the tasks with their places, the histories (status, values,
+ * assignments) and the state of a past date. Rows come from RtStoreBackend::select(); a
+ * value this version does not know (a status code, a deadline that now reads differently)
+ * is a Corrupt failure.
  */
 namespace RtStoreQueries
 {
   QString unknownTaskMessage( const QString &taskId );
 
-  //! The document; \a rowCount receives how many rows rt_document holds (a register holds one).
-  RtResult<RtDocumentInfo> document( const RtStoreBackend &backend, int *rowCount = nullptr );
+  //! Every resolution, in the order they were added.
+  RtResult<QVector<RtDocumentInfo>> resolutions( const RtStoreBackend &backend );
 
-  //! The clause tree, footnotes and figures, with the document's fields.
-  RtResult<RtResolution> resolution( const RtStoreBackend &backend );
+  //! The clause tree, footnotes and figures of resolution \a number, with its document's fields.
+  RtResult<RtResolution> resolution( const RtStoreBackend &backend, const RtDocumentInfo &document );
 
-  //! Every task, or only \a taskId when given (none when unknown), in register order, with their places.
-  RtResult<QVector<RtTask>> tasks( const RtStoreBackend &backend, const std::optional<QString> &taskId = std::nullopt );
+  /**
+   * Every task, or only \a taskId when given (none when unknown), in register order, with
+   * their places; only those of resolution \a resolution (a stored number) when given.
+   */
+  RtResult<QVector<RtTask>> tasks( const RtStoreBackend &backend, const std::optional<QString> &taskId = std::nullopt,
+                                   const std::optional<QString> &resolution = std::nullopt );
 
   //! Every history row, or those of \a taskId, oldest first.
   RtResult<QVector<RtHistoryEntry>> history( const RtStoreBackend &backend, const std::optional<QString> &taskId = std::nullopt );
+  //! Every measured value, or those of \a taskId, in the order recorded.
+  RtResult<QVector<RtValueEntry>> values( const RtStoreBackend &backend, const std::optional<QString> &taskId = std::nullopt );
+  //! Every assignment, or those of \a taskId, in the order recorded.
+  RtResult<QVector<RtAssignment>> assignments( const RtStoreBackend &backend, const std::optional<QString> &taskId = std::nullopt );
 
   /**
    * Every task's status on \a date from the history: the row of the latest status date not
@@ -39,12 +48,16 @@ namespace RtStoreQueries
    */
   RtResult<QHash<QString, RtStatus>> statusesAsOf( const RtStoreBackend &backend, const QDate &date );
 
+  //! Each task's latest value on \a date: the latest value date not after it, then the later recorded.
+  RtResult<QHash<QString, RtValueEntry>> valuesAsOf( const RtStoreBackend &backend, const QDate &date );
+
   /**
-   * True when the register holds what a rebuild from \a newTasks would lose: a status
-   * change recorded after it was built (a history row with an old status), or a task whose
-   * places differ from the new task of that id (a link made in the plugin).
+   * True when the register holds what a rebuild from \a newTasks of resolution \a number
+   * would lose: a status change recorded after it was built (a history row with an old
+   * status), a measured value, an assignment, another resolution, or a task whose places
+   * differ from the new task of that id (a link made in the plugin).
    */
-  RtResult<bool> hasRecordedChanges( const RtStoreBackend &backend, const QVector<RtTask> &newTasks );
+  RtResult<bool> hasRecordedChanges( const RtStoreBackend &backend, const QVector<RtTask> &newTasks, const QString &number );
 }
 
 #endif // RTSTOREQUERIES_H

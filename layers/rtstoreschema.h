@@ -3,6 +3,7 @@
 
 #include "rtdeadline.h"
 #include "rtresolution.h"
+#include "rttask.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,13 +15,16 @@
 //! The tables of a register (internal to the store; RtStoreSchema names them).
 enum class RtStoreTable
 {
-  Tasks,      //!< rt_tasks: tracked tasks and their current status
-  Document,   //!< rt_document: the resolution this register tracks (one row)
-  Clauses,    //!< rt_clauses: the clause tree in reading order
-  Footnotes,  //!< rt_footnotes
-  Figures,    //!< rt_figures: figures the resolution states
-  Places,     //!< rt_task_places: the places each task concerns
-  History,    //!< rt_status_history: append-only history of status changes
+  Tasks,        //!< rt_tasks: tracked tasks of every resolution and their current status
+  Meta,         //!< rt_meta: facts about the register itself, its schema version first (key → value)
+  Resolutions,  //!< rt_resolutions: the resolutions this register tracks, one row each (schema 1: rt_document, one row)
+  Clauses,      //!< rt_clauses: the clause tree of each resolution in reading order
+  Footnotes,    //!< rt_footnotes
+  Figures,      //!< rt_figures: figures the resolutions state
+  Places,       //!< rt_task_places: the places each task concerns
+  History,      //!< rt_status_history: append-only history of status changes
+  Values,       //!< rt_value_history: append-only history of measured values (schema 2)
+  Assignments,  //!< rt_assignments: append-only history of lead and cooperating offices (schema 2)
 };
 
 //! What a column holds; each backend maps it to its own type (GeoPackage: OGR field types).
@@ -61,11 +65,26 @@ enum class RtSqlDialect
 
 /**
  * \brief The layout of a register, the same for every backend: tables, columns, indexes
- * and the triggers that keep the status history append-only. Backends create and check
+ * and the triggers that keep the histories append-only. Backends create and check
  * their databases from it; nothing else names a table or a column.
+ *
+ * A register records its layout's version in rt_meta (key "schema_version"). Version 1
+ * (the registers of the first releases) had no rt_meta and held one resolution in
+ * rt_document; version 2 holds many resolutions (rt_resolutions, and a "resolution"
+ * column in the tables of their contents), numeric targets, measured values and office
+ * assignments. tableInVersion() describes the tables of version 1, so that a backend can
+ * read such a register and upgrade it; a register of a newer version than version() is
+ * refused (newerVersionMessage()).
  */
 namespace RtStoreSchema
 {
+  //! The layout version this code writes, and the newest it reads.
+  int version();
+  //! The rt_meta key of the schema version (its value: the version as decimal digits).
+  QString versionKey();
+  //! Why a register of schema \a found cannot be read by this version (a newer one wrote it).
+  QString newerVersionMessage( const QString &location, int found );
+
   //! Every table, rt_tasks first (a foreign database is reported by its most telling table).
   const std::vector<RtTableSpec> &tables();
   const RtTableSpec &table( RtStoreTable table );
@@ -74,8 +93,20 @@ namespace RtStoreSchema
   //! The integer row id every table has (the GeoPackage's "fid"): the order rows were written in.
   QString rowIdColumn();
 
+  /**
+   * \a table as a register of layout \a version holds it: its name and the columns that
+   * version has (a subset of today's, in today's order); none when that version has no
+   * such table. Version 1: no rt_meta, rt_value_history or rt_assignments; rt_document
+   * for rt_resolutions (without "ordinal"); no "resolution" column anywhere; rt_tasks
+   * without follows_up and the target_* columns.
+   */
+  std::optional<RtTableSpec> tableInVersion( RtStoreTable table, int version );
+
   //! The indexes of a register (standard SQL, the same in every dialect).
   QStringList indexStatements();
+
+  //! The tables whose rows are never changed or deleted once written.
+  QVector<RtStoreTable> appendOnlyTables();
 
   //! A trigger: its name and the statements that create it in one dialect.
   struct Trigger
@@ -83,13 +114,27 @@ namespace RtStoreSchema
     QString name;
     QStringList statements;
   };
-  //! The triggers that refuse updates and deletes of rt_status_history.
+  //! The triggers that refuse updates and deletes of the append-only tables.
   QVector<Trigger> appendOnlyTriggers( RtSqlDialect dialect );
-  //! The message those triggers raise.
-  QString appendOnlyMessage();
+  //! Those of \a table alone (none for a table that is not append-only).
+  QVector<Trigger> appendOnlyTriggers( RtSqlDialect dialect, RtStoreTable table );
+  //! The message those triggers raise for \a table.
+  QString appendOnlyMessage( RtStoreTable table = RtStoreTable::History );
 
   //! The figure kind stored as \a code in rt_figures.kind.
   std::optional<RtFigure::Kind> figureKindFromCode( const QString &code );
+
+  //! The roles of rt_assignments.role.
+  QString leadRole();
+  QString withRole();
+
+  /**
+   * rt_tasks.follows_up: the tasks and resolutions a task follows up, as a JSON array of
+   * {"resolution": NUMBER[, "task": STORED_TASK_ID]}; empty text for none.
+   */
+  QString followsUpText( const QVector<RtTaskRef> &refs );
+  //! Inverse of followsUpText(); none when \a text is not such an array.
+  std::optional<QVector<RtTaskRef>> followsUpFromText( const QString &text );
 }
 
 #endif // RTSTORESCHEMA_H

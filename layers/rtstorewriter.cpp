@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QSet>
 
+#include <algorithm>
+
 namespace
 {
   QString isoDate( const QDate &date )
@@ -42,11 +44,18 @@ RtResult<RtStoreWriter> RtStoreWriter::prepare( const QString &location, const R
   if ( doc.signer.isEmpty() )
     doc.signer = resolution.signer;
 
+  doc.number = doc.number.normalized( QString::NormalizationForm_C ).trimmed();
+  if ( doc.number.isEmpty() )
+    return Result::failure( QStringLiteral( "cannot create %1: the resolution has no number" ).arg( path ) );
   if ( !doc.date.isValid() )
     return Result::failure( QStringLiteral( "cannot create %1: the resolution has no date, which the status history starts from" ).arg( path ) );
   QSet<QString> ids;
-  for ( const RtTask &task : tasks )
+  QVector<RtTask> completed = tasks;
+  for ( RtTask &task : completed )
   {
+    task.resolution = doc.number;
+    if ( !task.targetFigure )
+      task.targetFigure = RtTarget::fromText( task.target );
     if ( task.id.isEmpty() )
       return Result::failure( QStringLiteral( "cannot create %1: a task has no id" ).arg( path ) );
     if ( ids.contains( task.id ) )
@@ -64,7 +73,7 @@ RtResult<RtStoreWriter> RtStoreWriter::prepare( const QString &location, const R
   }
   RtStoreWriter writer;
   writer.mResolution = &resolution;
-  writer.mTasks = &tasks;
+  writer.mTasks = completed;
   writer.mDocument = doc;
   return Result::success( writer );
 }
@@ -77,6 +86,7 @@ RtStatusResult RtStoreWriter::writeClauses( RtStoreBackend &backend, const QVect
     const QStringList path = QStringList( parentPath ) << clause.label;
     RtStatusResult written = backend.insert( RtStoreTable::Clauses,
     {
+      { QStringLiteral( "resolution" ), mDocument.number },
       { QStringLiteral( "path" ), rtClausePathString( path ) },
       { QStringLiteral( "parent_path" ), rtClausePathString( parentPath ) },
       { QStringLiteral( "label" ), clause.label },
@@ -95,10 +105,34 @@ RtStatusResult RtStoreWriter::writeClauses( RtStoreBackend &backend, const QVect
 
 RtStatusResult RtStoreWriter::write( RtStoreBackend &backend ) const
 {
+  return writeResolution( backend, 1, 0 );
+}
+
+RtStatusResult RtStoreWriter::append( RtStoreBackend &backend ) const
+{
+  // After the resolutions and tasks already there: the register's order is the order added.
+  const RtResult<QVector<RtStoreRow>> resolutions = backend.select( RtStoreTable::Resolutions );
+  if ( !resolutions.ok() )
+    return RtStatusResult::failureFrom( resolutions );
+  const RtResult<QVector<RtStoreRow>> tasks = backend.select( RtStoreTable::Tasks );
+  if ( !tasks.ok() )
+    return RtStatusResult::failureFrom( tasks );
+  qint64 resolutionOrdinal = 0;
+  for ( const RtStoreRow &row : resolutions.value() )
+    resolutionOrdinal = std::max( resolutionOrdinal, row.value( QStringLiteral( "ordinal" ) ).toLongLong() );
+  qint64 taskOrdinal = 0;
+  for ( const RtStoreRow &row : tasks.value() )
+    taskOrdinal = std::max( taskOrdinal, row.value( QStringLiteral( "ordinal" ) ).toLongLong() );
+  return writeResolution( backend, static_cast<int>( resolutionOrdinal + 1 ), static_cast<int>( taskOrdinal ) );
+}
+
+RtStatusResult RtStoreWriter::writeResolution( RtStoreBackend &backend, int resolutionOrdinal, int taskOrdinal ) const
+{
   const RtDocumentInfo &doc = mDocument;
-  RtStatusResult written = backend.insert( RtStoreTable::Document,
+  RtStatusResult written = backend.insert( RtStoreTable::Resolutions,
   {
     { QStringLiteral( "number" ), doc.number },
+    { QStringLiteral( "ordinal" ), resolutionOrdinal },
     { QStringLiteral( "date" ), doc.date },
     { QStringLiteral( "title" ), doc.title },
     { QStringLiteral( "body" ), doc.body },
@@ -126,6 +160,7 @@ RtStatusResult RtStoreWriter::write( RtStoreBackend &backend ) const
   {
     written = backend.insert( RtStoreTable::Footnotes,
     {
+      { QStringLiteral( "resolution" ), doc.number },
       { QStringLiteral( "number" ), footnote.number },
       { QStringLiteral( "clause_path" ), rtClausePathString( footnote.clausePath ) },
       { QStringLiteral( "text" ), footnote.text },
@@ -139,6 +174,7 @@ RtStatusResult RtStoreWriter::write( RtStoreBackend &backend ) const
   {
     written = backend.insert( RtStoreTable::Figures,
     {
+      { QStringLiteral( "resolution" ), doc.number },
       { QStringLiteral( "kind" ), RtFigure::kindCode( figure.kind ) },
       { QStringLiteral( "value" ), figure.value },
       { QStringLiteral( "total" ), figure.total },
@@ -155,14 +191,13 @@ RtStatusResult RtStoreWriter::write( RtStoreBackend &backend ) const
   }
 
   const QDateTime recordedAt = QDateTime::currentDateTimeUtc();
-  qint64 seq = 0;
-  int taskOrdinal = 0;
-  for ( const RtTask &task : *mTasks )
+  for ( const RtTask &task : mTasks )
   {
     const QDate statusDate = task.statusDate.isValid() ? task.statusDate : doc.date;
     written = backend.insert( RtStoreTable::Tasks,
     {
       { QStringLiteral( "task_id" ), task.id },
+      { QStringLiteral( "resolution" ), doc.number },
       { QStringLiteral( "ordinal" ), ++taskOrdinal },
       { QStringLiteral( "kind" ), task.kind },
       { QStringLiteral( "clause_path" ), rtClausePathString( task.clausePath ) },
@@ -176,6 +211,9 @@ RtStatusResult RtStoreWriter::write( RtStoreBackend &backend ) const
       { QStringLiteral( "deadline_kind" ), RtDeadline::kindCode( task.deadline.kind() ) },
       { QStringLiteral( "deadline_date" ), task.deadline.kind() == RtDeadline::Kind::Date ? task.deadline.date() : QDate() },
       { QStringLiteral( "target" ), task.target },
+      { QStringLiteral( "target_value" ), task.targetFigure ? QVariant( task.targetFigure->value ) : QVariant() },
+      { QStringLiteral( "target_unit" ), task.targetFigure ? QVariant( task.targetFigure->unit ) : QVariant() },
+      { QStringLiteral( "target_comparator" ), task.targetFigure ? QVariant( task.targetFigure->comparator ) : QVariant() },
       { QStringLiteral( "status" ), RtStatuses::code( task.status ) },
       { QStringLiteral( "status_date" ), statusDate },
       { QStringLiteral( "status_quote" ), task.statusQuote },
@@ -183,6 +221,7 @@ RtStatusResult RtStoreWriter::write( RtStoreBackend &backend ) const
       { QStringLiteral( "status_footnote" ), task.statusFootnote },
       { QStringLiteral( "note_vi" ), task.noteVi },
       { QStringLiteral( "note_en" ), task.noteEn },
+      { QStringLiteral( "follows_up" ), task.followsUp.isEmpty() ? QVariant() : QVariant( RtStoreSchema::followsUpText( task.followsUp ) ) },
       { QStringLiteral( "revision" ), task.revision },
     } );
     if ( !written.ok() )
@@ -201,9 +240,12 @@ RtStatusResult RtStoreWriter::write( RtStoreBackend &backend ) const
         return written;
     }
 
+    const RtResult<qint64> seq = backend.nextSequence( RtStoreTable::History );
+    if ( !seq.ok() )
+      return RtStatusResult::failureFrom( seq );
     written = backend.insert( RtStoreTable::History,
     {
-      { QStringLiteral( "seq" ), ++seq },
+      { QStringLiteral( "seq" ), seq.value() },
       { QStringLiteral( "task_id" ), task.id },
       { QStringLiteral( "status_date" ), statusDate },
       { QStringLiteral( "recorded_at" ), recordedAt },

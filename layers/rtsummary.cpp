@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-RtSummary RtSummary::compute( const QVector<RtTask> &tasks, const QDate &asOf )
+RtSummary RtSummary::compute( const QVector<RtTask> &tasks, const QDate &asOf, const QHash<QString, RtValueEntry> &values )
 {
   RtSummary s;
   s.asOf = asOf;
@@ -39,5 +39,21 @@ RtSummary RtSummary::compute( const QVector<RtTask> &tasks, const QDate &asOf )
     return categoryOrder.indexOf( a.category ) < categoryOrder.indexOf( b.category );
   } );
   s.tasks << rest;
+
+  for ( const RtTask &t : tasks )
+  {
+    if ( t.target.isEmpty() )
+      continue;
+    Progress p;
+    p.task = t;
+    const auto value = values.constFind( t.id );
+    if ( value != values.constEnd() && value->date <= asOf )
+    {
+      p.latest = *value;
+      if ( t.targetFigure )
+        p.share = t.targetFigure->share( value->value, value->unit );
+    }
+    s.progress << p;
+  }
   return s;
 }

@@ -1,5 +1,7 @@
 #include "rttasksasof.h"
 
+#include <QSet>
+
 QDate RtTasksAsOf::earliest( const RtDocumentInfo &document )
 {
   return document.date;
@@ -20,22 +22,25 @@ RtStatusResult RtTasksAsOf::check( const RtDocumentInfo &document, const QDate &
   return rtOk();
 }
 
-RtResult<QVector<RtTask>> RtTasksAsOf::read( const RtStore &store, const QDate &date, QVector<RtTask> *current )
+RtResult<QVector<RtTask>> RtTasksAsOf::read( const RtStore &store, const QDate &date, QVector<RtTask> *current,
+    const QStringList &resolutions )
 {
   using Result = RtResult<QVector<RtTask>>;
-  const RtStatusResult allowed = check( store.document(), date );
-  if ( !allowed.ok() )
-    return Result::failureFrom( allowed );
-  RtResult<QVector<RtTask>> tasks = store.tasks();
-  if ( !tasks.ok() )
-    return tasks;
-  const RtResult<QHash<QString, RtStatus>> statuses = store.statusesAsOf( date );
-  if ( !statuses.ok() )
-    return Result::failureFrom( statuses );
-  if ( current )
-    *current = tasks.value();
-  QVector<RtTask> out = tasks.takeValue();
-  for ( RtTask &t : out )
-    t.status = statuses.value().value( t.id, RtStatus::NoReport );
-  return Result::success( std::move( out ) );
+  RtResult<QVector<RtTask>> asOf = store.tasksAsOf( date, resolutions );
+  if ( !asOf.ok() || !current )
+    return asOf;
+  // The same tasks (those of the resolutions passed by then) with their current status.
+  const RtResult<QVector<RtTask>> now = store.tasks( resolutions );
+  if ( !now.ok() )
+    return Result::failureFrom( now );
+  QSet<QString> ids;
+  for ( const RtTask &t : asOf.value() )
+    ids.insert( t.id );
+  current->clear();
+  for ( const RtTask &t : now.value() )
+  {
+    if ( ids.contains( t.id ) )
+      current->append( t );
+  }
+  return asOf;
 }

@@ -24,9 +24,13 @@ class RtTasksAsOf
     /**
      * Every task of \a store in register order, each with its status as of \a date
      * (RtStatus::NoReport when the history has none); refused for a date check() refuses.
-     * \a current, when set, receives the same tasks with their current status (one read).
+     * \a current, when set, receives the same tasks with their current status.
+     * \a resolutions (stored numbers) chooses the resolutions whose tasks are read (default:
+     * all); only those passed by \a date are (RtStore::tasksAsOf()), and a date before every
+     * chosen one is refused with check()'s message for the earliest of them.
      */
-    static RtResult<QVector<RtTask>> read( const RtStore &store, const QDate &date, QVector<RtTask> *current = nullptr );
+    static RtResult<QVector<RtTask>> read( const RtStore &store, const QDate &date, QVector<RtTask> *current = nullptr,
+                                           const QStringList &resolutions = QStringList() );
 
     //! Whether \a date can be asked of the register of \a document; the failure says why not.
     static RtStatusResult check( const RtDocumentInfo &document, const QDate &date );

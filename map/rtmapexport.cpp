@@ -602,7 +602,18 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
     data.city = city.takeValue();
   }
   data.document = store.value()->document();
-  RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), options.asOf );
+  // The tasks of the chosen resolutions (all by default) as they stood on the date.
+  QStringList numbers;
+  for ( const QString &typed : options.resolutions )
+  {
+    const RtResult<RtDocumentInfo> found = store.value()->findResolution( typed );
+    if ( !found.ok() )
+      return Result::failureFrom( found );
+    if ( numbers.isEmpty() )
+      data.document = found.value();
+    numbers << found.value().number;
+  }
+  RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), options.asOf, nullptr, numbers );
   if ( !tasks.ok() )
     return Result::failureFrom( tasks );
   data.tasks = tasks.takeValue();

@@ -40,6 +40,8 @@ struct RtMapExportOptions
    * gso_code_2025; wards_2023 is then not drawn). See RtMapLayerSet::load().
    */
   int units = 2023;
+  //! The resolutions whose tasks colour the map, as a person types their numbers (RtStore::findResolution()); empty: all.
+  QStringList resolutions;
   //! Which tasks colour a place: off, its concrete commitments (directive items only where no
   //! commitment names it); on, every task that names it (RtJoinOptions::withDirectives).
   bool withDirectives = false;

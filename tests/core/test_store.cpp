@@ -725,7 +725,8 @@ TEST_CASE( "invalid status changes are refused with nothing written", "[store]" 
   SECTION( "same status" )
   {
     c.newStatus = RtStatus::Blocked;
-    requireRefused( c, QStringLiteral( "task DT-01-1: status is already 'blocked'" ) );
+    // Nothing new: no note, evidence or value to record (a report that brings one is recorded).
+    requireRefused( c, QStringLiteral( "task DT-01-1: status is already 'blocked'; a report that keeps it is recorded when it brings a note, evidence or a value" ) );
   }
   SECTION( "read-only store" )
   {

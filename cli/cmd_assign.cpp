@@ -1,0 +1,52 @@
+// restrack assign: the lead office and the cooperating offices of a task.
+#include "clicommon.h"
+#include "rtstore.h"
+
+namespace
+{
+  const char *sUsage = "usage: restrack assign [--db FILE.gpkg] [--resolution NUMBER] ID --office \"LEAD OFFICE\" [--with \"OFFICE\"]… --by NAME";
+}
+
+int runAssign( const QStringList &argList )
+{
+  RtArgs args;
+  if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "office" ), QStringLiteral( "with" ), QStringLiteral( "by" ),
+                               QStringLiteral( "resolution" ) }, {} )
+       || args.positional().size() != 1 )
+  {
+    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sUsage ) : args.error() );
+    return ExitUsage;
+  }
+  RtAssignmentChange change;
+  change.taskId = args.positional().constFirst();
+  if ( args.values( QStringLiteral( "office" ) ).size() > 1 )
+  {
+    RtCli::err( QStringLiteral( "a task has one lead office: give --office once, and the others with --with" ) );
+    return ExitUsage;
+  }
+  change.lead = args.value( QStringLiteral( "office" ) ).trimmed();
+  change.with = args.values( QStringLiteral( "with" ) );
+  change.by = args.value( QStringLiteral( "by" ) ).trimmed();
+  if ( change.lead.isEmpty() || change.by.isEmpty() )
+  {
+    RtCli::err( QStringLiteral( "%1 is required\n%2" ).arg( change.lead.isEmpty() ? QStringLiteral( "--office (the lead office)" ) : QStringLiteral( "--by (who assigns the task)" ),
+                QString::fromUtf8( sUsage ) ) );
+    return ExitUsage;
+  }
+  int exit = ExitRefused;
+  std::unique_ptr<RtStore> store = RtCli::openStore( args, true, &exit );
+  if ( !store )
+    return exit;
+  if ( !RtCli::taskIdOption( args, *store, change.taskId, change.taskId, exit ) )
+    return exit;
+  const RtStatusResult applied = store->assign( change );
+  if ( !applied.ok() )
+    return RtCli::fail( applied );
+  const RtResult<QVector<RtAssignment>> assignments = store->assignments( change.taskId );
+  if ( !assignments.ok() || assignments.value().isEmpty() )
+    return RtCli::fail( assignments );
+  const RtAssignment &a = assignments.value().constLast();
+  RtCli::out( QStringLiteral( "%1: lead %2%3 (by %4)" ).arg( change.taskId, a.lead,
+              a.with.isEmpty() ? QString() : QStringLiteral( "; with %1" ).arg( a.with.join( QStringLiteral( ", " ) ) ), a.by ) );
+  return ExitOk;
+}
