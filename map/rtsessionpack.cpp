@@ -264,6 +264,8 @@ namespace
     return RowsVisible::of( table, context, height );
   }
 
+  QString wrapped( const QString &text, const QFont &font, double points, double width );
+
   //! Sets the columns of \a table from \a t: headings, widths shared out over the frame's width.
   void setColumns( QgsLayoutItemManualTable *table, double frameWidth, const RtPackTable &t )
   {
@@ -272,25 +274,64 @@ namespace
       total += w;
     const int n = t.headings.size();
     const double usable = frameWidth - n * ( 2 * table->cellMargin() + table->gridStrokeWidth() ) - table->gridStrokeWidth() - 0.5;
+    const QgsTextFormat header = table->headerTextFormat();
     QgsLayoutTableColumns columns;
+    QList<double> widths;
     for ( int i = 0; i < n; ++i )
     {
-      QgsLayoutTableColumn c( t.headings.at( i ) );
-      c.setWidth( usable * ( i < t.widths.size() && total > 0 ? t.widths.at( i ) / total : 1.0 / n ) );
+      widths << usable * ( i < t.widths.size() && total > 0 ? t.widths.at( i ) / total : 1.0 / n );
+      QgsLayoutTableColumn c( wrapped( t.headings.at( i ), header.font(), header.size(), widths.last() - 0.3 ) );
       c.setHAlignment( Qt::AlignLeft );
       columns << c;
     }
     table->setHeaders( columns );
+    table->setColumnWidths( widths );
+    table->setWrapBehavior( QgsLayoutTable::TruncateText ); // the text comes wrapped (contentsOf())
   }
 
-  QgsTableContents contentsOf( const QVector<QStringList> &rows, int from, int count )
+  /**
+   * \a text broken into lines that fit \a width mm in \a font: the table draws the lines as
+   * given (QGIS 3.22's own wrapping of manual tables wraps far too early).
+   */
+  QString wrapped( const QString &text, const QFont &font, double points, double width )
   {
+    if ( width <= 0 )
+      return text;
+    QFont scaled( font );
+    scaled.setPixelSize( std::max( 1, static_cast<int>( std::lround( points * 25.4 / 72.0 * 10 ) ) ) ); // 1 px = 0.1 mm
+    const QFontMetricsF metrics( scaled );
+    const double limit = width * 10;
+    QStringList lines;
+    for ( const QString &paragraph : text.split( QLatin1Char( '\n' ) ) )
+    {
+      QString line;
+      for ( const QString &word : paragraph.split( QLatin1Char( ' ' ), Qt::SkipEmptyParts ) )
+      {
+        const QString candidate = line.isEmpty() ? word : line + QLatin1Char( ' ' ) + word;
+        if ( !line.isEmpty() && metrics.horizontalAdvance( candidate ) > limit )
+        {
+          lines << line;
+          line = word;
+        }
+        else
+          line = candidate;
+      }
+      lines << line;
+    }
+    return lines.join( QLatin1Char( '\n' ) );
+  }
+
+  //! Rows \a from … \a from + \a count - 1 of \a rows as table contents, wrapped to the table's column widths.
+  QgsTableContents contentsOf( QgsLayoutItemManualTable *table, const QVector<QStringList> &rows, int from, int count )
+  {
+    const QgsTextFormat format = table->contentTextFormat();
+    const QList<double> widths = table->columnWidths();
     QgsTableContents contents;
     for ( int r = from; r < from + count && r < rows.size(); ++r )
     {
       QgsTableRow row;
-      for ( const QString &cell : rows.at( r ) )
-        row << QgsTableCell( cell );
+      for ( int c = 0; c < rows.at( r ).size(); ++c )
+        row << QgsTableCell( wrapped( rows.at( r ).at( c ), format.font(), format.size(), widths.value( c ) - 0.3 ) );
       contents << row;
     }
     return contents;
@@ -377,8 +418,6 @@ namespace
       const QgsPointXY c = e.center();
       const double halfW = std::max( e.width(), e.height() * itemRatio ) / 2, halfH = halfW / itemRatio;
       map->setExtent( QgsRectangle( c.x() - halfW, c.y() - halfH, c.x() + halfW, c.y() + halfH ) );
-      if ( qEnvironmentVariableIsSet( "RT_PACK_DEBUG" ) )
-        qWarning( "map extent %s rect %f %f visible %d scale %f bounding %f %f %f %f layers %d", map->extent().toString().toUtf8().constData(), map->rect().width(), map->rect().height(), map->isVisible(), map->scale(), map->sceneBoundingRect().x(), map->sceneBoundingRect().y(), map->sceneBoundingRect().width(), map->sceneBoundingRect().height(), static_cast<int>( map->layersToRender().size() ) );
       setPicture( t, QStringLiteral( "map key" ), RtPackCharts::key( mapKeySeries( lang() ), sizeOf( t, QStringLiteral( "map key" ) ) ) );
     }
 
@@ -403,13 +442,13 @@ namespace
           QStringList row( emptyText );
           while ( row.size() < table.headings.size() )
             row << QString();
-          qt->setTableContents( contentsOf( { row }, 0, 1 ) );
+          qt->setTableContents( contentsOf( qt, { row }, 0, 1 ) );
           break;
         }
-        qt->setTableContents( contentsOf( table.rows, from, table.rows.size() - from ) );
+        qt->setTableContents( contentsOf( qt, table.rows, from, table.rows.size() - from ) );
         const int fit = std::max( 1, rowsFitting( qt, frame.height() ) );
         const int shown = std::min( fit, static_cast<int>( table.rows.size() ) - from );
-        qt->setTableContents( contentsOf( table.rows, from, shown ) );
+        qt->setTableContents( contentsOf( qt, table.rows, from, shown ) );
         from += shown;
         first = false;
       }
@@ -938,7 +977,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
                   RtMapStyle::statusColor( RtFeatureStatus::Done ) ) );
     QgsLayoutItemManualTable *qt = t->table( QStringLiteral( "table" ) );
     setColumns( qt, t->templateRect( QStringLiteral( "table" ) ).width(), data.figures );
-    qt->setTableContents( contentsOf( data.figures.rows, 0, data.figures.rows.size() ) );
+    qt->setTableContents( contentsOf( qt, data.figures.rows, 0, data.figures.rows.size() ) );
   }
 
   // The atlas.
@@ -997,11 +1036,11 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       setColumns( qt, frame.width(), table );
       if ( table.rows.isEmpty() )
       {
-        qt->setTableContents( contentsOf( { QStringList { QString(), tr2( lang, "Không có nhiệm vụ nào gắn với nơi này.", "No task names this place." ), QString(), QString(), QString() } }, 0, 1 ) );
+        qt->setTableContents( contentsOf( qt, { QStringList { QString(), tr2( lang, "Không có nhiệm vụ nào gắn với nơi này.", "No task names this place." ), QString(), QString(), QString() } }, 0, 1 ) );
       }
       else
       {
-        qt->setTableContents( contentsOf( table.rows, 0, table.rows.size() ) );
+        qt->setTableContents( contentsOf( qt, table.rows, 0, table.rows.size() ) );
         const int fit = rowsFitting( qt, frame.height() );
         if ( fit < table.rows.size() )
         {
@@ -1009,7 +1048,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
           QVector<QStringList> rows = table.rows.mid( 0, std::max( 0, fit - 1 ) );
           rows << QStringList { QString(), tr2( lang, "… và %1 nhiệm vụ khác (xem phụ lục)", "… and %1 more tasks (see the appendix)" )
                                 .arg( rtNumberText( table.rows.size() - rows.size(), lang ) ), QString(), QString(), QString() };
-          qt->setTableContents( contentsOf( rows, 0, rows.size() ) );
+          qt->setTableContents( contentsOf( qt, rows, 0, rows.size() ) );
         }
       }
       ++report.placePages;

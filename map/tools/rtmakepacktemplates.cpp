@@ -133,6 +133,8 @@ namespace
     columns << QgsLayoutTableColumn( QStringLiteral( "A" ) ) << QgsLayoutTableColumn( QStringLiteral( "B" ) );
     t->setHeaders( columns );
     t->setTableContents( { { QgsTableCell( QStringLiteral( "…" ) ), QgsTableCell( QStringLiteral( "…" ) ) } } );
+    t->setColumnWidths( { r.width() / 2 - 2, r.width() / 2 - 2 } );
+    frame->attemptSetSceneRect( r ); // the contents shrank it to their width
   }
 
   bool save( QgsPrintLayout *layout, const QString &path )
