@@ -849,6 +849,13 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
     if ( !styleError.isEmpty() )
       return Result::failure( styleError );
     l.layer->setName( RtMapStyle::layerTitle( l.kind ) );
+    // Same inputs, same pages: QGIS 3.22's labelling engine keeps its label layers in an
+    // unordered_map keyed by the provider's address (pal::Pal::mLayers), so where two layers'
+    // labels compete, which one wins follows the heap addresses of the run (a ward's name
+    // moved between two runs). One layer labelled per map leaves nothing to that order: the
+    // wards are named, zones and sites are told apart by their outlines and the key.
+    if ( styleKind != RtMapStyle::LayerKind::Wards )
+      l.layer->setLabelsEnabled( false );
     QgsVectorLayer *layer = l.layer.release();
     project.addMapLayer( layer, false );
     b.mapLayers.prepend( layer );
