@@ -6,10 +6,15 @@
 #include "maptestutil.h"
 #include "testutil.h"
 
+#include "rtprocessingsessionpack.h"
 #include "rtsessionpack.h"
+
+#include <qgsprocessingcontext.h>
+#include <qgsprocessingfeedback.h>
 
 #include <gdal.h>
 #include <ogr_api.h>
+#include <cpl_conv.h>
 
 #include <QDir>
 #include <QFile>
@@ -79,8 +84,10 @@ namespace
   QMap<QString, QVector<QStringList>> readWorkbook( const QString &path )
   {
     QMap<QString, QVector<QStringList>> sheets;
-    const char *options[] = { "HEADERS=FORCE", "FIELD_TYPES=STRING", nullptr };
-    GDALDatasetH ds = GDALOpenEx( path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options, nullptr );
+    // The first row holds the headings (GDAL cannot guess it when every cell is text).
+    CPLSetConfigOption( "OGR_XLSX_HEADERS", "FORCE" );
+    CPLSetConfigOption( "OGR_XLSX_FIELD_TYPES", "STRING" );
+    GDALDatasetH ds = GDALOpenEx( path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr );
     if ( !ds )
       return sheets;
     for ( int i = 0; i < GDALDatasetGetLayerCount( ds ); ++i )
@@ -99,6 +106,8 @@ namespace
       sheets.insert( QString::fromUtf8( OGR_L_GetName( layer ) ), rows );
     }
     GDALClose( ds );
+    CPLSetConfigOption( "OGR_XLSX_HEADERS", nullptr ); // read while the sheets were read, not at opening
+    CPLSetConfigOption( "OGR_XLSX_FIELD_TYPES", nullptr );
     return sheets;
   }
 
@@ -349,5 +358,49 @@ TEST_CASE( "session pack templates: an edited cover is used, a copy missing an i
     const QString flat = pdfText( options.outputPath ).simplified();
     CHECK( flat.contains( QStringLiteral( "ỦY BAN NHÂN DÂN PHƯỜNG THỬ NGHIỆM" ) ) );
     CHECK( !flat.contains( QStringLiteral( "Lập bằng Resolution Tracker" ) ) );
+  }
+}
+
+TEST_CASE( "the Make the session pack algorithm writes the pack and the tables, and a cancelled run leaves no file", "[pack][processing]" )
+{
+  RtMapTest::requireLayers();
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString db = dir.filePath( QStringLiteral( "register.gpkg" ) );
+  REQUIRE( RtMapTest::buildRegister( db ) );
+  RtSessionPackAlgorithm algorithm;
+  algorithm.initAlgorithm();
+  CHECK( ( algorithm.flags() & QgsProcessingAlgorithm::FlagNoThreading ) );
+  CHECK( algorithm.name() == QStringLiteral( "sessionpack" ) );
+  const QString pdf = dir.filePath( QStringLiteral( "pack.pdf" ) );
+  const QString xlsx = dir.filePath( QStringLiteral( "pack.xlsx" ) );
+  const QVariantMap parameters { { QStringLiteral( "REGISTER" ), db }, { QStringLiteral( "LAYERS" ), RtMapTest::layersPath() },
+    { QStringLiteral( "AS_OF" ), QDate( 2025, 6, 30 ) }, { QStringLiteral( "SINCE" ), QDate( 2024, 12, 31 ) },
+    { QStringLiteral( "OUTPUT" ), pdf }, { QStringLiteral( "TABLES" ), xlsx } };
+
+  SECTION( "a run writes both files and counts the pages" )
+  {
+    QgsProcessingContext context;
+    QgsProcessingFeedback feedback;
+    bool ok = false;
+    const QVariantMap results = algorithm.run( parameters, context, &feedback, &ok );
+    REQUIRE( ok );
+    CHECK( results.value( QStringLiteral( "OUTPUT" ) ).toString() == pdf );
+    CHECK( results.value( QStringLiteral( "TABLES" ) ).toString() == xlsx );
+    CHECK( results.value( QStringLiteral( "PAGES" ) ).toInt() >= 29 );
+    const QString flat = pdfText( pdf ).simplified();
+    CHECK( flat.contains( QStringLiteral( "So sánh với kỳ họp trước ngày 31/12/2024" ) ) );
+    CHECK( readWorkbook( xlsx ).value( QStringLiteral( "appendix" ) ).size() == 89 );
+  }
+  SECTION( "a cancelled run writes nothing, not even a temporary file" )
+  {
+    QgsProcessingContext context;
+    QgsProcessingFeedback feedback;
+    feedback.cancel();
+    bool ok = true;
+    algorithm.run( parameters, context, &feedback, &ok );
+    CHECK_FALSE( QFileInfo::exists( pdf ) );
+    CHECK_FALSE( QFileInfo::exists( xlsx ) );
+    CHECK( QDir( dir.path() ).entryList( { QStringLiteral( "*.tmp.*" ) }, QDir::Files | QDir::Hidden ).isEmpty() );
   }
 }
