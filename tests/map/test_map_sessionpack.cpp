@@ -145,39 +145,57 @@ namespace
 TEST_CASE( "session pack lists the changes since the last session, every ward and zone, the figures and land counts without a name", "[pack][cli]" )
 {
   RtMapTest::requireLayers();
-  QTemporaryDir dir;
+  // Made once for all the sections (Catch runs the case once per section): one pack, one register.
+  struct PackRun
+  {
+    QTemporaryDir dir;
+    QString db, cadastre, pdf, xlsx, text, errors;
+    QStringList args;
+    int rc = -1;
+    bool setUp = false;
+  };
+  static PackRun made;
+  QTemporaryDir &dir = made.dir;
   REQUIRE( dir.isValid() );
-  const QString db = dir.filePath( QStringLiteral( "register.gpkg" ) );
-  REQUIRE( RtMapTest::buildRegister( db ) );
-  const QString cadastre = dir.filePath( QStringLiteral( "cadastre.gpkg" ) );
-  REQUIRE( writeCadastre( cadastre ) );
-
-  // One change before the last session (not listed), two after it (listed).
-  int rc = -1;
-  QString errors;
-  cli( { QStringLiteral( "set-status" ), QStringLiteral( "--db" ), db, QStringLiteral( "CM-TDC-500" ), QStringLiteral( "in_progress" ), QStringLiteral( "--by" ),
-         QStringLiteral( "Phòng Tài nguyên" ), QStringLiteral( "--date" ), QStringLiteral( "2024-03-01" ), QStringLiteral( "--evidence" ), QStringLiteral( "Báo cáo 11/BC-TNMT" ) }, &rc, &errors );
-  INFO( errors.toStdString() );
-  REQUIRE( rc == 0 );
-  cli( { QStringLiteral( "set-status" ), QStringLiteral( "--db" ), db, QStringLiteral( "CM-LAND-NINHDUONG-1022" ), QStringLiteral( "done" ), QStringLiteral( "--by" ),
-         QStringLiteral( "Văn phòng Đăng ký đất đai" ), QStringLiteral( "--date" ), QStringLiteral( "2025-03-15" ), QStringLiteral( "--evidence" ), QStringLiteral( "QĐ 4567/QĐ-UBND" ) }, &rc, &errors );
-  REQUIRE( rc == 0 );
-  cli( { QStringLiteral( "set-status" ), QStringLiteral( "--db" ), db, QStringLiteral( "CM-TDC-500" ), QStringLiteral( "blocked" ), QStringLiteral( "--by" ),
-         QStringLiteral( "Ban Quản lý dự án" ), QStringLiteral( "--date" ), QStringLiteral( "2025-05-20" ), QStringLiteral( "--evidence" ), QStringLiteral( "Công văn 890/BQLDA" ) }, &rc, &errors );
-  REQUIRE( rc == 0 );
-
-  const QString pdf = dir.filePath( QStringLiteral( "pack.pdf" ) );
-  const QString xlsx = dir.filePath( QStringLiteral( "pack.xlsx" ) );
-  const QStringList args { QStringLiteral( "session-pack" ), QStringLiteral( "--db" ), db, QStringLiteral( "--layers" ), RtMapTest::layersPath(),
-                           QStringLiteral( "--session-date" ), QStringLiteral( "2025-06-30" ), QStringLiteral( "--since" ), QStringLiteral( "2024-06-30" ),
-                           QStringLiteral( "--cadastre" ), cadastre + QStringLiteral( "|layername=parcels" ) };
-  const QString out = cli( args + QStringList { QStringLiteral( "--out" ), pdf, QStringLiteral( "--tables" ), xlsx }, &rc, &errors );
-  INFO( errors.toStdString() );
-  REQUIRE( rc == 0 );
-  CHECK( out.contains( QStringLiteral( "22 places" ) ) );
-  const QString text = pdfText( pdf );
+  if ( !made.setUp )
+  {
+    made.setUp = true;
+    made.db = dir.filePath( QStringLiteral( "register.gpkg" ) );
+    made.cadastre = dir.filePath( QStringLiteral( "cadastre.gpkg" ) );
+    REQUIRE( RtMapTest::buildRegister( made.db ) );
+    REQUIRE( writeCadastre( made.cadastre ) );
+    // One change before the last session (not listed), two after it (listed).
+    int rc = -1;
+    QString errors;
+    cli( { QStringLiteral( "set-status" ), QStringLiteral( "--db" ), made.db, QStringLiteral( "CM-TDC-500" ), QStringLiteral( "in_progress" ), QStringLiteral( "--by" ),
+           QStringLiteral( "Phòng Tài nguyên" ), QStringLiteral( "--date" ), QStringLiteral( "2024-03-01" ), QStringLiteral( "--evidence" ), QStringLiteral( "Báo cáo 11/BC-TNMT" ) }, &rc, &errors );
+    INFO( errors.toStdString() );
+    REQUIRE( rc == 0 );
+    cli( { QStringLiteral( "set-status" ), QStringLiteral( "--db" ), made.db, QStringLiteral( "CM-LAND-NINHDUONG-1022" ), QStringLiteral( "done" ), QStringLiteral( "--by" ),
+           QStringLiteral( "Văn phòng Đăng ký đất đai" ), QStringLiteral( "--date" ), QStringLiteral( "2025-03-15" ), QStringLiteral( "--evidence" ), QStringLiteral( "QĐ 4567/QĐ-UBND" ) }, &rc, &errors );
+    REQUIRE( rc == 0 );
+    cli( { QStringLiteral( "set-status" ), QStringLiteral( "--db" ), made.db, QStringLiteral( "CM-TDC-500" ), QStringLiteral( "blocked" ), QStringLiteral( "--by" ),
+           QStringLiteral( "Ban Quản lý dự án" ), QStringLiteral( "--date" ), QStringLiteral( "2025-05-20" ), QStringLiteral( "--evidence" ), QStringLiteral( "Công văn 890/BQLDA" ) }, &rc, &errors );
+    REQUIRE( rc == 0 );
+    made.pdf = dir.filePath( QStringLiteral( "pack.pdf" ) );
+    made.xlsx = dir.filePath( QStringLiteral( "pack.xlsx" ) );
+    made.args = QStringList { QStringLiteral( "session-pack" ), QStringLiteral( "--db" ), made.db, QStringLiteral( "--layers" ), RtMapTest::layersPath(),
+                              QStringLiteral( "--session-date" ), QStringLiteral( "2025-06-30" ), QStringLiteral( "--since" ), QStringLiteral( "2024-06-30" ),
+                              QStringLiteral( "--cadastre" ), made.cadastre + QStringLiteral( "|layername=parcels" ) };
+    const QString out = cli( made.args + QStringList { QStringLiteral( "--out" ), made.pdf, QStringLiteral( "--tables" ), made.xlsx }, &made.rc, &made.errors );
+    CHECK( out.contains( QStringLiteral( "22 places" ) ) );
+    made.text = pdfText( made.pdf );
+  }
+  INFO( made.errors.toStdString() );
+  REQUIRE( made.rc == 0 );
+  const QString &pdf = made.pdf;
+  const QString &xlsx = made.xlsx;
+  const QStringList &args = made.args;
+  const QString &text = made.text;
   const QString flat = text.simplified();
   REQUIRE( !text.isEmpty() );
+  int rc = -1;
+  QString errors;
 
   SECTION( "every ward of 2023 and every zone has its page" )
   {
