@@ -16,6 +16,7 @@ int runAssign( const QStringList &args );
 int runJoin( const QStringList &args );
 #ifdef RT_WITH_QGIS
 int runExportMain( int argc, char *argv[] ); // runs its own QgsApplication
+int runSessionPackMain( int argc, char *argv[] ); // runs its own QgsApplication
 #endif
 
 namespace
@@ -55,6 +56,11 @@ namespace
     "       [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--with-directives] [--resolution NUMBER]…\n"
     "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
     "                                               --units 2025: by the administrative units of 2025; --template: an edited layout\n"
+    "  session-pack [--db FILE.gpkg] [--layers LAYERS.gpkg] --session-date YYYY-MM-DD [--since YYYY-MM-DD] [--resolution N]\n"
+    "       [--units 2023|2025] [--lang vi|en] [--with-directives] [--template DIR|FILE.qpt] [--cadastre PATH[|layername=L]]\n"
+    "       --out PACK.pdf [--tables PACK.xlsx] [--overwrite]\n"
+    "                                               the council session pack: cover, overview, changes since the last\n"
+    "                                               session, figures, a page per ward and zone, land cases, appendix\n"
     "\n"
     "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (\"172/NQ-HĐND\", \"172/nq-hdnd\" or \"172\")\n"
     "chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the\n"
@@ -77,6 +83,15 @@ int main( int argc, char *argv[] )
     return runExportMain( argc, argv );
 #else
     std::fputs( "restrack: export needs the build with QGIS (cmake -DRT_WITH_QGIS=ON)\n", stderr );
+    return ExitRefused;
+#endif
+  }
+  if ( argc > 1 && qstrcmp( argv[1], "session-pack" ) == 0 )
+  {
+#ifdef RT_WITH_QGIS
+    return runSessionPackMain( argc, argv );
+#else
+    std::fputs( "restrack: session-pack needs the build with QGIS (cmake -DRT_WITH_QGIS=ON)\n", stderr );
     return ExitRefused;
 #endif
   }

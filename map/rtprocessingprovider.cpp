@@ -1,6 +1,7 @@
 #include "rtprocessingprovider.h"
 #include "rtprocessingexport.h"
 #include "rtprocessingjoin.h"
+#include "rtprocessingsessionpack.h"
 
 #include <qgsapplication.h>
 #include <qgsprocessingregistry.h>
@@ -63,4 +64,5 @@ void RtProcessingProvider::loadAlgorithms()
   // One line per algorithm.
   addAlgorithm( new RtJoinTasksAlgorithm() );
   addAlgorithm( new RtExportMapAlgorithm() );
+  addAlgorithm( new RtSessionPackAlgorithm() );
 }

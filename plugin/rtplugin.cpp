@@ -1,6 +1,8 @@
 #include "rtplugin.h"
 #include "rtexportdialog.h"
 #include "rtexporttask.h"
+#include "rtsessionpacktask.h"
+#include "rtlocale.h"
 #include "rtexpressionfunctions.h"
 #include "rtidentifytool.h"
 #include "rtlayerbinding.h"
@@ -87,6 +89,10 @@ void RtPlugin::initGui()
   mExportAction->setObjectName( QStringLiteral( "RtExportMap" ) );
   connect( mExportAction, &QAction::triggered, this, &RtPlugin::exportMap );
 
+  mPackAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionSaveAsPDF.svg" ) ), tr( "Session Pack…" ), this );
+  mPackAction->setObjectName( QStringLiteral( "RtSessionPack" ) );
+  connect( mPackAction, &QAction::triggered, this, &RtPlugin::makeSessionPack );
+
   mIdentifyAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionIdentify.svg" ) ), tr( "Tasks of a Feature" ), this );
   mIdentifyAction->setObjectName( QStringLiteral( "RtIdentifyTool" ) );
   mIdentifyAction->setCheckable( true );
@@ -111,7 +117,7 @@ void RtPlugin::initGui()
   mAboutAction->setObjectName( QStringLiteral( "mActionResolutionTrackerAbout" ) );
   connect( mAboutAction, &QAction::triggered, this, &RtPlugin::showAbout );
 
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(),
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     addAction( action );
   mIface->addToolBarIcon( mDockAction );
@@ -164,7 +170,7 @@ void RtPlugin::addAction( QAction *action )
 void RtPlugin::unload()
 {
   // Running exports hold no pointer to us; cancel them so that none finishes after we are gone.
-  for ( const QPointer<RtExportTask> &task : std::as_const( mTasks ) )
+  for ( const QPointer<QgsTask> &task : std::as_const( mTasks ) )
     if ( task )
       task->cancel();
   mTasks.clear();
@@ -189,7 +195,7 @@ void RtPlugin::unload()
     mIface->removeDockWidget( mDock );
     delete mDock;
   }
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mIdentifyAction.data(),
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     delete action;
   // What initGui() registered, and only that.
@@ -279,6 +285,48 @@ void RtPlugin::exportMap()
   connect( task, &RtExportTask::exportFailed, this, [this]( const QString &message )
   {
     mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "The council map was not written: %1" ).arg( message ), Qgis::MessageLevel::Critical, 0 );
+  } );
+  mTasks << task;
+  QgsApplication::taskManager()->addTask( task );
+}
+
+void RtPlugin::makeSessionPack()
+{
+  if ( !mTracker || !mTracker->hasRegister() )
+  {
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Open a register first." ), Qgis::MessageLevel::Warning, 8 );
+    return;
+  }
+  RtSessionPackOptions options;
+  options.registerPath = mTracker->registerPath();
+  options.layersPath = RtPluginPaths::bundledLayers();
+  options.sessionDate = mTracker->asOf();
+  options.lang = mTracker->language();
+  options.withDirectives = mTracker->withDirectives();
+  // The file dialog asks before replacing a file: its answer is the overwrite.
+  options.outputPath = QFileDialog::getSaveFileName( mIface->mainWindow(), tr( "Session pack as of %1" ).arg( rtDateText( options.sessionDate, mTracker->language() ) ),
+                       QDir::home().filePath( QStringLiteral( "session-pack-%1.pdf" ).arg( options.sessionDate.toString( Qt::ISODate ) ) ),
+                       tr( "PDF files (*.pdf)" ) );
+  if ( options.outputPath.isEmpty() )
+    return;
+  options.overwrite = true;
+
+  auto *task = new RtSessionPackTask( options, mTracker->language() );
+  connect( task, &RtSessionPackTask::written, this, [this]( const QString &path, int pages, const QStringList &warnings )
+  {
+    QgsMessageBarItem *item = QgsMessageBar::createMessage( tr( "Resolution Tracker" ), tr( "Session pack written (%1 pages): %2" ).arg( pages ).arg( QDir::toNativeSeparators( path ) ) );
+    auto *open = new QPushButton( tr( "Open" ), item );
+    open->setObjectName( QStringLiteral( "RtOpenPackButton" ) );
+    connect( open, &QPushButton::clicked, item, [path] { QDesktopServices::openUrl( QUrl::fromLocalFile( path ) ); } );
+    item->layout()->addWidget( open );
+    item->setLevel( warnings.isEmpty() ? Qgis::MessageLevel::Success : Qgis::MessageLevel::Warning );
+    if ( !warnings.isEmpty() )
+      item->setToolTip( warnings.join( QLatin1Char( '\n' ) ) );
+    mIface->messageBar()->pushItem( item );
+  } );
+  connect( task, &RtSessionPackTask::failed, this, [this]( const QString &message )
+  {
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "The session pack was not written: %1" ).arg( message ), Qgis::MessageLevel::Critical, 0 );
   } );
   mTasks << task;
   QgsApplication::taskManager()->addTask( task );

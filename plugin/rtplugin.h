@@ -14,6 +14,7 @@
 class QAction;
 class QgisInterface;
 class RtExportTask;
+class QgsTask;
 class RtExpressionFunctions;
 class RtIdentifyTool;
 class RtProcessingProvider;
@@ -51,6 +52,8 @@ class RtPlugin : public QObject, public QgisPlugin
     void openRegister();
     void bindLayer();
     void exportMap();
+    //! Asks where to write the session pack (as of the panel's date) and makes it as a task.
+    void makeSessionPack();
     void showAbout();
 
   private:
@@ -67,11 +70,12 @@ class RtPlugin : public QObject, public QgisPlugin
     QPointer<QAction> mOpenAction;
     QPointer<QAction> mBindAction;
     QPointer<QAction> mExportAction;
+    QPointer<QAction> mPackAction;
     QPointer<QAction> mIdentifyAction;
     QPointer<QAction> mDirectivesAction;  //!< directive items colour places too (a setting)
     QPointer<QAction> mAboutAction;
     QList<QPointer<QAction>> mMenuActions;   //!< in the plugin menu, removed by unload()
-    QList<QPointer<RtExportTask>> mTasks;    //!< exports still running, cancelled by unload()
+    QList<QPointer<QgsTask>> mTasks;    //!< exports still running, cancelled by unload()
 };
 
 #endif // RTPLUGIN_H

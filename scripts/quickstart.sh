@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick start on a fresh Debian 12: installs what is needed, builds everything, prints the
 # register of resolution 172/NQ-HĐND (Móng Cái) and makes the council-session map of today
-# (PDF and PNG) from the bundled data.
+# (PDF and PNG) and today's council session pack (PDF, with its tables as XLSX) from the bundled data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -13,3 +13,4 @@ echo
 echo
 "$restrack" export --as-of "$today" --out "build/full/council-map-$today.pdf" --overwrite "$@"
 "$restrack" export --as-of "$today" --out "build/full/council-map-$today.png" --overwrite "$@"
+"$restrack" session-pack --session-date "$today" --out "build/full/session-pack-$today.pdf" --tables "build/full/session-pack-$today.xlsx" --overwrite "$@"

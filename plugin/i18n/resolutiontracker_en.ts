@@ -698,6 +698,26 @@ Statuses: %2</translation>
         <source>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</source>
         <translation>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</translation>
     </message>
+    <message>
+        <source>Session Pack…</source>
+        <translation>Session Pack…</translation>
+    </message>
+    <message>
+        <source>Session pack as of %1</source>
+        <translation>Session pack as of %1</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Session pack written (%1 pages): %2</source>
+        <translation>Session pack written (%1 pages): %2</translation>
+    </message>
+    <message>
+        <source>The session pack was not written: %1</source>
+        <translation>The session pack was not written: %1</translation>
+    </message>
 </context>
 <context>
     <name>RtProcessingAlgorithm</name>
@@ -739,6 +759,124 @@ Statuses: %2</translation>
     <message>
         <source>Resolution Tracker: a council resolution&apos;s tasks on the map</source>
         <translation>Resolution Tracker: a council resolution&apos;s tasks on the map</translation>
+    </message>
+</context>
+<context>
+    <name>RtSessionPackAlgorithm</name>
+    <message>
+        <source>Make the session pack</source>
+        <translation>Make the session pack</translation>
+    </message>
+    <message>
+        <source>resolution,council,session,pack,atlas,report,pdf,xlsx</source>
+        <translation>resolution,council,session,pack,atlas,report,pdf,xlsx</translation>
+    </message>
+    <message>
+        <source>Writes the council session pack: one PDF with the overview, the changes since the last session, the figures, a page per ward and zone, the land cases and all tasks.</source>
+        <translation>Writes the council session pack: one PDF with the overview, the changes since the last session, the figures, a page per ward and zone, the land cases and all tasks.</translation>
+    </message>
+    <message>
+        <source>Makes the pack restrack session-pack makes: a cover, an overview (tasks by status and category, the status of all tasks month by month, the city map as of the session date), what changed since the last session (status changes with date, who and evidence; tasks newly overdue and newly done), the figures the resolution set, a page per ward or commune and per planning zone (its map and its tasks), the land cases (aggregates only) and an appendix of all tasks.
+
+Session date: the statuses are as of it. Last session: optional; without it the pack says it has no earlier session to compare with. Template: a folder with edited copies of the pack&apos;s layout templates (pack-cover.qpt, pack-overview.qpt, pack-table.qpt, pack-figures.qpt, pack-place.qpt), or one .qpt for the cover. Cadastre: a layer with the fields case_id, dossier_status and parcel_id; no other field is read and only counts are printed. Tables: the same tables as an XLSX workbook.
+
+%1</source>
+        <translation>Makes the pack restrack session-pack makes: a cover, an overview (tasks by status and category, the status of all tasks month by month, the city map as of the session date), what changed since the last session (status changes with date, who and evidence; tasks newly overdue and newly done), the figures the resolution set, a page per ward or commune and per planning zone (its map and its tasks), the land cases (aggregates only) and an appendix of all tasks.
+
+Session date: the statuses are as of it. Last session: optional; without it the pack says it has no earlier session to compare with. Template: a folder with edited copies of the pack&apos;s layout templates (pack-cover.qpt, pack-overview.qpt, pack-table.qpt, pack-figures.qpt, pack-place.qpt), or one .qpt for the cover. Cadastre: a layer with the fields case_id, dossier_status and parcel_id; no other field is read and only counts are printed. Tables: the same tables as an XLSX workbook.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Map layers (GeoPackage)</source>
+        <translation>Map layers (GeoPackage)</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg *.GPKG)</source>
+        <translation>GeoPackage (*.gpkg *.GPKG)</translation>
+    </message>
+    <message>
+        <source>Session date (empty: today)</source>
+        <translation>Session date (empty: today)</translation>
+    </message>
+    <message>
+        <source>Date of the last session (optional)</source>
+        <translation>Date of the last session (optional)</translation>
+    </message>
+    <message>
+        <source>Administrative units (2023 or 2025)</source>
+        <translation>Administrative units (2023 or 2025)</translation>
+    </message>
+    <message>
+        <source>Language of the pack (vi or en)</source>
+        <translation>Language of the pack (vi or en)</translation>
+    </message>
+    <message>
+        <source>Directive items colour places that commitments name too</source>
+        <translation>Directive items colour places that commitments name too</translation>
+    </message>
+    <message>
+        <source>Layout templates (a folder, or one .qpt for the cover)</source>
+        <translation>Layout templates (a folder, or one .qpt for the cover)</translation>
+    </message>
+    <message>
+        <source>Cadastre layer (PATH|layername=NAME)</source>
+        <translation>Cadastre layer (PATH|layername=NAME)</translation>
+    </message>
+    <message>
+        <source>Session pack (PDF)</source>
+        <translation>Session pack (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf *.PDF)</source>
+        <translation>PDF files (*.pdf *.PDF)</translation>
+    </message>
+    <message>
+        <source>Tables (XLSX)</source>
+        <translation>Tables (XLSX)</translation>
+    </message>
+    <message>
+        <source>XLSX files (*.xlsx *.XLSX)</source>
+        <translation>XLSX files (*.xlsx *.XLSX)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>The date of the last session &apos;%1&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>The date of the last session &apos;%1&apos; is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The session pack was not written: %1</source>
+        <translation>The session pack was not written: %1</translation>
+    </message>
+    <message>
+        <source>Session pack written: %1 (%2 pages, %3 places, as of %4).</source>
+        <translation>Session pack written: %1 (%2 pages, %3 places, as of %4).</translation>
+    </message>
+</context>
+<context>
+    <name>RtSessionPackTask</name>
+    <message>
+        <source>Session pack as of %1</source>
+        <translation>Session pack as of %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>unexpected error</translation>
+    </message>
+    <message>
+        <source>the session pack failed</source>
+        <translation>the session pack failed</translation>
     </message>
 </context>
 <context>

@@ -693,6 +693,26 @@ Các trạng thái: %2</translation>
         <source>Off: a place is coloured by the concrete commitments that name it, and by directive items only where no commitment names it. On: by every task that names it, directive items included.</source>
         <translation>Tắt: một địa bàn được tô màu theo các nhiệm vụ cụ thể gắn với nó, theo mục chỉ đạo chung chỉ khi không có nhiệm vụ cụ thể nào. Bật: theo mọi nhiệm vụ gắn với nó, kể cả các mục chỉ đạo chung.</translation>
     </message>
+    <message>
+        <source>Session Pack…</source>
+        <translation>Tài liệu kỳ họp…</translation>
+    </message>
+    <message>
+        <source>Session pack as of %1</source>
+        <translation>Tài liệu kỳ họp tính đến ngày %1</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Session pack written (%1 pages): %2</source>
+        <translation>Đã tạo tài liệu kỳ họp (%1 trang): %2</translation>
+    </message>
+    <message>
+        <source>The session pack was not written: %1</source>
+        <translation>Chưa tạo được tài liệu kỳ họp: %1</translation>
+    </message>
 </context>
 <context>
     <name>RtProcessingAlgorithm</name>
@@ -734,6 +754,124 @@ Các trạng thái: %2</translation>
     <message>
         <source>Resolution Tracker: a council resolution&apos;s tasks on the map</source>
         <translation>Theo dõi Nghị quyết: các nhiệm vụ của nghị quyết HĐND trên bản đồ</translation>
+    </message>
+</context>
+<context>
+    <name>RtSessionPackAlgorithm</name>
+    <message>
+        <source>Make the session pack</source>
+        <translation>Tạo tài liệu kỳ họp</translation>
+    </message>
+    <message>
+        <source>resolution,council,session,pack,atlas,report,pdf,xlsx</source>
+        <translation>nghị quyết,HĐND,kỳ họp,tài liệu,tập bản đồ,báo cáo,pdf,xlsx</translation>
+    </message>
+    <message>
+        <source>Writes the council session pack: one PDF with the overview, the changes since the last session, the figures, a page per ward and zone, the land cases and all tasks.</source>
+        <translation>Tạo tài liệu kỳ họp HĐND: một tệp PDF gồm tổng quan, các thay đổi từ kỳ họp trước, các chỉ tiêu, một trang cho mỗi phường, xã và phân khu, các vụ việc đất đai và toàn bộ nhiệm vụ.</translation>
+    </message>
+    <message>
+        <source>Makes the pack restrack session-pack makes: a cover, an overview (tasks by status and category, the status of all tasks month by month, the city map as of the session date), what changed since the last session (status changes with date, who and evidence; tasks newly overdue and newly done), the figures the resolution set, a page per ward or commune and per planning zone (its map and its tasks), the land cases (aggregates only) and an appendix of all tasks.
+
+Session date: the statuses are as of it. Last session: optional; without it the pack says it has no earlier session to compare with. Template: a folder with edited copies of the pack&apos;s layout templates (pack-cover.qpt, pack-overview.qpt, pack-table.qpt, pack-figures.qpt, pack-place.qpt), or one .qpt for the cover. Cadastre: a layer with the fields case_id, dossier_status and parcel_id; no other field is read and only counts are printed. Tables: the same tables as an XLSX workbook.
+
+%1</source>
+        <translation>Tạo tài liệu như lệnh restrack session-pack: trang bìa, tổng quan (nhiệm vụ theo trạng thái và lĩnh vực, trạng thái toàn bộ nhiệm vụ theo tháng, bản đồ thành phố tính đến ngày kỳ họp), các thay đổi từ kỳ họp trước (thay đổi trạng thái kèm ngày, người báo cáo và căn cứ; nhiệm vụ mới quá hạn và mới hoàn thành), các chỉ tiêu nghị quyết đặt ra, một trang cho mỗi phường, xã và mỗi phân khu quy hoạch (bản đồ và các nhiệm vụ), các vụ việc đất đai (chỉ số liệu tổng hợp) và phụ lục toàn bộ nhiệm vụ.
+
+Ngày kỳ họp: trạng thái tính đến ngày này. Kỳ họp trước: không bắt buộc; nếu không có, tài liệu ghi rõ không có kỳ họp trước để so sánh. Mẫu trình bày: một thư mục chứa bản sao đã sửa của các mẫu (pack-cover.qpt, pack-overview.qpt, pack-table.qpt, pack-figures.qpt, pack-place.qpt), hoặc một tệp .qpt cho trang bìa. Lớp địa chính: lớp có các trường case_id, dossier_status và parcel_id; không đọc trường nào khác và chỉ in số liệu đếm. Bảng: các bảng đó dưới dạng sổ tính XLSX.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Map layers (GeoPackage)</source>
+        <translation>Lớp bản đồ (GeoPackage)</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg *.GPKG)</source>
+        <translation>GeoPackage (*.gpkg *.GPKG)</translation>
+    </message>
+    <message>
+        <source>Session date (empty: today)</source>
+        <translation>Ngày kỳ họp (để trống: hôm nay)</translation>
+    </message>
+    <message>
+        <source>Date of the last session (optional)</source>
+        <translation>Ngày kỳ họp trước (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Administrative units (2023 or 2025)</source>
+        <translation>Đơn vị hành chính (2023 hoặc 2025)</translation>
+    </message>
+    <message>
+        <source>Language of the pack (vi or en)</source>
+        <translation>Ngôn ngữ của tài liệu (vi: tiếng Việt, en: tiếng Anh)</translation>
+    </message>
+    <message>
+        <source>Directive items colour places that commitments name too</source>
+        <translation>Tô màu cả theo các mục chỉ đạo chung ở nơi đã có nhiệm vụ cụ thể</translation>
+    </message>
+    <message>
+        <source>Layout templates (a folder, or one .qpt for the cover)</source>
+        <translation>Mẫu trình bày (một thư mục, hoặc một tệp .qpt cho trang bìa)</translation>
+    </message>
+    <message>
+        <source>Cadastre layer (PATH|layername=NAME)</source>
+        <translation>Lớp địa chính (ĐƯỜNG_DẪN|layername=TÊN)</translation>
+    </message>
+    <message>
+        <source>Session pack (PDF)</source>
+        <translation>Tài liệu kỳ họp (PDF)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf *.PDF)</source>
+        <translation>Tệp PDF (*.pdf *.PDF)</translation>
+    </message>
+    <message>
+        <source>Tables (XLSX)</source>
+        <translation>Các bảng (XLSX)</translation>
+    </message>
+    <message>
+        <source>XLSX files (*.xlsx *.XLSX)</source>
+        <translation>Tệp XLSX (*.xlsx *.XLSX)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Số trang</translation>
+    </message>
+    <message>
+        <source>The date of the last session &apos;%1&apos; is not a date (YYYY-MM-DD).</source>
+        <translation>Ngày kỳ họp trước &apos;%1&apos; không phải là ngày (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>The session pack was not written: %1</source>
+        <translation>Chưa tạo được tài liệu kỳ họp: %1</translation>
+    </message>
+    <message>
+        <source>Session pack written: %1 (%2 pages, %3 places, as of %4).</source>
+        <translation>Đã tạo tài liệu kỳ họp: %1 (%2 trang, %3 địa bàn, tính đến ngày %4).</translation>
+    </message>
+</context>
+<context>
+    <name>RtSessionPackTask</name>
+    <message>
+        <source>Session pack as of %1</source>
+        <translation>Tài liệu kỳ họp tính đến ngày %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>lỗi không mong đợi: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <source>the session pack failed</source>
+        <translation>không tạo được tài liệu kỳ họp</translation>
     </message>
 </context>
 <context>

@@ -403,9 +403,13 @@ TEST_CASE( "the provider registers once and offers both algorithms with typed pa
 
   const QgsProcessingAlgorithm *join = registry->algorithmById( QStringLiteral( "resolutiontracker:jointasks" ) );
   const QgsProcessingAlgorithm *exportMap = registry->algorithmById( QStringLiteral( "resolutiontracker:exportcouncilmap" ) );
+  const QgsProcessingAlgorithm *pack = registry->algorithmById( QStringLiteral( "resolutiontracker:sessionpack" ) );
   REQUIRE( join );
   REQUIRE( exportMap );
-  CHECK( provider->algorithms().size() == 2 );
+  REQUIRE( pack );
+  CHECK( provider->algorithms().size() == 3 );
+  CHECK( pack->parameterDefinition( QStringLiteral( "SINCE" ) )->type() == QgsProcessingParameterDateTime::typeName() );
+  CHECK( pack->parameterDefinition( QStringLiteral( "TABLES" ) )->type() == QgsProcessingParameterFileDestination::typeName() );
   CHECK_FALSE( join->shortHelpString().isEmpty() );
   CHECK_FALSE( exportMap->shortHelpString().isEmpty() );
   // Typed parameters: the Model Designer offers layers, fields of the chosen layer, dates, files.

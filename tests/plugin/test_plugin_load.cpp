@@ -135,7 +135,7 @@ TEST_CASE( "the plugin loads, unloads and loads again in one QGIS session", "[pl
 
   TestIface iface;
   const QStringList expectedActions { QStringLiteral( "RtShowPanel" ), QStringLiteral( "RtOpenRegister" ), QStringLiteral( "RtBindLayer" ),
-                                      QStringLiteral( "RtExportMap" ), QStringLiteral( "RtIdentifyTool" ),
+                                      QStringLiteral( "RtExportMap" ), QStringLiteral( "RtSessionPack" ), QStringLiteral( "RtIdentifyTool" ),
                                       QStringLiteral( "RtWithDirectives" ), QStringLiteral( "mActionResolutionTrackerAbout" ) };
   for ( int round = 1; round <= 2; ++round )
   {

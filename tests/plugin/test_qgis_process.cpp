@@ -165,8 +165,10 @@ TEST_CASE( "qgis_process lists the Resolution Tracker algorithms once the shim p
   REQUIRE( provider >= 0 );
   const int join = list.out.indexOf( QStringLiteral( "resolutiontracker:jointasks\tJoin resolution tasks to a layer" ) );
   const int exportMap = list.out.indexOf( QStringLiteral( "resolutiontracker:exportcouncilmap\tExport the council map" ) );
+  const int pack = list.out.indexOf( QStringLiteral( "resolutiontracker:sessionpack\tMake the session pack" ) );
   CHECK( join > provider );
   CHECK( exportMap > provider );
+  CHECK( pack > provider );
   const Result plugins = fresh.run( { QStringLiteral( "plugins" ) } );
   CHECK( plugins.out.contains( QStringLiteral( "* resolutiontracker_processing" ) ) );
 }
