@@ -49,6 +49,7 @@ class RtPlugin : public QObject, public QgisPlugin
 
   private slots:
     void openRegister();
+    void addResolution();
     void bindLayer();
     void exportMap();
     void showAbout();
@@ -65,6 +66,7 @@ class RtPlugin : public QObject, public QgisPlugin
     QPointer<RtProcessingProvider> mProvider;  //!< owned by QGIS's Processing registry
     QPointer<QAction> mDockAction;
     QPointer<QAction> mOpenAction;
+    QPointer<QAction> mAddResolutionAction;
     QPointer<QAction> mBindAction;
     QPointer<QAction> mExportAction;
     QPointer<QAction> mIdentifyAction;
