@@ -159,6 +159,17 @@ namespace
     const QString unitType = c.city.unitType.isEmpty() ? QStringLiteral( "thành phố" ) : c.city.unitType;
     parts << tr2( lang, "Nghị quyết %1 ngày %2 của HĐND %4 %3", "Resolution %1 of %2 of the %3 council" )
              .arg( c.document.number, dateText( c.document.date ), c.document.place.isEmpty() ? c.city.fallbackPlace : c.document.place, unitType );
+    // A register of several resolutions: which of them the colours are of.
+    if ( c.resolutions.size() > 1 || c.registerResolutions > 1 )
+    {
+      if ( c.resolutions.isEmpty() )
+        parts << tr2( lang, "nhiệm vụ của tất cả %1 nghị quyết của sổ theo dõi", "tasks of all %1 resolutions of the register" )
+                 .arg( c.registerResolutions );
+      else
+        parts << ( c.resolutions.size() == 1 ? tr2( lang, "nhiệm vụ của Nghị quyết %1", "tasks of resolution %1" )
+                   : tr2( lang, "nhiệm vụ của các Nghị quyết %1", "tasks of resolutions %1" ) )
+                 .arg( c.resolutions.join( QStringLiteral( ", " ) ) );
+    }
     parts << tr2( lang, "trạng thái nhiệm vụ: sổ theo dõi %1", "task statuses: register %1" ).arg( c.registerName );
     bool gshhg = false, schematic = false;
     for ( const QString &s : c.layerSources )
@@ -611,7 +622,15 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
       return Result::failureFrom( found );
     if ( numbers.isEmpty() )
       data.document = found.value();
-    numbers << found.value().number;
+    if ( !numbers.contains( found.value().number ) )
+      numbers << found.value().number;
+  }
+  data.resolutions = numbers;
+  {
+    const RtResult<QVector<RtDocumentInfo>> all = store.value()->resolutions();
+    if ( !all.ok() )
+      return Result::failureFrom( all );
+    data.registerResolutions = all.value().size();
   }
   RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), options.asOf, nullptr, numbers );
   if ( !tasks.ok() )
@@ -686,6 +705,8 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
   content.templatePath = options.templatePath;
   content.withDirectives = options.withDirectives;
   content.city = data.city;
+  content.resolutions = data.resolutions;
+  content.registerResolutions = data.registerResolutions;
   QSet<QString> sources;
   for ( RtMapLayer &l : set.layers )
   {

@@ -71,6 +71,8 @@ struct RtMapExportData
   QVector<RtTask> tasks;    //!< with their status as of options.asOf
   RtMapLayerSet layers;     //!< memory copies of the map layers with their features' statuses
   RtCity city;              //!< options.cityPath read, or the bundled city
+  QStringList resolutions;  //!< the stored numbers of options.resolutions, as chosen; empty: all
+  int registerResolutions = 1; //!< how many resolutions the register holds
   QStringList warnings;
 
   //! Hands the memory layers to \a thread: prepare() may run on a worker, render() runs on the main thread.
@@ -101,6 +103,10 @@ struct RtMapLayoutContent
   bool withDirectives = false;
   //! Its CRS label, its neighbours' names and its name where the text names no place.
   RtCity city = RtCity::bundled();
+  //! The resolutions whose tasks colour the map (stored numbers; empty: all) and how many the
+  //! register holds: a register of several resolutions has the map say which it shows.
+  QStringList resolutions;
+  int registerResolutions = 1;
 };
 
 /**

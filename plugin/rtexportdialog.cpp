@@ -53,6 +53,10 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, const QDate 
   mLayers->setFilePath( defaults.layersPath );
   mLayers->setToolTip( tr( "The map layers (wards_2023, zones, sites, site_lines) the council map is drawn from" ) );
   form->addRow( tr( "Map layers" ), mLayers );
+  // The resolutions chosen in the panel: the map colours by their tasks and names them.
+  auto *resolutions = new QLabel( defaults.resolutions.isEmpty() ? tr( "All resolutions" ) : defaults.resolutions.join( QStringLiteral( ", " ) ), this );
+  resolutions->setObjectName( QStringLiteral( "RtExportResolutions" ) );
+  form->addRow( tr( "Resolutions" ), resolutions );
 
   mAsOf = new QgsDateEdit( this );
   mAsOf->setObjectName( QStringLiteral( "RtExportAsOf" ) );

@@ -1,4 +1,5 @@
 #include "rtplugin.h"
+#include "rtaddresolutionwizard.h"
 #include "rtexportdialog.h"
 #include "rtexporttask.h"
 #include "rtsessionpacktask.h"
@@ -81,6 +82,11 @@ void RtPlugin::initGui()
   mOpenAction->setObjectName( QStringLiteral( "RtOpenRegister" ) );
   connect( mOpenAction, &QAction::triggered, this, &RtPlugin::openRegister );
 
+  mAddResolutionAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionNewTableLayer.svg" ) ), tr( "Add a Resolution…" ), this );
+  mAddResolutionAction->setObjectName( QStringLiteral( "RtAddResolution" ) );
+  mAddResolutionAction->setToolTip( tr( "Add a resolution's text and its tasks to the open register" ) );
+  connect( mAddResolutionAction, &QAction::triggered, this, &RtPlugin::addResolution );
+
   mBindAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionAddOgrLayer.svg" ) ), tr( "Bind a Layer…" ), this );
   mBindAction->setObjectName( QStringLiteral( "RtBindLayer" ) );
   connect( mBindAction, &QAction::triggered, this, &RtPlugin::bindLayer );
@@ -117,7 +123,7 @@ void RtPlugin::initGui()
   mAboutAction->setObjectName( QStringLiteral( "mActionResolutionTrackerAbout" ) );
   connect( mAboutAction, &QAction::triggered, this, &RtPlugin::showAbout );
 
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mAddResolutionAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     addAction( action );
   mIface->addToolBarIcon( mDockAction );
@@ -195,7 +201,7 @@ void RtPlugin::unload()
     mIface->removeDockWidget( mDock );
     delete mDock;
   }
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mAddResolutionAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     delete action;
   // What initGui() registered, and only that.
@@ -243,6 +249,21 @@ void RtPlugin::openRegister()
                                        Qgis::MessageLevel::Success, 6 );
 }
 
+void RtPlugin::addResolution()
+{
+  if ( !mTracker || !mTracker->hasRegister() )
+  {
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Open a register first." ), Qgis::MessageLevel::Warning, 8 );
+    return;
+  }
+  RtAddResolutionWizard wizard( mTracker->registerPath(), RtCity::bundled(), mTracker->language(), mIface->mainWindow() );
+  if ( wizard.exec() != QDialog::Accepted )
+    return;
+  mTracker->refresh();
+  mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Resolution %1 added to the register." ).arg( wizard.addedNumber() ),
+                                     Qgis::MessageLevel::Success, 8 );
+}
+
 void RtPlugin::bindLayer()
 {
   if ( mDock )
@@ -265,6 +286,7 @@ void RtPlugin::exportMap()
   defaults.asOf = mTracker->asOf();
   defaults.lang = mTracker->language();
   defaults.withDirectives = mTracker->withDirectives(); // the map exported as the canvas shows it
+  defaults.resolutions = mTracker->chosenResolutions();  // the resolutions the panel shows
   RtExportDialog dialog( defaults, RtTasksAsOf::earliest( mTracker->document() ), mIface->mainWindow() );
   if ( dialog.exec() != QDialog::Accepted )
     return;

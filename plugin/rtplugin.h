@@ -50,6 +50,7 @@ class RtPlugin : public QObject, public QgisPlugin
 
   private slots:
     void openRegister();
+    void addResolution();
     void bindLayer();
     void exportMap();
     //! Asks where to write the session pack (as of the panel's date) and makes it as a task.
@@ -68,6 +69,7 @@ class RtPlugin : public QObject, public QgisPlugin
     QPointer<RtProcessingProvider> mProvider;  //!< owned by QGIS's Processing registry
     QPointer<QAction> mDockAction;
     QPointer<QAction> mOpenAction;
+    QPointer<QAction> mAddResolutionAction;
     QPointer<QAction> mBindAction;
     QPointer<QAction> mExportAction;
     QPointer<QAction> mPackAction;

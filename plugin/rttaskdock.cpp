@@ -43,6 +43,8 @@
 
 #include <algorithm>
 
+#include <algorithm>
+
 namespace
 {
   QString html( const QString &text )
@@ -94,6 +96,11 @@ RtTaskDock::RtTaskDock( RtTracker *tracker, QgisInterface *iface, QWidget *paren
   mAsOf->setToolTip( tr( "Statuses, overdue flags and map colours are shown as they stood on this date" ) );
   top->addWidget( mAsOf );
   layout->addLayout( top );
+  // The resolutions of the register whose tasks are shown and colour the map.
+  mResolutionChoice = new QComboBox( content );
+  mResolutionChoice->setObjectName( QStringLiteral( "RtResolutionChoice" ) );
+  mResolutionChoice->setToolTip( tr( "The resolution whose tasks the panel lists and the bound layers are coloured by" ) );
+  layout->addWidget( mResolutionChoice );
 
   // Filters.
   auto *filters = new QGridLayout();
@@ -228,6 +235,18 @@ RtTaskDock::RtTaskDock( RtTracker *tracker, QgisInterface *iface, QWidget *paren
       message( set.error(), Qgis::MessageLevel::Warning );
     }
   } );
+  connect( mResolutionChoice, qOverload<int>( &QComboBox::activated ), this, [this]( int index )
+  {
+    if ( !mTracker )
+      return;
+    const QString number = mResolutionChoice->itemData( index ).toString();
+    const RtStatusResult set = mTracker->setChosenResolutions( number.isEmpty() ? QStringList() : QStringList { number } );
+    if ( !set.ok() )
+    {
+      message( set.error(), Qgis::MessageLevel::Warning );
+      fillResolutionChoice();
+    }
+  } );
   connect( mSearch, &QgsFilterLineEdit::valueChanged, this, &RtTaskDock::applyFilters );
   connect( mStatusFilter, &QgsCheckableComboBox::checkedItemsChanged, this, &RtTaskDock::applyFilters );
   connect( mCategoryFilter, qOverload<int>( &QComboBox::currentIndexChanged ), this, &RtTaskDock::applyFilters );
@@ -278,6 +297,25 @@ void RtTaskDock::setIdentifyAction( QAction *action )
 
 // --- models and filters --------------------------------------------------------------
 
+void RtTaskDock::fillResolutionChoice()
+{
+  const QSignalBlocker blocker( mResolutionChoice );
+  mResolutionChoice->clear();
+  mResolutionChoice->addItem( tr( "All resolutions" ), QString() );
+  if ( !mTracker )
+    return;
+  const RtLang lang = mTracker->language();
+  for ( const RtDocumentInfo &r : mTracker->resolutions() )
+  {
+    mResolutionChoice->addItem( tr( "Resolution %1 of %2" ).arg( r.number, rtDateText( r.date, lang ) ), r.number );
+    mResolutionChoice->setItemData( mResolutionChoice->count() - 1, r.title, Qt::ToolTipRole );
+  }
+  const QStringList chosen = mTracker->chosenResolutions();
+  const int index = chosen.size() == 1 ? mResolutionChoice->findData( chosen.first() ) : 0;
+  mResolutionChoice->setCurrentIndex( std::max( index, 0 ) );
+  mResolutionChoice->setEnabled( mTracker->resolutions().size() > 1 );
+}
+
 void RtTaskDock::resetModels()
 {
   if ( !mTracker )
@@ -298,7 +336,11 @@ void RtTaskDock::resetModels()
 
   if ( mTracker->hasRegister() )
   {
-    const RtDocumentInfo &doc = mTracker->document();
+    RtDocumentInfo doc = mTracker->document();
+    const QStringList chosen = mTracker->chosenResolutions();
+    for ( const RtDocumentInfo &r : mTracker->resolutions() )
+      if ( chosen.size() == 1 && r.number == chosen.first() )
+        doc = r;
     mRegisterLabel->setText( tr( "Resolution %1 of %2 — %n task(s)", nullptr, mTracker->tasksAsOf().size() )
                              .arg( doc.number, rtDateText( doc.date, lang ) ) );
     mRegisterLabel->setToolTip( mTracker->registerPath() );
@@ -309,6 +351,7 @@ void RtTaskDock::resetModels()
     mRegisterLabel->setToolTip( QString() );
   }
   fillFilterChoices();
+  fillResolutionChoice();
   mCurrentTaskId.clear();
   if ( !keep.isEmpty() && mTracker->taskAsOf( keep ) )
   {

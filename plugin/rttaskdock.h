@@ -93,6 +93,7 @@ class RtTaskDock : public QgsDockWidget
 
   private:
     void fillFilterChoices();
+    void fillResolutionChoice();
     void showDetails();
     void showOnMap( const QString &taskId );
     void updateCount();
@@ -109,6 +110,7 @@ class RtTaskDock : public QgsDockWidget
 
     QLabel *mRegisterLabel = nullptr;
     QgsDateEdit *mAsOf = nullptr;
+    QComboBox *mResolutionChoice = nullptr;
     QgsCheckableComboBox *mStatusFilter = nullptr;
     QComboBox *mCategoryFilter = nullptr;
     QComboBox *mResponsibleFilter = nullptr;

@@ -17,6 +17,7 @@
 namespace
 {
   const QString sRegisterEntry = QStringLiteral( "/registerPath" );
+  const QString sResolutionsEntry = QStringLiteral( "/resolutions" );
 
   //! A field that names the features, for the place filter's labels.
   int nameField( const QgsFields &fields )
@@ -74,21 +75,32 @@ RtStatusResult RtTracker::readAll( const QString &path )
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( path, false );
   if ( !store.ok() )
     return RtStatusResult::failureFrom( store );
-  RtResult<RtResolution> resolution = store.value()->resolution();
+  const RtDocumentInfo document = store.value()->document();
+  const RtResult<QVector<RtDocumentInfo>> resolutions = store.value()->resolutions();
+  if ( !resolutions.ok() )
+    return RtStatusResult::failureFrom( resolutions );
+  // A choice made for another register keeps only the numbers this one holds.
+  QStringList chosen;
+  for ( const RtDocumentInfo &r : resolutions.value() )
+    if ( mChosen.contains( r.number ) )
+      chosen << r.number;
+  // The clause tree the panel shows: the chosen resolution's when one is chosen.
+  RtResult<RtResolution> resolution = store.value()->resolution( chosen.size() == 1 ? chosen.first() : QString() );
   if ( !resolution.ok() )
     return RtStatusResult::failureFrom( resolution );
-  const RtDocumentInfo document = store.value()->document();
   // The date chosen for another register may precede this one's resolution: this one
   // then starts at today, the default, as a register opened first does.
   const QDate asOf = mAsOf.isValid() && RtTasksAsOf::check( document, mAsOf ).ok() ? mAsOf : QDate::currentDate();
   QVector<RtTask> current;
-  RtResult<QVector<RtTask>> asOfTasks = RtTasksAsOf::read( *store.value(), asOf, &current );
+  RtResult<QVector<RtTask>> asOfTasks = RtTasksAsOf::read( *store.value(), asOf, &current, chosen );
   if ( !asOfTasks.ok() )
     return RtStatusResult::failureFrom( asOfTasks );
 
   mPath = path;
   mDocument = document;
   mResolution = resolution.takeValue();
+  mResolutions = resolutions.value();
+  mChosen = chosen;
   mCurrent = std::move( current );
   mAsOf = asOf;
   mIndexOfTask.clear();
@@ -103,7 +115,7 @@ RtStatusResult RtTracker::computeAsOf( const QDate &date )
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( mPath, false );
   if ( !store.ok() )
     return RtStatusResult::failureFrom( store );
-  const RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), date );
+  const RtResult<QVector<RtTask>> tasks = RtTasksAsOf::read( *store.value(), date, nullptr, mChosen );
   if ( !tasks.ok() )
     return RtStatusResult::failureFrom( tasks );
   QHash<QString, RtStatus> statuses;
@@ -122,6 +134,8 @@ RtStatusResult RtTracker::openRegister( const QString &path, bool remember )
   const QString previousPath = mPath;
   const RtDocumentInfo previousDocument = mDocument;
   const RtResolution previousResolution = mResolution;
+  const QVector<RtDocumentInfo> previousResolutions = mResolutions;
+  const QStringList previousChosen = mChosen;
   const QVector<RtTask> previousCurrent = mCurrent;
   const QVector<RtTask> previousAsOf = mAsOfTasks;
   const QHash<QString, int> previousIndex = mIndexOfTask;
@@ -131,6 +145,8 @@ RtStatusResult RtTracker::openRegister( const QString &path, bool remember )
     mPath = previousPath;
     mDocument = previousDocument;
     mResolution = previousResolution;
+    mResolutions = previousResolutions;
+    mChosen = previousChosen;
     mCurrent = previousCurrent;
     mAsOfTasks = previousAsOf;
     mIndexOfTask = previousIndex;
@@ -177,6 +193,7 @@ void RtTracker::closeRegister()
   mPath.clear();
   mDocument = RtDocumentInfo();
   mResolution = RtResolution();
+  mResolutions.clear();
   mCurrent.clear();
   mAsOfTasks.clear();
   mIndexOfTask.clear();
@@ -217,6 +234,43 @@ RtStatusResult RtTracker::setAsOf( const QDate &date )
   mAsOf = d;
   updateLayers();
   emit asOfChanged( mAsOf );
+  return rtOk();
+}
+
+RtStatusResult RtTracker::setChosenResolutions( const QStringList &numbers )
+{
+  if ( !hasRegister() )
+    return rtFail( tr( "no register is open" ) );
+  QStringList known;
+  for ( const RtDocumentInfo &r : std::as_const( mResolutions ) )
+    known << r.number;
+  for ( const QString &n : numbers )
+    if ( !known.contains( n ) )
+      return rtFail( tr( "resolution %1 is not in the register %2 (it holds %3)" )
+                     .arg( n, QFileInfo( mPath ).fileName(), known.join( QStringLiteral( ", " ) ) ) );
+  // Every resolution chosen is the same as none: the choice stays "all" when one is added.
+  QStringList chosen;
+  if ( numbers.size() < known.size() )
+    for ( const QString &n : std::as_const( known ) )
+      if ( numbers.contains( n ) )
+        chosen << n;
+  const QStringList previous = mChosen;
+  mChosen = chosen;
+  const RtStatusResult read = readAll( mPath );
+  if ( !read.ok() )
+  {
+    mChosen = previous;
+    return read;
+  }
+  if ( mProject )
+  {
+    if ( mChosen.isEmpty() )
+      mProject->removeEntry( projectScope(), sResolutionsEntry );
+    else
+      mProject->writeEntry( projectScope(), sResolutionsEntry, mChosen );
+  }
+  updateLayers();
+  emit registerChanged();
   return rtOk();
 }
 
@@ -657,8 +711,14 @@ void RtTracker::onProjectRead()
 {
   const bool wasDirty = mProject->isDirty();
   const QString saved = projectRegisterPath();
+  const QStringList chosen = mProject->readListEntry( projectScope(), sResolutionsEntry );
   if ( !saved.isEmpty() && QFileInfo( saved ).absoluteFilePath() != mPath )
+  {
+    mChosen = chosen;
     openRegister( saved );
+  }
+  else if ( hasRegister() && chosen != mChosen )
+    setChosenResolutions( chosen );
   restoreBindings();
   // Restoring what the project already holds is not a change the user must save.
   if ( !wasDirty )

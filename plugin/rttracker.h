@@ -78,6 +78,22 @@ class RtTracker : public QObject
     QString registerPath() const { return mPath; }
     const RtDocumentInfo &document() const { return mDocument; }
     const RtResolution &resolution() const { return mResolution; }
+    //! Every resolution of the open register, in the order they were added.
+    const QVector<RtDocumentInfo> &resolutions() const { return mResolutions; }
+
+    /**
+     * The resolutions (stored numbers) whose tasks the panel and the bound layers show; empty:
+     * all. The tasks are filtered before the join, as `restrack join --resolution` does.
+     */
+    QStringList chosenResolutions() const { return mChosen; }
+
+    /**
+     * Shows the tasks of \a numbers only (stored numbers of the open register; empty: all):
+     * the tasks are read again, the bound layers recoloured, and the choice is saved in the
+     * project (entry "ResolutionTracker/resolutions"). A number the register does not hold is
+     * refused with nothing changed.
+     */
+    RtStatusResult setChosenResolutions( const QStringList &numbers );
 
     //! Every task with its current status (as recorded now), in register order.
     const QVector<RtTask> &currentTasks() const { return mCurrent; }
@@ -221,6 +237,8 @@ class RtTracker : public QObject
     QString mPath;
     RtDocumentInfo mDocument;
     RtResolution mResolution;
+    QVector<RtDocumentInfo> mResolutions;
+    QStringList mChosen;  //!< stored numbers; empty: every resolution
     QVector<RtTask> mCurrent;
     QVector<RtTask> mAsOfTasks;
     QHash<QString, int> mIndexOfTask;

@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>RtAddResolutionWizard</name>
+    <message>
+        <source>Add a resolution</source>
+        <translation>Add a resolution</translation>
+    </message>
+    <message>
+        <source>The resolution&apos;s text</source>
+        <translation>The resolution&apos;s text</translation>
+    </message>
+    <message>
+        <source>A plain text, a PDF with a text layer or a DOCX file of the resolution.</source>
+        <translation>A plain text, a PDF with a text layer or a DOCX file of the resolution.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Resolution texts (*.txt *.pdf *.docx);;All files (*)</source>
+        <translation>Resolution texts (*.txt *.pdf *.docx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Check what was read</source>
+        <translation>Check what was read</translation>
+    </message>
+    <message>
+        <source>The header, the clauses and what the reader found doubtful. If something is wrong, correct the text and read it again.</source>
+        <translation>The header, the clauses and what the reader found doubtful. If something is wrong, correct the text and read it again.</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Clause</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>The tasks</source>
+        <translation>The tasks</translation>
+    </message>
+    <message>
+        <source>One task for each directive and each project of an appendix. Untick those not to follow; edit the title, the deadline as the text words it, the body responsible and the places.</source>
+        <translation>One task for each directive and each project of an appendix. Untick those not to follow; edit the title, the deadline as the text words it, the body responsible and the places.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Choose the resolution&apos;s text.</source>
+        <translation>Choose the resolution&apos;s text.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file (%2)</source>
+        <translation>%1: cannot read the file (%2)</translation>
+    </message>
+    <message>
+        <source>Number: %1
+Date: %2
+Council: %3
+Session: %4
+Title: %5</source>
+        <translation>Number: %1
+Date: %2
+Council: %3
+Session: %4
+Title: %5</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>No warnings.</translation>
+    </message>
+    <message>
+        <source>task %1 (row %2): the title is empty</source>
+        <translation>task %1 (row %2): the title is empty</translation>
+    </message>
+    <message>
+        <source>task %1 (row %2): %3</source>
+        <translation>task %1 (row %2): %3</translation>
+    </message>
+    <message>
+        <source>task %1 (row %2): &apos;%3&apos; is not a place of the city&apos;s gazetteer</source>
+        <translation>task %1 (row %2): &apos;%3&apos; is not a place of the city&apos;s gazetteer</translation>
+    </message>
+</context>
+<context>
     <name>RtBindDialog</name>
     <message>
         <source>Bind a layer to the resolution&apos;s tasks</source>
@@ -242,6 +345,14 @@
     <message>
         <source>The file exists: tick the box above to replace it with the new map.</source>
         <translation>The file exists: tick the box above to replace it with the new map.</translation>
+    </message>
+    <message>
+        <source>All resolutions</source>
+        <translation>All resolutions</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>Resolutions</translation>
     </message>
 </context>
 <context>
@@ -718,6 +829,18 @@ Statuses: %2</translation>
         <source>The session pack was not written: %1</source>
         <translation>The session pack was not written: %1</translation>
     </message>
+    <message>
+        <source>Add a Resolution…</source>
+        <translation>Add a Resolution…</translation>
+    </message>
+    <message>
+        <source>Add a resolution&apos;s text and its tasks to the open register</source>
+        <translation>Add a resolution&apos;s text and its tasks to the open register</translation>
+    </message>
+    <message>
+        <source>Resolution %1 added to the register.</source>
+        <translation>Resolution %1 added to the register.</translation>
+    </message>
 </context>
 <context>
     <name>RtProcessingAlgorithm</name>
@@ -1166,6 +1289,18 @@ Now: %3 (since %4)</translation>
             <numerusform>Task %1 is no longer linked to %n places in %2.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The resolution whose tasks the panel lists and the bound layers are coloured by</source>
+        <translation>The resolution whose tasks the panel lists and the bound layers are coloured by</translation>
+    </message>
+    <message>
+        <source>All resolutions</source>
+        <translation>All resolutions</translation>
+    </message>
+    <message>
+        <source>Resolution %1 of %2</source>
+        <translation>Resolution %1 of %2</translation>
+    </message>
 </context>
 <context>
     <name>RtTracker</name>
@@ -1212,6 +1347,10 @@ Now: %3 (since %4)</translation>
     <message>
         <source>%1 shows the tasks through a key map (%2 → %3): link the features of the layer the tasks name</source>
         <translation>%1 shows the tasks through a key map (%2 → %3): link the features of the layer the tasks name</translation>
+    </message>
+    <message>
+        <source>resolution %1 is not in the register %2 (it holds %3)</source>
+        <translation>resolution %1 is not in the register %2 (it holds %3)</translation>
     </message>
 </context>
 </TS>

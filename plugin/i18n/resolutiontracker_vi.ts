@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>RtAddResolutionWizard</name>
+    <message>
+        <source>Add a resolution</source>
+        <translation>Thêm nghị quyết</translation>
+    </message>
+    <message>
+        <source>The resolution&apos;s text</source>
+        <translation>Văn bản nghị quyết</translation>
+    </message>
+    <message>
+        <source>A plain text, a PDF with a text layer or a DOCX file of the resolution.</source>
+        <translation>Tệp văn bản thuần, PDF có lớp chữ hoặc DOCX của nghị quyết.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Resolution texts (*.txt *.pdf *.docx);;All files (*)</source>
+        <translation>Văn bản nghị quyết (*.txt *.pdf *.docx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Check what was read</source>
+        <translation>Kiểm tra nội dung đã đọc</translation>
+    </message>
+    <message>
+        <source>The header, the clauses and what the reader found doubtful. If something is wrong, correct the text and read it again.</source>
+        <translation>Phần đầu, các điều khoản và những chỗ chương trình đọc thấy còn nghi vấn. Nếu có chỗ sai, hãy sửa văn bản rồi đọc lại.</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Điều khoản</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>The tasks</source>
+        <translation>Các nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>One task for each directive and each project of an appendix. Untick those not to follow; edit the title, the deadline as the text words it, the body responsible and the places.</source>
+        <translation>Mỗi nội dung chỉ đạo và mỗi dự án của phụ lục là một nhiệm vụ. Bỏ chọn những nhiệm vụ không theo dõi; sửa tên, thời hạn theo lời văn bản, cơ quan chủ trì và địa bàn.</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Địa bàn</translation>
+    </message>
+    <message>
+        <source>Choose the resolution&apos;s text.</source>
+        <translation>Hãy chọn văn bản nghị quyết.</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file (%2)</source>
+        <translation>%1: không đọc được tệp (%2)</translation>
+    </message>
+    <message>
+        <source>Number: %1
+Date: %2
+Council: %3
+Session: %4
+Title: %5</source>
+        <translation>Số: %1
+Ngày: %2
+Hội đồng: %3
+Kỳ họp: %4
+Trích yếu: %5</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>Không có cảnh báo.</translation>
+    </message>
+    <message>
+        <source>task %1 (row %2): the title is empty</source>
+        <translation>nhiệm vụ %1 (dòng %2): tên đang để trống</translation>
+    </message>
+    <message>
+        <source>task %1 (row %2): %3</source>
+        <translation>nhiệm vụ %1 (dòng %2): %3</translation>
+    </message>
+    <message>
+        <source>task %1 (row %2): &apos;%3&apos; is not a place of the city&apos;s gazetteer</source>
+        <translation>nhiệm vụ %1 (dòng %2): &apos;%3&apos; không phải là địa danh trong danh mục địa danh của thành phố</translation>
+    </message>
+</context>
+<context>
     <name>RtBindDialog</name>
     <message>
         <source>Bind a layer to the resolution&apos;s tasks</source>
@@ -239,6 +342,14 @@
     <message>
         <source>The file exists: tick the box above to replace it with the new map.</source>
         <translation>Tệp này đã có: đánh dấu ô phía trên để ghi bản đồ mới thay cho tệp cũ.</translation>
+    </message>
+    <message>
+        <source>All resolutions</source>
+        <translation>Tất cả nghị quyết</translation>
+    </message>
+    <message>
+        <source>Resolutions</source>
+        <translation>Nghị quyết</translation>
     </message>
 </context>
 <context>
@@ -713,6 +824,18 @@ Các trạng thái: %2</translation>
         <source>The session pack was not written: %1</source>
         <translation>Chưa tạo được tài liệu kỳ họp: %1</translation>
     </message>
+    <message>
+        <source>Add a Resolution…</source>
+        <translation>Thêm nghị quyết…</translation>
+    </message>
+    <message>
+        <source>Add a resolution&apos;s text and its tasks to the open register</source>
+        <translation>Thêm văn bản một nghị quyết và các nhiệm vụ của nó vào sổ theo dõi đang mở</translation>
+    </message>
+    <message>
+        <source>Resolution %1 added to the register.</source>
+        <translation>Đã thêm Nghị quyết %1 vào sổ theo dõi.</translation>
+    </message>
 </context>
 <context>
     <name>RtProcessingAlgorithm</name>
@@ -1157,6 +1280,18 @@ Hiện tại: %3 (từ ngày %4)</translation>
             <numerusform>Nhiệm vụ %1 đã bỏ gắn %n địa điểm trong lớp %2.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The resolution whose tasks the panel lists and the bound layers are coloured by</source>
+        <translation>Nghị quyết có các nhiệm vụ được liệt kê trong bảng và tô màu các lớp đã liên kết</translation>
+    </message>
+    <message>
+        <source>All resolutions</source>
+        <translation>Tất cả nghị quyết</translation>
+    </message>
+    <message>
+        <source>Resolution %1 of %2</source>
+        <translation>Nghị quyết %1 ngày %2</translation>
+    </message>
 </context>
 <context>
     <name>RtTracker</name>
@@ -1203,6 +1338,10 @@ Hiện tại: %3 (từ ngày %4)</translation>
     <message>
         <source>%1 shows the tasks through a key map (%2 → %3): link the features of the layer the tasks name</source>
         <translation>%1 hiển thị nhiệm vụ qua bảng quy đổi khóa (%2 → %3): hãy gắn các đối tượng của lớp mà nhiệm vụ ghi tên</translation>
+    </message>
+    <message>
+        <source>resolution %1 is not in the register %2 (it holds %3)</source>
+        <translation>nghị quyết %1 không có trong sổ theo dõi %2 (sổ có %3)</translation>
     </message>
 </context>
 </TS>

@@ -795,3 +795,63 @@ TEST_CASE( "the map says which tasks colour a place and --with-directives counts
     CHECK( text.contains( QStringLiteral( "A place's colour: every task that names it, directive items included." ) ) == withDirectives );
   }
 }
+
+TEST_CASE( "a map of a register of several resolutions names the resolutions whose tasks it shows", "[export][resolutions][cli]" )
+{
+  RtMapTest::requireLayers();
+  Fixture &f = fixture();
+  REQUIRE( f.ok );
+  QTemporaryDir dir;
+  const QString db = dir.filePath( QStringLiteral( "two.gpkg" ) );
+  REQUIRE( QFile::copy( f.registerPath, db ) );
+  QFile::setPermissions( db, QFile::ReadOwner | QFile::WriteOwner );
+  const QString storeData = RtTestPaths::sourceDir() + QStringLiteral( "/tests/data/store/" );
+  int rc = -1;
+  QString errors;
+  RtMapTest::run( RtTestPaths::cliExecutable(), { QStringLiteral( "add-resolution" ), QStringLiteral( "--db" ), db,
+                                                  QStringLiteral( "--text" ), storeData + QStringLiteral( "NQ-15-HDND-2024-test.txt" ),
+                                                  QStringLiteral( "--register" ), storeData + QStringLiteral( "NQ-15-HDND-2024-test-register.json" ) },
+                  &rc, &errors );
+  INFO( errors.toStdString() );
+  REQUIRE( rc == 0 );
+
+  auto exportText = [&]( const QStringList &resolutions, const QString &lang )
+  {
+    const QString pdf = dir.filePath( QStringLiteral( "map-%1-%2.pdf" ).arg( resolutions.size() ).arg( lang ) );
+    QStringList args { QStringLiteral( "export" ), QStringLiteral( "--db" ), db, QStringLiteral( "--layers" ), RtMapTest::layersPath(),
+                       QStringLiteral( "--as-of" ), QStringLiteral( "2026-11-26" ), QStringLiteral( "--out" ), pdf,
+                       QStringLiteral( "--lang" ), lang, QStringLiteral( "--overwrite" ) };
+    for ( const QString &r : resolutions )
+      args << QStringLiteral( "--resolution" ) << r;
+    int code = -1;
+    QString err;
+    RtMapTest::run( RtTestPaths::cliExecutable(), args, &code, &err );
+    INFO( err.toStdString() );
+    REQUIRE( code == 0 );
+    // Reading order, not layout: a wrapped line stays together.
+    return RtMapTest::run( QStringLiteral( "pdftotext" ), { pdf, QStringLiteral( "-" ) } ).normalized( QString::NormalizationForm_C ).simplified();
+  };
+
+  SECTION( "all resolutions" )
+  {
+    const QString text = exportText( {}, QStringLiteral( "vi" ) );
+    INFO( text.toStdString() );
+    CHECK( text.contains( QStringLiteral( "nhiệm vụ của tất cả 2 nghị quyết của sổ theo dõi" ) ) );
+    const QString en = exportText( {}, QStringLiteral( "en" ) );
+    INFO( en.toStdString() );
+    CHECK( en.contains( QStringLiteral( "tasks of all 2 resolutions of the register" ) ) );
+  }
+  SECTION( "one resolution, typed by its leading number" )
+  {
+    const QString text = exportText( { QStringLiteral( "15" ) }, QStringLiteral( "vi" ) );
+    INFO( text.toStdString() );
+    CHECK( text.contains( QStringLiteral( "nhiệm vụ của Nghị quyết 15/NQ-HĐND" ) ) );
+    CHECK_FALSE( text.contains( QStringLiteral( "tất cả 2 nghị quyết" ) ) );
+  }
+  SECTION( "both resolutions named" )
+  {
+    const QString text = exportText( { QStringLiteral( "172" ), QStringLiteral( "15" ) }, QStringLiteral( "vi" ) );
+    INFO( text.toStdString() );
+    CHECK( text.contains( QStringLiteral( "nhiệm vụ của các Nghị quyết 172/NQ-HĐND, 15/NQ-HĐND" ) ) );
+  }
+}
