@@ -13,4 +13,7 @@ echo
 echo
 "$restrack" export --as-of "$today" --out "build/full/council-map-$today.pdf" --overwrite "$@"
 "$restrack" export --as-of "$today" --out "build/full/council-map-$today.png" --overwrite "$@"
-"$restrack" session-pack --session-date "$today" --out "build/full/session-pack-$today.pdf" --tables "build/full/session-pack-$today.xlsx" --overwrite "$@"
+# The pack's date is its session date: --as-of D becomes --session-date D.
+pack_args=()
+for a in "$@"; do [ "$a" = --as-of ] && pack_args+=(--session-date) || pack_args+=("$a"); done
+"$restrack" session-pack --session-date "$today" --out "build/full/session-pack-$today.pdf" --tables "build/full/session-pack-$today.xlsx" --overwrite ${pack_args[@]+"${pack_args[@]}"}
