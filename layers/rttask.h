@@ -4,6 +4,7 @@
 #include "rtdeadline.h"
 #include "rtstatus.h"
 #include "rttarget.h"
+#include "rtvalue.h"
 
 #include <QDate>
 #include <QString>
@@ -58,6 +59,8 @@ struct RtTask
   QVector<RtTaskRef> followsUp;  //!< tasks or resolutions (earlier than its own) this task follows up
   int revision = 0;        //!< bumped by every change of the task (optimistic concurrency)
   QString review;          //!< "draft": proposed by draft-register, not reviewed yet; empty once reviewed
+  //! The latest measured value on or before the date the task is read for (RtTasksAsOf::read()); none when no value was reported.
+  std::optional<RtValueEntry> latestValue;
 };
 
 #endif // RTTASK_H

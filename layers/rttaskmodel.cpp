@@ -2,6 +2,7 @@
 
 #include "rtcategory.h"
 #include "rtplacekey.h"
+#include "rtprogress.h"
 #include "rtstatus.h"
 #include "rttext.h"
 
@@ -115,6 +116,7 @@ enum class RtTaskField
   Id,
   Title,
   Status,
+  Progress,
   Category,
   Deadline,
   Responsible,
@@ -203,6 +205,8 @@ struct RtTaskModelRows
         return title( i );
       case RtTaskField::Status:
         return RtTaskModels::statusText( t.status, overdue.at( i ), lang );
+      case RtTaskField::Progress:
+        return RtProgress::text( t, lang );
       case RtTaskField::Category:
         return RtCategories::label( t.category, lang );
       case RtTaskField::Deadline:
@@ -233,6 +237,14 @@ struct RtTaskModelRows
         // Vocabulary order; an overdue task right after the others of its status.
         static const QVector<RtStatus> sStatuses = RtStatuses::all();
         return static_cast<int>( sStatuses.indexOf( t.status ) * 2 + ( overdue.at( i ) ? 1 : 0 ) );
+      }
+      case RtTaskField::Progress:
+      {
+        // By share of the target; a value without a share after every share.
+        if ( !t.latestValue )
+          return QVariant();
+        const std::optional<double> share = RtProgress::share( t );
+        return share ? *share : 1e12 + t.latestValue->value;
       }
       case RtTaskField::Category:
       {
@@ -764,7 +776,7 @@ QVariant RtTaskTableModel::data( const QModelIndex &index, int role ) const
     return QVariant();
   static const RtTaskField sFields[ColumnCount] =
   {
-    RtTaskField::Id, RtTaskField::Title, RtTaskField::Status, RtTaskField::Category,
+    RtTaskField::Id, RtTaskField::Title, RtTaskField::Status, RtTaskField::Progress, RtTaskField::Category,
     RtTaskField::Deadline, RtTaskField::Responsible, RtTaskField::Clause
   };
   return mRows->data( index.row(), sFields[index.column()], role );
@@ -783,6 +795,8 @@ QVariant RtTaskTableModel::headerData( int section, Qt::Orientation orientation,
       return vi ? QStringLiteral( "Nhiệm vụ" ) : QStringLiteral( "Task" );
     case ColumnStatus:
       return vi ? QStringLiteral( "Trạng thái" ) : QStringLiteral( "Status" );
+    case ColumnProgress:
+      return vi ? QStringLiteral( "Tiến độ so với chỉ tiêu" ) : QStringLiteral( "Progress against target" );
     case ColumnCategory:
       return vi ? QStringLiteral( "Lĩnh vực" ) : QStringLiteral( "Category" );
     case ColumnDeadline:

@@ -160,7 +160,8 @@ class RtTaskTreeModel : public QAbstractItemModel
 /**
  * \brief The same tasks as a flat table, for sorting by any column.
  *
- * Columns: Id, Title, Status, Category, Deadline, Responsible, Clause. Qt::ToolTipRole is
+ * Columns: Id, Title, Status, Progress (the latest value against the target, RtProgress),
+ * Category, Deadline, Responsible, Clause. Qt::ToolTipRole is
  * the task's quote; RtTaskRoles::SortValue is the underlying value (status in
  * vocabulary order, category in RtCategories::codes() order, deadline as a QDate, an
  * invalid QVariant when there is none) which RtTaskFilterModel sorts by.
@@ -175,6 +176,7 @@ class RtTaskTableModel : public QAbstractTableModel
       ColumnId,
       ColumnTitle,
       ColumnStatus,
+      ColumnProgress,
       ColumnCategory,
       ColumnDeadline,
       ColumnResponsible,

@@ -22,12 +22,34 @@ RtStatusResult RtTasksAsOf::check( const RtDocumentInfo &document, const QDate &
   return rtOk();
 }
 
+namespace
+{
+  //! Gives each of \a tasks its latest value measured on or before \a date.
+  RtStatusResult withLatestValues( const RtStore &store, const QDate &date, QVector<RtTask> &tasks )
+  {
+    const RtResult<QHash<QString, RtValueEntry>> values = store.valuesAsOf( date );
+    if ( !values.ok() )
+      return RtStatusResult::failureFrom( values );
+    for ( RtTask &task : tasks )
+    {
+      const auto it = values.value().constFind( task.id );
+      task.latestValue = it == values.value().constEnd() ? std::nullopt : std::optional<RtValueEntry>( *it );
+    }
+    return rtOk();
+  }
+}
+
 RtResult<QVector<RtTask>> RtTasksAsOf::read( const RtStore &store, const QDate &date, QVector<RtTask> *current,
     const QStringList &resolutions )
 {
   using Result = RtResult<QVector<RtTask>>;
   RtResult<QVector<RtTask>> asOf = store.tasksAsOf( date, resolutions );
-  if ( !asOf.ok() || !current )
+  if ( !asOf.ok() )
+    return asOf;
+  const RtStatusResult valued = withLatestValues( store, date, asOf.value() );
+  if ( !valued.ok() )
+    return Result::failureFrom( valued );
+  if ( !current )
     return asOf;
   // The same tasks (those of the resolutions passed by then) with their current status.
   const RtResult<QVector<RtTask>> now = store.tasks( resolutions );
@@ -42,5 +64,9 @@ RtResult<QVector<RtTask>> RtTasksAsOf::read( const RtStore &store, const QDate &
     if ( ids.contains( t.id ) )
       current->append( t );
   }
+  // Current: the latest value ever reported, as the current status is the latest ever set.
+  const RtStatusResult currentValued = withLatestValues( store, QDate( 9999, 12, 31 ), *current );
+  if ( !currentValued.ok() )
+    return Result::failureFrom( currentValued );
   return asOf;
 }

@@ -1,4 +1,5 @@
 #include "rtmapexport.h"
+#include "rtprogress.h"
 #include "rtjoin.h"
 #include "rtlayouttemplate.h"
 #include "rtlocale.h"
@@ -530,7 +531,7 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
       const RtTask &task = c.summary.overdue.at( i );
       rows << QgsTableRow { cell( dateText( task.deadline.date() ) ),
                             cell( QStringLiteral( "%1 (%2)" ).arg( lang == RtLang::Vi ? task.titleVi : task.titleEn, task.id ) ),
-                            cell( RtStatuses::label( task.status, lang ) ) };
+                            cell( RtProgress::statusText( task, lang ) ) };
     }
     if ( c.summary.overdue.size() > shown )
       rows << QgsTableRow { cell( QString() ), cell( tr2( lang, "… và %1 nhiệm vụ quá hạn khác (xem: restrack summary)", "… and %1 more overdue (see: restrack summary)" )

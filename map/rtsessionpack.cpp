@@ -7,6 +7,7 @@
 #include "rtmapstyle.h"
 #include "rtoutputfile.h"
 #include "rtpackcharts.h"
+#include "rtprogress.h"
 #include "rttasksasof.h"
 
 #include <qgscoordinatereferencesystem.h>
@@ -585,7 +586,8 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
 
   // The histories: the changes since the last session and the latest evidence of each task.
   QHash<QString, QString> latestEvidence;
-  struct Change { RtHistoryEntry entry; QString title; };
+  //! A status change, or a measured value (\a valueText set; entry has no statuses).
+  struct Change { RtHistoryEntry entry; QString title; QString valueText; };
   QVector<Change> changes;
   for ( const RtTask &task : std::as_const( data.tasks ) )
   {
@@ -599,14 +601,35 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
       if ( !e.evidence.trimmed().isEmpty() )
         latestEvidence.insert( task.id, e.evidence );
       if ( options.since.isValid() && e.oldStatus.has_value() && e.date > options.since )
-        changes << Change { e, titleOf( task, lang ) };
+        changes << Change { e, titleOf( task, lang ), QString() };
+    }
+    if ( task.target.trimmed().isEmpty() || !options.since.isValid() )
+      continue;
+    // Measured values reported since the last session, as changes of their own.
+    RtResult<QVector<RtValueEntry>> values = store.values( task.id );
+    if ( !values.ok() )
+      return Result::failureFrom( values );
+    for ( const RtValueEntry &v : values.value() )
+    {
+      if ( v.date <= options.since || v.date > options.sessionDate )
+        continue;
+      RtHistoryEntry asChange;
+      asChange.sequence = v.sequence;
+      asChange.taskId = v.taskId;
+      asChange.date = v.date;
+      asChange.by = v.by;
+      asChange.note = v.note;
+      asChange.evidence = v.evidence;
+      changes << Change { asChange, titleOf( task, lang ),
+                          tr2( lang, "số liệu: %1", "value: %1" ).arg( RtProgress::text( task, v, lang ) ) };
+      ++data.valueChanges;
     }
   }
   std::stable_sort( changes.begin(), changes.end(), []( const Change &a, const Change &b )
   {
     return a.entry.date != b.entry.date ? a.entry.date < b.entry.date : a.entry.sequence < b.entry.sequence;
   } );
-  data.changes = changes.size();
+  data.changes = changes.size() - data.valueChanges;
 
   // The status of all tasks month by month, by the one as-of rule.
   const QDate start = data.document.date.isValid() ? data.document.date : options.sessionDate;
@@ -707,7 +730,8 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
   data.since.widths = { 13, 40, 25, 18, 30 };
   for ( const Change &c : std::as_const( changes ) )
     data.since.rows << QStringList { dateText( c.entry.date ), QStringLiteral( "%1 (%2)" ).arg( c.title, c.entry.taskId ),
-                                     QStringLiteral( "%1 → %2" ).arg( RtStatuses::label( *c.entry.oldStatus, lang ), RtStatuses::label( c.entry.newStatus, lang ) ),
+                                     !c.valueText.isEmpty() ? c.valueText
+                                     : QStringLiteral( "%1 → %2" ).arg( RtStatuses::label( *c.entry.oldStatus, lang ), RtStatuses::label( c.entry.newStatus, lang ) ),
                                      c.entry.by, clipped( c.entry.evidence.isEmpty() ? c.entry.note : c.entry.evidence, 160 ) };
   if ( options.since.isValid() )
   {
@@ -736,9 +760,17 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
                                         tr2( lang, "Trạng thái", "Status" ), tr2( lang, "Hạn", "Due" ) };
   data.figures.widths = { 42, 22, 18, 14, 14 };
   for ( const RtTask &task : std::as_const( data.tasks ) )
-    if ( !task.target.trimmed().isEmpty() )
-      data.figures.rows << QStringList { QStringLiteral( "%1 (%2)" ).arg( titleOf( task, lang ), task.id ), task.target,
-                                         tr2( lang, "chưa có số liệu báo cáo", "no value reported" ), RtStatuses::label( task.status, lang ), deadlineText( task ) };
+  {
+    if ( task.target.trimmed().isEmpty() )
+      continue;
+    const QString label = QStringLiteral( "%1 (%2)" ).arg( titleOf( task, lang ), task.id );
+    const QString valueText = task.latestValue ? RtProgress::text( task, lang ) : tr2( lang, "chưa có số liệu báo cáo", "no value reported" );
+    data.figures.rows << QStringList { label, task.target, valueText, RtStatuses::label( task.status, lang ), deadlineText( task ) };
+    // The bar shows a share only where value and target are in one unit.
+    const std::optional<double> share = RtProgress::share( task );
+    data.figureChart << RtPackCharts::Figure { label, task.target, share ? task.targetFigure->value : 0, share.has_value(),
+                                               share ? task.latestValue->value : 0, valueText };
+  }
 
   // The land cases: aggregates only (the cadastre's key fields; never a name).
   QMap<QString, CaseCounts> cadastre;
@@ -783,6 +815,8 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
     QString status = RtStatuses::label( task.status, lang );
     if ( RtStatuses::isOverdue( task.status, task.deadline, options.sessionDate ) )
       status += QStringLiteral( ", " ) + RtStatuses::overdueLabel( lang ).toLower();
+    if ( task.latestValue )
+      status += QStringLiteral( "; " ) + RtProgress::text( task, lang );
     data.appendix.rows << QStringList { task.id, titleOf( task, lang ), task.clausePath.join( QLatin1Char( ' ' ) ), status, deadlineText( task ),
                                         clipped( latestEvidence.value( task.id, task.statusQuote ), 140 ) };
   }
@@ -798,7 +832,7 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
     t.widths = { 24, 42, 16, 14, 11 };
     for ( const QString &id : place.taskIds )
       if ( const RtTask *task = byId.value( id ) )
-        t.rows << QStringList { task->id, titleOf( *task, lang ), RtStatuses::label( task->status, lang ), deadlineText( *task ),
+        t.rows << QStringList { task->id, titleOf( *task, lang ), RtProgress::statusText( *task, lang ), deadlineText( *task ),
                                 overdueText( *task, options.sessionDate, lang ) };
     data.placeTables.insert( place.kind + QLatin1Char( ':' ) + place.key, t );
   }
@@ -957,11 +991,12 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
     if ( !options.since.isValid() )
       note = tr2( lang, "Không có kỳ họp trước để so sánh (không có --since).", "No earlier session to compare with (no --since)." );
     else
-      note = tr2( lang, "Từ %1 đến %2: %3 thay đổi trạng thái; mới quá hạn: %4; mới hoàn thành: %5.",
-                  "From %1 to %2: %3 status changes; newly overdue: %4; newly done: %5." )
+      note = tr2( lang, "Từ %1 đến %2: %3 thay đổi trạng thái, %6 số liệu báo cáo; mới quá hạn: %4; mới hoàn thành: %5.",
+                  "From %1 to %2: %3 status changes, %6 values reported; newly overdue: %4; newly done: %5." )
              .arg( dateText( options.since ), dateText( options.sessionDate ), rtNumberText( data.changes, lang ),
                    data.newlyOverdue.isEmpty() ? tr2( lang, "không có", "none" ) : data.newlyOverdue.join( QStringLiteral( ", " ) ),
-                   data.newlyDone.isEmpty() ? tr2( lang, "không có", "none" ) : data.newlyDone.join( QStringLiteral( ", " ) ) );
+                   data.newlyDone.isEmpty() ? tr2( lang, "không có", "none" ) : data.newlyDone.join( QStringLiteral( ", " ) ),
+                   rtNumberText( data.valueChanges, lang ) );
     const RtStatusResult made = b.tablePages( data.since, note, options.since.isValid() ? tr2( lang, "Không có thay đổi.", "No change." )
                                                : tr2( lang, "Không có kỳ họp trước để so sánh.", "No earlier session to compare with." ) );
     if ( !made.ok() )
@@ -977,10 +1012,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
     t->setText( QStringLiteral( "heading" ), data.figures.title );
     t->setText( QStringLiteral( "note" ), tr2( lang, "Chỉ tiêu như nghị quyết ghi; giá trị là số liệu báo cáo mới nhất đến ngày %1.",
                                                "Targets as the resolution states them; values are the latest reported up to %1." ).arg( dateText( options.sessionDate ) ) );
-    QVector<RtPackCharts::Figure> figures;
-    for ( const QStringList &row : std::as_const( data.figures.rows ) )
-      figures << RtPackCharts::Figure { row.at( 0 ), row.at( 1 ), 0, false, 0, row.at( 2 ) };
-    b.setPicture( t, QStringLiteral( "chart" ), RtPackCharts::figures( QString(), figures, b.sizeOf( t, QStringLiteral( "chart" ) ),
+    b.setPicture( t, QStringLiteral( "chart" ), RtPackCharts::figures( QString(), data.figureChart, b.sizeOf( t, QStringLiteral( "chart" ) ),
                   RtMapStyle::statusColor( RtFeatureStatus::Done ) ) );
     QgsLayoutItemManualTable *qt = t->table( QStringLiteral( "table" ) );
     setColumns( qt, t->templateRect( QStringLiteral( "table" ) ).width(), data.figures );

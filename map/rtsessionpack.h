@@ -4,6 +4,7 @@
 #include "rtlang.h"
 #include "rtlayouttemplate.h"
 #include "rtmaplayers.h"
+#include "rtpackcharts.h"
 #include "rtresult.h"
 #include "rtstore.h"
 
@@ -77,10 +78,12 @@ struct RtSessionPackData
   QVector<QDate> months;           //!< the dates of the history chart
   QVector<QMap<RtStatus, int>> monthCounts;
   int changes = 0;                 //!< status changes since options.since
+  int valueChanges = 0;            //!< measured values reported since options.since
   QStringList newlyOverdue;
   QStringList newlyDone;
   RtPackTable since;               //!< the changes since the last session
   RtPackTable figures;
+  QVector<RtPackCharts::Figure> figureChart; //!< the figures' rows as bars: target against the latest value
   RtPackTable land;                //!< land cases: tasks and, with a cadastre, parcels by status
   RtPackTable appendix;
   QMap<QString, RtPackTable> placeTables; //!< "ward:06715" → its tasks

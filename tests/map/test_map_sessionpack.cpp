@@ -177,6 +177,13 @@ TEST_CASE( "session pack lists the changes since the last session, every ward an
     cli( { QStringLiteral( "set-status" ), QStringLiteral( "--db" ), made.db, QStringLiteral( "CM-TDC-500" ), QStringLiteral( "blocked" ), QStringLiteral( "--by" ),
            QStringLiteral( "Ban Quản lý dự án" ), QStringLiteral( "--date" ), QStringLiteral( "2025-05-20" ), QStringLiteral( "--evidence" ), QStringLiteral( "Công văn 890/BQLDA" ) }, &rc, &errors );
     REQUIRE( rc == 0 );
+    // Measured values of the resettlement plots: one before the last session (not listed), one after it.
+    cli( { QStringLiteral( "set-value" ), QStringLiteral( "--db" ), made.db, QStringLiteral( "CM-TDC-500" ), QStringLiteral( "120" ), QStringLiteral( "--by" ),
+           QStringLiteral( "Ban Quản lý dự án" ), QStringLiteral( "--date" ), QStringLiteral( "2024-03-01" ) }, &rc, &errors );
+    REQUIRE( rc == 0 );
+    cli( { QStringLiteral( "set-value" ), QStringLiteral( "--db" ), made.db, QStringLiteral( "CM-TDC-500" ), QStringLiteral( "312" ), QStringLiteral( "--by" ),
+           QStringLiteral( "Ban Quản lý dự án" ), QStringLiteral( "--date" ), QStringLiteral( "2025-06-10" ), QStringLiteral( "--evidence" ), QStringLiteral( "Báo cáo 77/BC-BQLDA" ) }, &rc, &errors );
+    REQUIRE( rc == 0 );
     made.pdf = dir.filePath( QStringLiteral( "pack.pdf" ) );
     made.xlsx = dir.filePath( QStringLiteral( "pack.xlsx" ) );
     made.args = QStringList { QStringLiteral( "session-pack" ), QStringLiteral( "--db" ), made.db, QStringLiteral( "--layers" ), RtMapTest::layersPath(),
@@ -222,12 +229,16 @@ TEST_CASE( "session pack lists the changes since the last session, every ward an
     CHECK( flat.contains( QStringLiteral( "Đang thực hiện → Vướng mắc" ) ) );
     CHECK( flat.contains( QStringLiteral( "Công văn 890/BQLDA" ) ) );
     CHECK( !flat.contains( QStringLiteral( "Báo cáo 11/BC-TNMT" ) ) );
-    CHECK( flat.contains( QStringLiteral( "2 thay đổi trạng thái" ) ) );
+    CHECK( flat.contains( QStringLiteral( "2 thay đổi trạng thái, 1 số liệu báo cáo" ) ) );
+    CHECK( flat.contains( QStringLiteral( "số liệu: 312 ô đất tái định cư = 62 % chỉ tiêu (10/06/2025)" ) ) );
+    CHECK( flat.contains( QStringLiteral( "Báo cáo 77/BC-BQLDA" ) ) );
+    CHECK( !flat.contains( QStringLiteral( "số liệu: 120" ) ) );
     CHECK( flat.contains( QStringLiteral( "mới hoàn thành: CM-LAND-NINHDUONG-1022" ) ) );
   }
-  SECTION( "the figures show the target as written and that no value was reported" )
+  SECTION( "the figures show the target as written, the latest value and its share, or that no value was reported" )
   {
     CHECK( flat.contains( QStringLiteral( "khoảng 500 ô đất tái định cư" ) ) );
+    CHECK( flat.contains( QStringLiteral( "312 ô đất tái định cư = 62 % chỉ tiêu (10/06/2025)" ) ) );
     CHECK( flat.contains( QStringLiteral( "16/16 chỉ tiêu" ) ) );
     CHECK( flat.contains( QStringLiteral( "chưa có số liệu báo cáo" ) ) );
   }
@@ -267,6 +278,8 @@ TEST_CASE( "session pack lists the changes since the last session, every ward an
     REQUIRE( since.size() >= 2 );
     CHECK( since.at( 0 ).value( 1 ).contains( QStringLiteral( "CM-LAND-NINHDUONG-1022" ) ) );
     CHECK( since.at( 1 ).value( 3 ) == QStringLiteral( "Ban Quản lý dự án" ) );
+    REQUIRE( since.size() >= 3 );
+    CHECK( since.at( 2 ).value( 2 ).startsWith( QStringLiteral( "số liệu: 312" ) ) );
     CHECK( sheets.size() == 4 + 22 );
   }
   SECTION( "the same inputs give the same pages" )
