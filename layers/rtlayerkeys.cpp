@@ -1,7 +1,9 @@
 #include "rtlayerkeys.h"
 
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <gdal_priv.h>
+#include <ogr_recordbatch.h>
 #include <ogrsf_frmts.h>
 
 #include <QFileInfo>
@@ -188,6 +190,144 @@ QString RtLayerSource::toString() const
   return path;
 }
 
+namespace
+{
+  //! One column of an Arrow batch, read as text the way OGRFeature::GetFieldAsString() writes it.
+  class ArrowKeyColumn
+  {
+    public:
+      //! False for a column format this reader does not handle (the caller reads feature by feature).
+      bool init( const ArrowSchema *schema, const ArrowArray *array )
+      {
+        mArray = array;
+        const QByteArray format( schema->format );
+        if ( format == "u" ) mType = Type::Utf8;
+        else if ( format == "U" ) mType = Type::LargeUtf8;
+        else if ( format == "i" ) mType = Type::Int32;
+        else if ( format == "l" ) mType = Type::Int64;
+        else if ( format == "s" ) mType = Type::Int16;
+        else return false;
+        return true;
+      }
+
+      bool isNull( int64_t row ) const
+      {
+        const auto *validity = static_cast<const uint8_t *>( mArray->buffers[0] );
+        if ( !validity || mArray->null_count == 0 )
+          return false;
+        const int64_t i = row + mArray->offset;
+        return !( validity[i / 8] & ( 1 << ( i % 8 ) ) );
+      }
+
+      bool isInteger() const { return mType == Type::Int16 || mType == Type::Int32 || mType == Type::Int64; }
+
+      qint64 integer( int64_t row ) const
+      {
+        const int64_t i = row + mArray->offset;
+        switch ( mType )
+        {
+          case Type::Int16: return static_cast<const int16_t *>( mArray->buffers[1] )[i];
+          case Type::Int32: return static_cast<const int32_t *>( mArray->buffers[1] )[i];
+          case Type::Int64: return static_cast<const int64_t *>( mArray->buffers[1] )[i];
+          default: return 0;
+        }
+      }
+
+      QString text( int64_t row ) const
+      {
+        if ( isInteger() )
+          return QString::number( integer( row ) );
+        const int64_t i = row + mArray->offset;
+        const char *data = static_cast<const char *>( mArray->buffers[2] );
+        if ( mType == Type::Utf8 )
+        {
+          const auto *offsets = static_cast<const int32_t *>( mArray->buffers[1] );
+          return QString::fromUtf8( data + offsets[i], offsets[i + 1] - offsets[i] );
+        }
+        const auto *offsets = static_cast<const int64_t *>( mArray->buffers[1] );
+        return QString::fromUtf8( data + offsets[i], static_cast<int>( offsets[i + 1] - offsets[i] ) );
+      }
+
+    private:
+      enum class Type { Utf8, LargeUtf8, Int16, Int32, Int64 };
+      const ArrowArray *mArray = nullptr;
+      Type mType = Type::Utf8;
+  };
+
+  /**
+   * The key values of \a layer (its ignored fields already set) through GDAL's Arrow stream.
+   * Returns false, with \a out untouched, when the stream cannot give them (a driver without
+   * it, a key column of another type): the caller then reads feature by feature.
+   */
+  bool readKeysColumnar( OGRLayer *layer, const QStringList &keyFields, bool padCode, int batchSize, QVector<RtFeatureKey> &out )
+  {
+    ArrowArrayStream stream;
+    CPLStringList streamOptions;
+    streamOptions.SetNameValue( "INCLUDE_FID", "YES" );
+    streamOptions.SetNameValue( "MAX_FEATURES_IN_BATCH", QByteArray::number( batchSize ).constData() );
+    if ( !layer->GetArrowStream( &stream, streamOptions.List() ) )
+      return false;
+    ArrowSchema schema;
+    if ( stream.get_schema( &stream, &schema ) != 0 )
+    {
+      stream.release( &stream );
+      return false;
+    }
+    const QByteArray fidName = *layer->GetFIDColumn() ? QByteArray( layer->GetFIDColumn() ) : QByteArray( "OGC_FID" );
+    int fidChild = -1;
+    std::vector<int> keyChild( keyFields.size(), -1 );
+    for ( int64_t c = 0; c < schema.n_children; ++c )
+    {
+      const QByteArray name( schema.children[c]->name );
+      if ( name == fidName && fidChild < 0 )
+        fidChild = static_cast<int>( c );
+      for ( int k = 0; k < keyFields.size(); ++k )
+        if ( keyChild[k] < 0 && QString::fromUtf8( name ) == keyFields.at( k ) )
+          keyChild[k] = static_cast<int>( c );
+    }
+    bool ok = fidChild >= 0 && std::find( keyChild.begin(), keyChild.end(), -1 ) == keyChild.end();
+    QVector<RtFeatureKey> keys;
+    while ( ok )
+    {
+      ArrowArray batch;
+      if ( stream.get_next( &stream, &batch ) != 0 )
+      {
+        ok = false;
+        break;
+      }
+      if ( !batch.release )
+        break; // end of stream
+      ArrowKeyColumn fid;
+      std::vector<ArrowKeyColumn> columns( keyChild.size() );
+      ok = fid.init( schema.children[fidChild], batch.children[fidChild] ) && fid.isInteger();
+      for ( size_t k = 0; ok && k < keyChild.size(); ++k )
+        ok = columns[k].init( schema.children[keyChild[k]], batch.children[keyChild[k]] );
+      for ( int64_t row = 0; ok && row < batch.length; ++row )
+      {
+        RtFeatureKey key;
+        key.fid = fid.integer( row );
+        for ( size_t k = 0; k < columns.size(); ++k )
+        {
+          const ArrowKeyColumn &column = columns[k];
+          if ( column.isNull( row ) )
+            key.values << QString();
+          else if ( k == 0 && padCode && column.isInteger() && column.integer( row ) >= 0 )
+            key.values << QString::number( column.integer( row ) ).rightJustified( 5, QLatin1Char( '0' ) );
+          else
+            key.values << column.text( row );
+        }
+        keys << key;
+      }
+      batch.release( &batch );
+    }
+    schema.release( &schema );
+    stream.release( &stream );
+    if ( ok )
+      out = std::move( keys );
+    return ok;
+  }
+}
+
 RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding &binding, const RtLayerReadOptions &options )
 {
   using Result = RtResult<RtLayerKeys>;
@@ -299,12 +439,17 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
     ignored.push_back( nullptr );
     layer->SetIgnoredFields( ignored.data() );
   }
-  const GIntBig count = layer->GetFeatureCount( FALSE );
+  layer->ResetReading();
+  CPLErrorReset();
+  QStringList keyFields;
+  for ( const int index : fieldIndex )
+    keyFields << QString::fromUtf8( defn->GetFieldDefn( index )->GetNameRef() );
+  const bool readColumnar = options.columnar && readKeysColumnar( layer, keyFields, padCode, std::max( 1, options.columnarBatchSize ), out.features );
+  const GIntBig count = readColumnar ? 0 : layer->GetFeatureCount( FALSE );
   if ( count > 0 )
     out.features.reserve( static_cast<int>( count ) );
   layer->ResetReading();
-  CPLErrorReset();
-  while ( true )
+  while ( !readColumnar )
   {
     FeaturePtr f( layer->GetNextFeature() );
     if ( !f )

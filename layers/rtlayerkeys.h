@@ -35,6 +35,13 @@ struct RtLayerReadOptions
   bool checkCrs = true;                 //!< refuse a layer whose CRS does not put it in #area
   RtArea area;                          //!< empty: the bundled city's (RtCity::bundled())
   int crsSampleSize = 200;              //!< features whose geometry is sampled for the CRS check
+  /**
+   * Read the keys through GDAL's columnar (Arrow) stream, batch by batch, instead of one
+   * OGRFeature per row; keys of a type the stream path does not read (real numbers, dates)
+   * are read feature by feature as before. The same keys either way (tests compare them).
+   */
+  bool columnar = true;
+  int columnarBatchSize = 65536;        //!< rows per Arrow batch
 };
 
 /**

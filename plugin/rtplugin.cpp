@@ -37,8 +37,11 @@
 #include <QPushButton>
 #include <QUrl>
 
+// What QGIS's Plugin Manager lists, translated when asked (rtTranslateNow): QGIS reads them
+// from the module before the plugin is loaded, so before its translator is installed.
+static const char *const sNameSource = QT_TRANSLATE_NOOP( "RtPluginMetadata", "Resolution Tracker" );
+static const char *const sDescriptionSource = QT_TRANSLATE_NOOP( "RtPluginMetadata", "A council resolution's tasks on the map, coloured by status, with the council map and the session pack" );
 static const QString sName = QStringLiteral( "Resolution Tracker" );
-static const QString sDescription = QStringLiteral( "Theo dõi Nghị quyết: a council resolution's tasks on the map, coloured by status" );
 static const QString sCategory = QStringLiteral( "Plugins" );
 static const QString sVersion = QStringLiteral( "0.1.0" );
 static const QString sIcon = QString();
@@ -46,7 +49,7 @@ static const QString sWithDirectivesKey = QStringLiteral( "ResolutionTracker/wit
 static const QgisPlugin::PluginType sPluginType = QgisPlugin::UI;
 
 RtPlugin::RtPlugin( QgisInterface *iface )
-  : QgisPlugin( sName, sDescription, sCategory, sVersion, sPluginType )
+  : QgisPlugin( sName, QString::fromUtf8( sDescriptionSource ), sCategory, sVersion, sPluginType )
   , mIface( iface )
 {
 }
@@ -357,7 +360,7 @@ void RtPlugin::makeSessionPack()
 void RtPlugin::showAbout()
 {
   QMessageBox box( QMessageBox::Information, tr( "Resolution Tracker" ),
-                   tr( "%1\nStatuses: %2" ).arg( sDescription, RtStatuses::codeList() ), QMessageBox::Ok, mIface->mainWindow() );
+                   tr( "%1\nStatuses: %2" ).arg( rtTranslateNow( "RtPluginMetadata", sDescriptionSource ), RtStatuses::codeList() ), QMessageBox::Ok, mIface->mainWindow() );
   // Qt's own translations are not installed with the plugin: name the standard button here.
   box.button( QMessageBox::Ok )->setText( tr( "OK" ) );
   box.exec();
@@ -370,12 +373,16 @@ QGISEXTERN QgisPlugin *classFactory( QgisInterface *iface )
 
 QGISEXTERN const QString *name()
 {
-  return &sName;
+  static QString translated;
+  translated = rtTranslateNow( "RtPluginMetadata", sNameSource );
+  return &translated;
 }
 
 QGISEXTERN const QString *description()
 {
-  return &sDescription;
+  static QString translated;
+  translated = rtTranslateNow( "RtPluginMetadata", sDescriptionSource );
+  return &translated;
 }
 
 QGISEXTERN const QString *category()

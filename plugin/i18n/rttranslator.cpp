@@ -60,3 +60,13 @@ QString rtInstallTranslator( QObject *owner )
   QCoreApplication::installTranslator( translator );
   return language;
 }
+
+QString rtTranslateNow( const char *context, const char *source )
+{
+  rtInitTranslationResource();
+  QTranslator translator;
+  QString translated;
+  if ( translator.load( QStringLiteral( ":/resolutiontracker/i18n/resolutiontracker_%1.qm" ).arg( rtUiLanguage() ) ) )
+    translated = translator.translate( context, source );
+  return translated.isEmpty() ? QString::fromUtf8( source ) : translated;
+}

@@ -30,4 +30,13 @@ QString rtUiLanguage();
  */
 QString rtInstallTranslator( QObject *owner );
 
+/**
+ * \brief \a source of \a context in the language rtUiLanguage() picks, read from the plugin's
+ * own translation without installing it; \a source itself when there is none.
+ *
+ * For the texts QGIS asks of the module before any plugin object exists: the name and
+ * description its Plugin Manager lists (mark them with QT_TRANSLATE_NOOP for lupdate).
+ */
+QString rtTranslateNow( const char *context, const char *source );
+
 #endif // RTTRANSLATOR_H

@@ -5,6 +5,10 @@
 
 #include "rtlayerkeys.h"
 
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -102,5 +106,84 @@ TEST_CASE( "a layer source with a repeated or unknown option is refused, naming 
     REQUIRE( !written.ok() );
     CHECK( written.error().contains( QStringLiteral( "layername is given twice" ) ) );
     CHECK( rtReadAll( copy ) == before );
+  }
+}
+
+namespace
+{
+  //! A cadastre-like layer: integer commune codes (the leading zero lost), text sheets with
+  //! nulls and Vietnamese names, 64-bit parcel numbers; points in Móng Cái (EPSG:4326).
+  void writeParcels( const QString &path, const char *driverName, int count )
+  {
+    GDALDriverH driver = GDALGetDriverByName( driverName );
+    REQUIRE( driver );
+    GDALDatasetH ds = GDALCreate( driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr );
+    REQUIRE( ds );
+    OGRSpatialReferenceH srs = OSRNewSpatialReference( nullptr );
+    OSRImportFromEPSG( srs, 4326 );
+    OSRSetAxisMappingStrategy( srs, OAMS_TRADITIONAL_GIS_ORDER );
+    OGRLayerH layer = GDALDatasetCreateLayer( ds, "parcels", srs, wkbPoint, nullptr );
+    OSRDestroySpatialReference( srs );
+    REQUIRE( layer );
+    const std::pair<const char *, OGRFieldType> fields[] = { { "commune", OFTInteger }, { "sheet", OFTString }, { "parcel", OFTInteger64 } };
+    for ( const auto &f : fields )
+    {
+      OGRFieldDefnH defn = OGR_Fld_Create( f.first, f.second );
+      REQUIRE( OGR_L_CreateField( layer, defn, TRUE ) == OGRERR_NONE );
+      OGR_Fld_Destroy( defn );
+    }
+    const QStringList sheets { QStringLiteral( "12" ), QStringLiteral( "Hải Hòa 9" ), QStringLiteral( "Ninh Dương/3" ) };
+    REQUIRE( OGR_L_StartTransaction( layer ) == OGRERR_NONE );
+    for ( int i = 0; i < count; ++i )
+    {
+      OGRFeatureH f = OGR_F_Create( OGR_L_GetLayerDefn( layer ) );
+      OGR_F_SetFieldInteger( f, 0, i % 2 ? 6715 : 6742 );
+      if ( i % 7 != 0 ) // every seventh sheet is null
+        OGR_F_SetFieldString( f, 1, sheets.at( i % 3 ).toUtf8().constData() );
+      OGR_F_SetFieldInteger64( f, 2, 3000000000LL + i );
+      OGRGeometryH g = OGR_G_CreateGeometry( wkbPoint );
+      OGR_G_SetPoint_2D( g, 0, 107.95 + ( i % 100 ) * 0.0005, 21.50 + ( i / 100 ) * 0.0005 );
+      OGR_F_SetGeometry( f, g );
+      OGR_G_DestroyGeometry( g );
+      REQUIRE( OGR_L_CreateFeature( layer, f ) == OGRERR_NONE );
+      OGR_F_Destroy( f );
+    }
+    REQUIRE( OGR_L_CommitTransaction( layer ) == OGRERR_NONE );
+    GDALClose( ds );
+  }
+}
+
+TEST_CASE( "keys read through the columnar stream are the keys read feature by feature", "[layers][columnar]" )
+{
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  RtKeyBinding parcels;
+  parcels.kind = QStringLiteral( "parcel" );
+  parcels.fields = QStringList { QStringLiteral( "commune" ), QStringLiteral( "sheet" ), QStringLiteral( "parcel" ) };
+  for ( const char *driver : { "GPKG", "ESRI Shapefile" } )
+  {
+    INFO( driver );
+    const QString path = dir.filePath( QStringLiteral( "parcels-%1.%2" ).arg( QString::fromUtf8( driver ).left( 4 ), QString::fromUtf8( driver ) == QLatin1String( "GPKG" ) ? QStringLiteral( "gpkg" ) : QStringLiteral( "shp" ) ) );
+    writeParcels( path, driver, 2500 );
+    RtLayerReadOptions columnar;
+    columnar.columnarBatchSize = 700; // several batches, the last one short
+    RtLayerReadOptions byFeature;
+    byFeature.columnar = false;
+    const RtResult<RtLayerKeys> a = RtLayerKeys::read( path, parcels, columnar );
+    INFO( a.error().toStdString() );
+    REQUIRE( a.ok() );
+    const RtResult<RtLayerKeys> b = RtLayerKeys::read( path, parcels, byFeature );
+    REQUIRE( b.ok() );
+    REQUIRE( a.value().features.size() == 2500 );
+    REQUIRE( b.value().features.size() == 2500 );
+    int differing = 0;
+    for ( int i = 0; i < 2500; ++i )
+      if ( a.value().features.at( i ).fid != b.value().features.at( i ).fid || a.value().features.at( i ).values != b.value().features.at( i ).values )
+        ++differing;
+    CHECK( differing == 0 );
+    // The commune code gets its leading zero back, a null sheet reads empty, Vietnamese text and 64-bit numbers intact.
+    CHECK( a.value().features.at( 0 ).values == QStringList { QStringLiteral( "06742" ), QString(), QStringLiteral( "3000000000" ) } );
+    CHECK( a.value().features.at( 1 ).values == QStringList { QStringLiteral( "06715" ), QStringLiteral( "Hải Hòa 9" ), QStringLiteral( "3000000001" ) } );
+    CHECK( a.value().warnings == b.value().warnings );
   }
 }

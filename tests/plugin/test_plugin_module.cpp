@@ -2,8 +2,11 @@
 // registry resolves are there and say what the plugin is.
 #include "catch_compat.h"
 
+#include <QCoreApplication>
 #include <QLibrary>
+#include <QSettings>
 #include <QString>
+#include <QTemporaryDir>
 
 namespace
 {
@@ -30,8 +33,19 @@ TEST_CASE( "the plugin module exposes the QGIS entry points", "[plugin]" )
   CHECK( module.resolve( "classFactory" ) );
   CHECK( module.resolve( "unload" ) );
 
+  // The Plugin Manager lists the name and description in QGIS's language ("locale/userLocale",
+  // which QGIS writes at start-up), read from a settings folder of the test's own.
+  QTemporaryDir settingsDir;
+  REQUIRE( settingsDir.isValid() );
+  QSettings::setPath( QSettings::NativeFormat, QSettings::UserScope, settingsDir.path() );
+  QCoreApplication::setOrganizationName( QStringLiteral( "QGIS" ) );
+  QCoreApplication::setApplicationName( QStringLiteral( "QGIS3" ) );
+  QSettings().setValue( QStringLiteral( "locale/userLocale" ), QStringLiteral( "en_US" ) );
   CHECK( *name() == QStringLiteral( "Resolution Tracker" ) );
-  CHECK( description()->contains( QStringLiteral( "Theo dõi Nghị quyết" ) ) );
+  CHECK( description()->startsWith( QStringLiteral( "A council resolution's tasks on the map" ) ) );
+  QSettings().setValue( QStringLiteral( "locale/userLocale" ), QStringLiteral( "vi" ) );
+  CHECK( *name() == QStringLiteral( "Theo dõi Nghị quyết" ) );
+  CHECK( description()->startsWith( QStringLiteral( "Các nhiệm vụ của nghị quyết" ) ) );
   CHECK( *version() == QStringLiteral( "0.1.0" ) );
   CHECK( type() == 1 ); // QgisPlugin::UI: a plugin with a user interface
 }
