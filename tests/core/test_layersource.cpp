@@ -122,7 +122,10 @@ namespace
     OGRSpatialReferenceH srs = OSRNewSpatialReference( nullptr );
     OSRImportFromEPSG( srs, 4326 );
     OSRSetAxisMappingStrategy( srs, OAMS_TRADITIONAL_GIS_ORDER );
-    OGRLayerH layer = GDALDatasetCreateLayer( ds, "parcels", srs, wkbPoint, nullptr );
+    // Shapefiles are written in ISO-8859-1 unless told otherwise: Vietnamese needs UTF-8.
+    const char *shapefileOptions[] = { "ENCODING=UTF-8", nullptr };
+    const bool shapefile = QByteArray( driverName ) == "ESRI Shapefile";
+    OGRLayerH layer = GDALDatasetCreateLayer( ds, "parcels", srs, wkbPoint, shapefile ? const_cast<char **>( shapefileOptions ) : nullptr );
     OSRDestroySpatialReference( srs );
     REQUIRE( layer );
     const std::pair<const char *, OGRFieldType> fields[] = { { "commune", OFTInteger }, { "sheet", OFTString }, { "parcel", OFTInteger64 } };
