@@ -843,6 +843,17 @@ Statuses: %2</translation>
     </message>
 </context>
 <context>
+    <name>RtPluginMetadata</name>
+    <message>
+        <source>Resolution Tracker</source>
+        <translation>Resolution Tracker</translation>
+    </message>
+    <message>
+        <source>A council resolution&apos;s tasks on the map, coloured by status, with the council map and the session pack</source>
+        <translation>A council resolution&apos;s tasks on the map, coloured by status, with the council map and the session pack</translation>
+    </message>
+</context>
+<context>
     <name>RtProcessingAlgorithm</name>
     <message>
         <source>Register (Resolution Tracker GeoPackage)</source>

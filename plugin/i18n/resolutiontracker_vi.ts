@@ -838,6 +838,17 @@ Các trạng thái: %2</translation>
     </message>
 </context>
 <context>
+    <name>RtPluginMetadata</name>
+    <message>
+        <source>Resolution Tracker</source>
+        <translation>Theo dõi Nghị quyết</translation>
+    </message>
+    <message>
+        <source>A council resolution&apos;s tasks on the map, coloured by status, with the council map and the session pack</source>
+        <translation>Các nhiệm vụ của nghị quyết HĐND trên bản đồ, tô màu theo trạng thái, cùng bản đồ kỳ họp và tài liệu kỳ họp</translation>
+    </message>
+</context>
+<context>
     <name>RtProcessingAlgorithm</name>
     <message>
         <source>Register (Resolution Tracker GeoPackage)</source>
