@@ -14,6 +14,8 @@ int runAddResolution( const QStringList &args );
 int runSetValue( const QStringList &args );
 int runAssign( const QStringList &args );
 int runJoin( const QStringList &args );
+int runReportForm( const QStringList &args );
+int runImportReport( const QStringList &args );
 #ifdef RT_WITH_QGIS
 int runExportMain( int argc, char *argv[] ); // runs its own QgsApplication
 int runSessionPackMain( int argc, char *argv[] ); // runs its own QgsApplication
@@ -52,6 +54,13 @@ namespace
     "       [--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]\n"
     "                                               each feature's status from its tasks; --write stores it (GeoPackage)\n"
     "                                               --with-directives: directive items colour places that commitments name too\n"
+    "  report-form [--db FILE.gpkg] (--office \"OFFICE\" | --place KIND:KEY) [--resolution NUMBER] [--date YYYY-MM-DD]\n"
+    "       --out FORM.xlsx|FORM.ods|FORM.csv [--overwrite]\n"
+    "                                               an office's (or a place's) report form: its tasks, their status on the date,\n"
+    "                                               empty columns to fill in (new status, date, value, evidence, note)\n"
+    "  import-report [--db FILE.gpkg] FORM --by NAME [--dry-run]\n"
+    "                                               record a filled report form: every row or none; each bad row named by its\n"
+    "                                               row number; a task changed since the form was made is a conflict (exit 3)\n"
     "  export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--overwrite] [--lang vi|en]\n"
     "       [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--with-directives] [--resolution NUMBER]…\n"
     "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
@@ -129,6 +138,10 @@ int main( int argc, char *argv[] )
       return runAssign( args );
     if ( command == QLatin1String( "join" ) )
       return runJoin( args );
+    if ( command == QLatin1String( "report-form" ) )
+      return runReportForm( args );
+    if ( command == QLatin1String( "import-report" ) )
+      return runImportReport( args );
   }
   catch ( const std::exception &e )
   {

@@ -1,6 +1,7 @@
 #include "rtplugin.h"
 #include "rtaddresolutionwizard.h"
 #include "rtexportdialog.h"
+#include "rtimportreportdialog.h"
 #include "rtexporttask.h"
 #include "rtsessionpacktask.h"
 #include "rtlocale.h"
@@ -90,6 +91,11 @@ void RtPlugin::initGui()
   mAddResolutionAction->setToolTip( tr( "Add a resolution's text and its tasks to the open register" ) );
   connect( mAddResolutionAction, &QAction::triggered, this, &RtPlugin::addResolution );
 
+  mImportReportAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionFileOpen.svg" ) ), tr( "Import an Office Report…" ), this );
+  mImportReportAction->setObjectName( QStringLiteral( "RtImportReport" ) );
+  mImportReportAction->setToolTip( tr( "Record an office's filled report form (made by restrack report-form): every row or none" ) );
+  connect( mImportReportAction, &QAction::triggered, this, &RtPlugin::importReport );
+
   mBindAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionAddOgrLayer.svg" ) ), tr( "Bind a Layer…" ), this );
   mBindAction->setObjectName( QStringLiteral( "RtBindLayer" ) );
   connect( mBindAction, &QAction::triggered, this, &RtPlugin::bindLayer );
@@ -126,7 +132,7 @@ void RtPlugin::initGui()
   mAboutAction->setObjectName( QStringLiteral( "mActionResolutionTrackerAbout" ) );
   connect( mAboutAction, &QAction::triggered, this, &RtPlugin::showAbout );
 
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mAddResolutionAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mAddResolutionAction.data(), mImportReportAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     addAction( action );
   mIface->addToolBarIcon( mDockAction );
@@ -204,7 +210,7 @@ void RtPlugin::unload()
     mIface->removeDockWidget( mDock );
     delete mDock;
   }
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mAddResolutionAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mAddResolutionAction.data(), mImportReportAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     delete action;
   // What initGui() registered, and only that.
@@ -265,6 +271,17 @@ void RtPlugin::addResolution()
   mTracker->refresh();
   mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Resolution %1 added to the register." ).arg( wizard.addedNumber() ),
                                      Qgis::MessageLevel::Success, 8 );
+}
+
+void RtPlugin::importReport()
+{
+  if ( !mTracker || !mTracker->hasRegister() )
+  {
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Open a register first." ), Qgis::MessageLevel::Warning, 8 );
+    return;
+  }
+  RtImportReportDialog dialog( mTracker.get(), mIface->mainWindow() );
+  dialog.exec();
 }
 
 void RtPlugin::bindLayer()

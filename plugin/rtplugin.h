@@ -51,6 +51,8 @@ class RtPlugin : public QObject, public QgisPlugin
   private slots:
     void openRegister();
     void addResolution();
+    //! Checks an office's filled report form and records it (RtImportReportDialog).
+    void importReport();
     void bindLayer();
     void exportMap();
     //! Asks where to write the session pack (as of the panel's date) and makes it as a task.
@@ -70,6 +72,7 @@ class RtPlugin : public QObject, public QgisPlugin
     QPointer<QAction> mDockAction;
     QPointer<QAction> mOpenAction;
     QPointer<QAction> mAddResolutionAction;
+    QPointer<QAction> mImportReportAction;
     QPointer<QAction> mBindAction;
     QPointer<QAction> mExportAction;
     QPointer<QAction> mPackAction;

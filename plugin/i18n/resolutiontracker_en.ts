@@ -501,6 +501,73 @@ Map layers: the GeoPackage of the city&apos;s layers (wards_2023, wards_2025, zo
     </message>
 </context>
 <context>
+    <name>RtImportReportDialog</name>
+    <message>
+        <source>Import an Office Report</source>
+        <translation>Import an Office Report</translation>
+    </message>
+    <message>
+        <source>Report forms (*.xlsx *.ods *.csv)</source>
+        <translation>Report forms (*.xlsx *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>Filled form</source>
+        <translation>Filled form</translation>
+    </message>
+    <message>
+        <source>the office or person reporting</source>
+        <translation>the office or person reporting</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>What it records, or why it is refused</source>
+        <translation>What it records, or why it is refused</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>No register is open.</source>
+        <translation>No register is open.</translation>
+    </message>
+    <message>
+        <source>Choose the filled form.</source>
+        <translation>Choose the filled form.</translation>
+    </message>
+    <message>
+        <source>Say who reports (the office or person).</source>
+        <translation>Say who reports (the office or person).</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 status and %2 value history rows.</source>
+        <translation>Recorded: %1 status and %2 value history rows.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reported rows are refused: nothing can be recorded until they are corrected.</source>
+        <translation>%1 of %2 reported rows are refused: nothing can be recorded until they are corrected.</translation>
+    </message>
+    <message>
+        <source>%1 reported rows can be recorded.</source>
+        <translation>%1 reported rows can be recorded.</translation>
+    </message>
+</context>
+<context>
     <name>RtJoinTasksAlgorithm</name>
     <message>
         <source>Join resolution tasks to a layer</source>
@@ -840,6 +907,14 @@ Statuses: %2</translation>
     <message>
         <source>Resolution %1 added to the register.</source>
         <translation>Resolution %1 added to the register.</translation>
+    </message>
+    <message>
+        <source>Import an Office Report…</source>
+        <translation>Import an Office Report…</translation>
+    </message>
+    <message>
+        <source>Record an office&apos;s filled report form (made by restrack report-form): every row or none</source>
+        <translation>Record an office&apos;s filled report form (made by restrack report-form): every row or none</translation>
     </message>
 </context>
 <context>

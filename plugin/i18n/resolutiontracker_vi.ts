@@ -498,6 +498,73 @@ Lớp bản đồ: tệp GeoPackage chứa các lớp của thành phố (wards_
     </message>
 </context>
 <context>
+    <name>RtImportReportDialog</name>
+    <message>
+        <source>Import an Office Report</source>
+        <translation>Nhập báo cáo của cơ quan</translation>
+    </message>
+    <message>
+        <source>Report forms (*.xlsx *.ods *.csv)</source>
+        <translation>Phiếu báo cáo (*.xlsx *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>Filled form</source>
+        <translation>Phiếu đã điền</translation>
+    </message>
+    <message>
+        <source>the office or person reporting</source>
+        <translation>cơ quan hoặc người báo cáo</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>Người báo cáo</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>What it records, or why it is refused</source>
+        <translation>Nội dung sẽ ghi, hoặc lý do bị từ chối</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Ghi vào sổ</translation>
+    </message>
+    <message>
+        <source>No register is open.</source>
+        <translation>Chưa mở sổ theo dõi nào.</translation>
+    </message>
+    <message>
+        <source>Choose the filled form.</source>
+        <translation>Hãy chọn phiếu đã điền.</translation>
+    </message>
+    <message>
+        <source>Say who reports (the office or person).</source>
+        <translation>Hãy ghi người báo cáo (cơ quan hoặc cá nhân).</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 status and %2 value history rows.</source>
+        <translation>Đã ghi: %1 dòng lịch sử trạng thái và %2 dòng giá trị đo được.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reported rows are refused: nothing can be recorded until they are corrected.</source>
+        <translation>%1 trong %2 dòng báo cáo bị từ chối: chưa ghi được gì cho đến khi sửa xong.</translation>
+    </message>
+    <message>
+        <source>%1 reported rows can be recorded.</source>
+        <translation>Có thể ghi %1 dòng báo cáo.</translation>
+    </message>
+</context>
+<context>
     <name>RtJoinTasksAlgorithm</name>
     <message>
         <source>Join resolution tasks to a layer</source>
@@ -835,6 +902,14 @@ Các trạng thái: %2</translation>
     <message>
         <source>Resolution %1 added to the register.</source>
         <translation>Đã thêm Nghị quyết %1 vào sổ theo dõi.</translation>
+    </message>
+    <message>
+        <source>Import an Office Report…</source>
+        <translation>Nhập báo cáo của cơ quan…</translation>
+    </message>
+    <message>
+        <source>Record an office&apos;s filled report form (made by restrack report-form): every row or none</source>
+        <translation>Ghi phiếu báo cáo đã điền của một cơ quan (lập bằng restrack report-form): ghi tất cả các dòng hoặc không ghi dòng nào</translation>
     </message>
 </context>
 <context>
