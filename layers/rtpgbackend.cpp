@@ -259,6 +259,8 @@ RtStatusResult RtPgBackend::connect()
     return rtFail( connectionFailureKind( message ), QStringLiteral( "cannot connect to %1: %2" ).arg( where, message ) );
   }
   PQsetClientEncoding( mConn, "UTF8" );
+  // The server's notices ("drop cascades to …") are not the user's business: never printed.
+  PQsetNoticeProcessor( mConn, []( void *, const char * ) {}, nullptr );
   // Dates read back as YYYY-MM-DD; a lock another desk holds is waited for a few seconds only.
   const Result set = exec( mConn, QStringLiteral( "SELECT set_config('DateStyle', 'ISO, YMD', false), set_config('TimeZone', 'UTC', false), "
                                                   "set_config('lock_timeout', $1, false)" ), { textParam( QLatin1String( LOCK_TIMEOUT ) ) } );

@@ -3,6 +3,9 @@
 
 #include "catch_compat.h"
 #include "pgtestutil.h"
+#include "testutil.h"
+
+#include "rtstoreschema.h"
 
 #include <QTemporaryDir>
 
@@ -54,6 +57,25 @@ class RtTestRegisterLocation
 inline QString rtPgRawExecute( const QString &uri, const QString &sql )
 {
   return RtTestPgDatabase::execute( uri, QStringLiteral( "SET search_path TO restrack, public; " ) + sql );
+}
+
+/**
+ * What a refused or failed change must leave as it was: a GeoPackage's bytes, or every
+ * row of every register table on the server (rows as text, in row-id order).
+ */
+inline QByteArray rtRegisterState( const QString &location )
+{
+  if ( !location.startsWith( QLatin1String( "postgresql://" ) ) )
+    return rtReadAll( location );
+  QByteArray state;
+  for ( const RtTableSpec &spec : RtStoreSchema::tables() )
+  {
+    const char *table = spec.name;
+    state += QByteArray( table ) + ":\n";
+    state += RtTestPgDatabase::scalar( location, QStringLiteral( "SELECT count(*) || E'\\n' || coalesce(string_agg(t::text, E'\\n' ORDER BY t.fid), '') "
+                                                                 "FROM restrack.%1 t" ).arg( QLatin1String( table ) ) ).toUtf8();
+  }
+  return state;
 }
 
 #endif

@@ -211,7 +211,7 @@ namespace
       REQUIRE( h.ok() );
       s.historyRows += h.value().size();
     }
-    s.bytes = rtReadAll( store.path() );
+    s.bytes = rtRegisterState( store.path() );
     return s;
   }
 
