@@ -121,6 +121,16 @@ namespace
       Result( const Result & ) = delete;
       Result &operator=( const Result & ) = delete;
       Result( Result &&other ) noexcept : mResult( other.mResult ) { other.mResult = nullptr; }
+      Result &operator=( Result &&other ) noexcept
+      {
+        if ( this != &other )
+        {
+          PQclear( mResult );
+          mResult = other.mResult;
+          other.mResult = nullptr;
+        }
+        return *this;
+      }
 
       bool ok() const
       {
@@ -258,15 +268,35 @@ RtStatusResult RtPgBackend::connect()
     mConn = nullptr;
     return rtFail( connectionFailureKind( message ), QStringLiteral( "cannot connect to %1: %2" ).arg( where, message ) );
   }
-  PQsetClientEncoding( mConn, "UTF8" );
   // The server's notices ("drop cascades to …") are not the user's business: never printed.
   PQsetNoticeProcessor( mConn, []( void *, const char * ) {}, nullptr );
+  return setUpSession();
+}
+
+RtStatusResult RtPgBackend::setUpSession() const
+{
+  PQsetClientEncoding( mConn, "UTF8" );
   // Dates read back as YYYY-MM-DD; a lock another desk holds is waited for a few seconds only.
   const Result set = exec( mConn, QStringLiteral( "SELECT set_config('DateStyle', 'ISO, YMD', false), set_config('TimeZone', 'UTC', false), "
                                                   "set_config('lock_timeout', $1, false)" ), { textParam( QLatin1String( LOCK_TIMEOUT ) ) } );
   if ( !set.ok() )
-    return failed( mConn, set, QStringLiteral( "cannot set up the connection to %1" ).arg( where ) );
+    return failed( mConn, set, QStringLiteral( "cannot set up the connection to %1" ).arg( location() ) );
   return rtOk();
+}
+
+RtStatusResult RtPgBackend::reconnectIfLost() const
+{
+  if ( !mConn )
+    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+  if ( PQstatus( mConn ) == CONNECTION_OK )
+    return rtOk();
+  // A server restarted or a connection dropped while the register stayed open (the plugin
+  // keeps it for hours): connect again, outside any transaction, before giving up.
+  PQreset( mConn );
+  if ( PQstatus( mConn ) != CONNECTION_OK )
+    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "the connection to %1 was lost and cannot be made again: %2" )
+                   .arg( location(), QString::fromUtf8( PQerrorMessage( mConn ) ).simplified() ) );
+  return setUpSession();
 }
 
 RtResult<bool> RtPgBackend::registerExists() const
@@ -374,8 +404,12 @@ RtStatusResult RtPgBackend::checkAppendOnly()
 RtResult<QVector<RtStoreRow>> RtPgBackend::select( RtStoreTable table, const RtStoreFilter &filter ) const
 {
   using Rows = RtResult<QVector<RtStoreRow>>;
-  if ( !mConn )
-    return Rows::failure( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+  if ( !mInTransaction )
+  {
+    const RtStatusResult connected = reconnectIfLost();
+    if ( !connected.ok() )
+      return Rows::failureFrom( connected );
+  }
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( !filter.isEmpty() && !isColumn( table, filter.column ) )
     return Rows::failure( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), filter.column ) );
@@ -404,7 +438,10 @@ RtResult<QVector<RtStoreRow>> RtPgBackend::select( RtStoreTable table, const RtS
     order << quoted( c );
   sql += QStringLiteral( " ORDER BY " ) + order.join( QStringLiteral( ", " ) );
 
-  const Result result = exec( mConn, sql, params );
+  Result result = exec( mConn, sql, params );
+  // The server dropped the connection since the last call: once more on a new one.
+  if ( !result.ok() && !mInTransaction && PQstatus( mConn ) == CONNECTION_BAD && reconnectIfLost().ok() )
+    result = exec( mConn, sql, params );
   if ( !result.ok() )
     return Rows::failureFrom( failed( mConn, result, QStringLiteral( "cannot read table %1 of %2" ).arg( QLatin1String( spec.name ), location() ) ) );
   QVector<RtStoreRow> rows;
@@ -447,7 +484,12 @@ RtStatusResult RtPgBackend::beginWrite( const QString &taskId )
     return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "%1 was opened read-only" ).arg( location() ) );
   if ( mInTransaction )
     return rtFail( QStringLiteral( "%1: a change is already under way" ).arg( location() ) );
-  const Result begun = exec( mConn, QStringLiteral( "BEGIN" ) );
+  const RtStatusResult connected = reconnectIfLost();
+  if ( !connected.ok() )
+    return connected;
+  Result begun = exec( mConn, QStringLiteral( "BEGIN" ) );
+  if ( !begun.ok() && PQstatus( mConn ) == CONNECTION_BAD && reconnectIfLost().ok() )
+    begun = exec( mConn, QStringLiteral( "BEGIN" ) );
   if ( !begun.ok() )
     return failed( mConn, begun, QStringLiteral( "%1 cannot be written" ).arg( location() ) );
   mInTransaction = true;

@@ -66,6 +66,10 @@ class RtPgBackend : public RtStoreBackend
   private:
     RtPgBackend( const QString &location, bool writable );
     RtStatusResult connect();
+    //! Encoding, date style, time zone and lock timeout of this program's session.
+    RtStatusResult setUpSession() const;
+    //! Connects again when the connection was lost outside a change (a server restart).
+    RtStatusResult reconnectIfLost() const;
     //! Whether the schema holds a register (its rt_tasks table).
     RtResult<bool> registerExists() const;
     RtStatusResult checkRegister();

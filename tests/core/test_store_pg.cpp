@@ -244,3 +244,29 @@ TEST_CASE( "two desks on one PostgreSQL register: the same task waits, others go
   CHECK( rows.value().at( 0 ).value( QStringLiteral( "seq" ) ).toLongLong() == seq1.value() );
   CHECK( !rows.value().at( 0 ).value( QStringLiteral( "note" ) ).isValid() );
 }
+
+TEST_CASE( "a PostgreSQL register kept open goes on after the server dropped its connection", "[store][pg]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+  const std::unique_ptr<RtStore> store = openStore( uri );
+  REQUIRE( store->tasks().value().size() == 89 );
+
+  // The server ends every other session of the database (as a restart would).
+  const auto dropConnections = [&]
+  {
+    REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                        "WHERE datname = current_database() AND pid <> pg_backend_pid()" ) ).isEmpty() );
+  };
+  dropConnections();
+  const RtResult<QVector<RtTask>> read = store->tasks();
+  INFO( read.error().toStdString() );
+  REQUIRE( read.ok() );
+  CHECK( read.value().size() == 89 );
+
+  dropConnections();
+  const RtStatusResult written = store->setStatus( change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) );
+  INFO( written.error().toStdString() );
+  REQUIRE( written.ok() );
+  CHECK( openStore( uri, false )->task( QStringLiteral( "CM-QHPK-A3" ) ).value().status == RtStatus::Done );
+}
