@@ -16,6 +16,9 @@ int runAssign( const QStringList &args );
 int runJoin( const QStringList &args );
 int runReportForm( const QStringList &args );
 int runImportReport( const QStringList &args );
+int runDb( const QStringList &args );
+int runPush( const QStringList &args );
+int runPull( const QStringList &args );
 #ifdef RT_WITH_QGIS
 int runExportMain( int argc, char *argv[] ); // runs its own QgsApplication
 int runSessionPackMain( int argc, char *argv[] ); // runs its own QgsApplication
@@ -70,7 +73,15 @@ namespace
     "       --out PACK.pdf [--tables PACK.xlsx] [--overwrite]\n"
     "                                               the council session pack: cover, overview, changes since the last\n"
     "                                               session, figures, a page per ward and zone, land cases, appendix\n"
+    "  db init --db URI                             create an empty register on a PostgreSQL server (schema restrack)\n"
+    "  db upgrade --db URI|FILE.gpkg                bring a register to this version's layout (the old one kept)\n"
+    "  push --from FILE.gpkg --db URI [--overwrite] copy a register with its whole history to a server (one transaction);\n"
+    "                                               a register there is replaced only with --overwrite, and kept aside\n"
+    "  pull --db URI --out FILE.gpkg|FOLDER [--overwrite]\n"
+    "                                               a GeoPackage snapshot of a server's register, whole history included\n"
     "\n"
+    "--db takes a GeoPackage file or a PostgreSQL database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB or service=NAME\n"
+    "(a password is better kept in ~/.pgpass or a service file than on the command line).\n"
     "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (\"172/NQ-HĐND\", \"172/nq-hdnd\" or \"172\")\n"
     "chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the\n"
     "resolution whose register wrote that ID.\n"
@@ -142,6 +153,12 @@ int main( int argc, char *argv[] )
       return runReportForm( args );
     if ( command == QLatin1String( "import-report" ) )
       return runImportReport( args );
+    if ( command == QLatin1String( "db" ) )
+      return runDb( args );
+    if ( command == QLatin1String( "push" ) )
+      return runPush( args );
+    if ( command == QLatin1String( "pull" ) )
+      return runPull( args );
   }
   catch ( const std::exception &e )
   {

@@ -359,7 +359,8 @@ RtStore::~RtStore() = default;
 RtStatusResult RtStore::create( const QString &path, const RtResolution &resolution, const QVector<RtTask> &tasks,
                                 const RtDocumentInfo &info, bool overwrite, QString *keptAs )
 {
-  return guarded<RtVoid>( QStringLiteral( "cannot create %1" ).arg( path ), [&]() -> RtStatusResult
+  const QString shown = RtStoreBackends::displayLocation( path );
+  return guarded<RtVoid>( QStringLiteral( "cannot create %1" ).arg( shown ), [&]() -> RtStatusResult
   {
     if ( keptAs )
       keptAs->clear();
@@ -371,7 +372,7 @@ RtStatusResult RtStore::create( const QString &path, const RtResolution &resolut
     // A new register holds no other resolution: only resolutions outside it can be followed up.
     const RtResult<QVector<RtTask>> resolved = resolveFollowUps( writer.value().tasks(), writer.value().document(), {}, {} );
     if ( !resolved.ok() )
-      return rtFail( resolved.errorKind(), QStringLiteral( "cannot create %1: %2" ).arg( path, resolved.error() ) );
+      return rtFail( resolved.errorKind(), QStringLiteral( "cannot create %1: %2" ).arg( shown, resolved.error() ) );
     writer = RtStoreWriter::prepare( path, resolution, resolved.value(), info );
     if ( !writer.ok() )
       return RtStatusResult::failureFrom( writer );
@@ -388,7 +389,8 @@ RtStatusResult RtStore::create( const QString &path, const RtResolution &resolut
 RtResult<std::unique_ptr<RtStore>> RtStore::open( const QString &path, bool writable )
 {
   using Result = RtResult<std::unique_ptr<RtStore>>;
-  return guarded<std::unique_ptr<RtStore>>( QStringLiteral( "cannot open %1" ).arg( path ), [&]() -> Result
+  const QString shown = RtStoreBackends::displayLocation( path );
+  return guarded<std::unique_ptr<RtStore>>( QStringLiteral( "cannot open %1" ).arg( shown ), [&]() -> Result
   {
     if ( path.isEmpty() )
       return Result::failure( QStringLiteral( "no register file given" ) );
@@ -399,15 +401,21 @@ RtResult<std::unique_ptr<RtStore>> RtStore::open( const QString &path, bool writ
 
     const RtResult<QVector<RtDocumentInfo>> docs = RtStoreQueries::resolutions( *backend.value() );
     if ( !docs.ok() )
-      return Result::failure( docs.errorKind(), QStringLiteral( "%1 is not a readable GeoPackage (%2)" ).arg( path, docs.error() ) );
+      return Result::failure( docs.errorKind(), QStringLiteral( "%1 is not a readable %2 (%3)" )
+                              .arg( shown, RtStoreBackends::kindOf( path ) == RtStoreBackends::Kind::PostgreSql ? QStringLiteral( "register" ) : QStringLiteral( "GeoPackage" ), docs.error() ) );
+    // A register made empty on a server (`restrack db init`) waits for its first resolution.
+    if ( docs.value().isEmpty() && RtStoreBackends::kindOf( path ) == RtStoreBackends::Kind::PostgreSql )
+      return Result::failure( RtErrorKind::NotFound, QStringLiteral( "%1 holds an empty register: no resolution yet; fill it with "
+                              "`restrack push --from FILE.gpkg --db %1`" ).arg( shown ) );
     if ( docs.value().isEmpty() )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: it holds no resolution" ).arg( path ) );
+      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: it holds no resolution" ).arg( shown ) );
     if ( backend.value()->schemaVersion() < 2 && docs.value().size() != 1 )
       return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: table rt_document must hold one row, it holds %2" )
-                              .arg( path ).arg( docs.value().size() ) );
+                              .arg( shown ).arg( docs.value().size() ) );
 
     std::unique_ptr<RtStore> store( new RtStore() );
     store->mPath = path;
+    store->mShownPath = RtStoreBackends::displayLocation( path );
     store->mWritable = writable;
     store->mKeptBeforeUpgrade = kept;
     store->mBackend = backend.takeValue();
@@ -429,7 +437,7 @@ RtDocumentInfo RtStore::document() const
 RtResult<QVector<RtDocumentInfo>> RtStore::resolutions() const
 {
   using Result = RtResult<QVector<RtDocumentInfo>>;
-  return guarded<QVector<RtDocumentInfo>>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<QVector<RtDocumentInfo>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -443,13 +451,13 @@ RtResult<RtDocumentInfo> RtStore::findResolution( const QString &number ) const
   const RtResult<QVector<RtDocumentInfo>> docs = resolutions();
   if ( !docs.ok() )
     return Result::failureFrom( docs );
-  return matchResolution( docs.value(), number, mPath );
+  return matchResolution( docs.value(), number, mShownPath );
 }
 
 RtResult<RtResolution> RtStore::resolution( const QString &number ) const
 {
   using Result = RtResult<RtResolution>;
-  return guarded<RtResolution>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<RtResolution>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -457,11 +465,11 @@ RtResult<RtResolution> RtStore::resolution( const QString &number ) const
     if ( !docs.ok() )
       return Result::failureFrom( docs );
     if ( docs.value().isEmpty() )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: it holds no resolution" ).arg( mPath ) );
+      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: it holds no resolution" ).arg( mShownPath ) );
     RtDocumentInfo doc = docs.value().constFirst();
     if ( !number.isEmpty() )
     {
-      const RtResult<RtDocumentInfo> found = matchResolution( docs.value(), number, mPath );
+      const RtResult<RtDocumentInfo> found = matchResolution( docs.value(), number, mShownPath );
       if ( !found.ok() )
         return Result::failureFrom( found );
       doc = found.value();
@@ -473,7 +481,7 @@ RtResult<RtResolution> RtStore::resolution( const QString &number ) const
 RtResult<QVector<RtTask>> RtStore::tasks( const QStringList &resolutions ) const
 {
   using Result = RtResult<QVector<RtTask>>;
-  return guarded<QVector<RtTask>>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<QVector<RtTask>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -495,7 +503,7 @@ RtResult<QVector<RtTask>> RtStore::tasks( const QStringList &resolutions ) const
 RtResult<RtTask> RtStore::task( const QString &taskId ) const
 {
   using Result = RtResult<RtTask>;
-  return guarded<RtTask>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<RtTask>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -551,8 +559,8 @@ RtResult<QVector<RtTask>> RtStore::tasksAsOf( const QDate &date, const QStringLi
   if ( !allowed.ok() )
     return Result::failureFrom( allowed );
   if ( passed.isEmpty() )
-    return Result::failure( RtErrorKind::NotFound, resolutions.isEmpty() ? QStringLiteral( "%1 holds no resolution" ).arg( mPath )
-                            : QStringLiteral( "%1 holds none of the resolutions %2" ).arg( mPath, resolutions.join( QStringLiteral( ", " ) ) ) );
+    return Result::failure( RtErrorKind::NotFound, resolutions.isEmpty() ? QStringLiteral( "%1 holds no resolution" ).arg( mShownPath )
+                            : QStringLiteral( "%1 holds none of the resolutions %2" ).arg( mShownPath, resolutions.join( QStringLiteral( ", " ) ) ) );
   RtResult<QVector<RtTask>> chosen = tasks( passed );
   if ( !chosen.ok() )
     return chosen;
@@ -568,13 +576,13 @@ RtResult<QVector<RtTask>> RtStore::tasksAsOf( const QDate &date, const QStringLi
 RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resolution, const QVector<RtTask> &tasks, const RtDocumentInfo &info )
 {
   using Result = RtResult<RtAddedResolution>;
-  return guarded<RtAddedResolution>( QStringLiteral( "cannot add a resolution to %1" ).arg( mPath ), [&]() -> Result
+  return guarded<RtAddedResolution>( QStringLiteral( "cannot add a resolution to %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
     if ( !mWritable )
-      return Result::failure( RtErrorKind::ReadOnly, QStringLiteral( "%1 was opened read-only; nothing was added" ).arg( mPath ) );
-    const RtResult<RtStoreWriter> checked = RtStoreWriter::prepare( mPath, resolution, tasks, info );
+      return Result::failure( RtErrorKind::ReadOnly, QStringLiteral( "%1 was opened read-only; nothing was added" ).arg( mShownPath ) );
+    const RtResult<RtStoreWriter> checked = RtStoreWriter::prepare( mShownPath, resolution, tasks, info );
     if ( !checked.ok() )
       return Result::failureFrom( checked );
     const RtDocumentInfo &doc = checked.value().document();
@@ -583,14 +591,14 @@ RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resoluti
     WriteScope scope( backend );
     const RtStatusResult locked = backend.beginWrite( QString() );
     if ( !locked.ok() )
-      return Result::failure( locked.errorKind(), QStringLiteral( "nothing was added to %1: %2" ).arg( mPath, locked.error() ) );
+      return Result::failure( locked.errorKind(), QStringLiteral( "nothing was added to %1: %2" ).arg( mShownPath, locked.error() ) );
     const RtResult<QVector<RtDocumentInfo>> docs = RtStoreQueries::resolutions( backend );
     if ( !docs.ok() )
       return Result::failureFrom( docs );
     for ( const RtDocumentInfo &d : docs.value() )
     {
       if ( numberKey( d.number ) == numberKey( doc.number ) )
-        return Result::failure( QStringLiteral( "%1 holds resolution %2 already; nothing was added" ).arg( mPath, d.number ) );
+        return Result::failure( QStringLiteral( "%1 holds resolution %2 already; nothing was added" ).arg( mShownPath, d.number ) );
     }
     const RtResult<QVector<RtTask>> stored = RtStoreQueries::tasks( backend );
     if ( !stored.ok() )
@@ -609,20 +617,20 @@ RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resoluti
         continue;
       const QString qualified = QStringLiteral( "%1@%2" ).arg( t.id, doc.number );
       if ( taken.contains( qualified ) )
-        return Result::failure( QStringLiteral( "task id %1 of %2 is taken in %3, and so is %4; nothing was added" ).arg( t.id, doc.number, mPath, qualified ) );
+        return Result::failure( QStringLiteral( "task id %1 of %2 is taken in %3, and so is %4; nothing was added" ).arg( t.id, doc.number, mShownPath, qualified ) );
       added.renamed.append( qMakePair( t.id, qualified ) );
       t.id = qualified;
     }
     for ( const RtTask &t : std::as_const( placed ) )
     {
       if ( taken.contains( t.id ) )
-        return Result::failure( QStringLiteral( "task id %1 of %2 is taken in %3; nothing was added" ).arg( t.id, doc.number, mPath ) );
+        return Result::failure( QStringLiteral( "task id %1 of %2 is taken in %3; nothing was added" ).arg( t.id, doc.number, mShownPath ) );
     }
     const RtResult<QVector<RtTask>> resolved = resolveFollowUps( placed, doc, docs.value(), stored.value() );
     if ( !resolved.ok() )
-      return Result::failure( resolved.errorKind(), QStringLiteral( "nothing was added to %1: %2" ).arg( mPath, resolved.error() ) );
+      return Result::failure( resolved.errorKind(), QStringLiteral( "nothing was added to %1: %2" ).arg( mShownPath, resolved.error() ) );
 
-    const RtResult<RtStoreWriter> writer = RtStoreWriter::prepare( mPath, resolution, resolved.value(), info );
+    const RtResult<RtStoreWriter> writer = RtStoreWriter::prepare( mShownPath, resolution, resolved.value(), info );
     if ( !writer.ok() )
       return Result::failureFrom( writer );
     RtStatusResult written = writer.value().append( backend );
@@ -631,7 +639,7 @@ RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resoluti
     if ( written.ok() )
       written = backend.commit();
     if ( !written.ok() )
-      return Result::failure( written.errorKind(), QStringLiteral( "write failed: nothing was added to %1: %2" ).arg( mPath, written.error() ) );
+      return Result::failure( written.errorKind(), QStringLiteral( "write failed: nothing was added to %1: %2" ).arg( mShownPath, written.error() ) );
     added.tasks = placed.size();
     return Result::success( added );
   } );
@@ -658,7 +666,7 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
   RtBatchOutcome outcome;
   for ( int i = 0; i < changes.size(); ++i )
   {
-    const RowOutcome row = applyRow( backend, changes.at( i ), byNumber, mFailpoint, mPath );
+    const RowOutcome row = applyRow( backend, changes.at( i ), byNumber, mFailpoint, mShownPath );
     if ( row.fatal )
       return Result::failureFrom( row.result );
     if ( !row.result.ok() )
@@ -686,12 +694,12 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
 RtResult<RtBatchOutcome> RtStore::applyChanges( const QVector<RtTaskChange> &changes, bool dryRun )
 {
   using Result = RtResult<RtBatchOutcome>;
-  return guarded<RtBatchOutcome>( QStringLiteral( "write failed: %1" ).arg( mPath ), [&]() -> Result
+  return guarded<RtBatchOutcome>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
     if ( !mWritable )
-      return Result::failure( RtErrorKind::ReadOnly, QStringLiteral( "nothing changed: %1 was opened read-only" ).arg( mPath ) );
+      return Result::failure( RtErrorKind::ReadOnly, QStringLiteral( "nothing changed: %1 was opened read-only" ).arg( mShownPath ) );
     if ( changes.isEmpty() )
       return Result::failure( QStringLiteral( "nothing changed: the batch holds no change" ) );
     QSet<QString> ids;
@@ -703,7 +711,7 @@ RtResult<RtBatchOutcome> RtStore::applyChanges( const QVector<RtTaskChange> &cha
 
 RtStatusResult RtStore::setStatus( const RtStatusChange &change )
 {
-  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mPath ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
   {
     if ( !mBackend )
       return notOpen();
@@ -715,7 +723,7 @@ RtStatusResult RtStore::setStatus( const RtStatusChange &change )
     if ( change.by.trimmed().isEmpty() )
       return rtFail( QStringLiteral( "task %1: --by is required: say who makes the change" ).arg( taskId ) );
     if ( !mWritable )
-      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mPath ) );
+      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
 
     RtTaskChange row;
     row.taskId = taskId;
@@ -736,7 +744,7 @@ RtStatusResult RtStore::setStatus( const RtStatusChange &change )
 
 RtStatusResult RtStore::setValue( const RtValueChange &change )
 {
-  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mPath ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
   {
     if ( !mBackend )
       return notOpen();
@@ -744,7 +752,7 @@ RtStatusResult RtStore::setValue( const RtValueChange &change )
     if ( !before )
       return RtStatusResult::failureFrom( before );
     if ( !mWritable )
-      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( change.taskId, mPath ) );
+      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( change.taskId, mShownPath ) );
     RtTaskChange row;
     row.taskId = change.taskId;
     row.value = change.value;
@@ -764,7 +772,7 @@ RtStatusResult RtStore::setValue( const RtValueChange &change )
 
 RtStatusResult RtStore::assign( const RtAssignmentChange &change )
 {
-  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mPath ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
   {
     if ( !mBackend )
       return notOpen();
@@ -793,7 +801,7 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
       wanted.with << clean;
     }
     if ( !mWritable )
-      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mPath ) );
+      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
 
     RtStoreBackend &backend = *mBackend;
     WriteScope scope( backend );
@@ -832,7 +840,7 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
         return writeFailed( taskId, written );
     }
     if ( mFailpoint && !mFailpoint() )
-      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "write failed: %1: the assignment of task %2 was interrupted; nothing was changed" ).arg( mPath, taskId ) );
+      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "write failed: %1: the assignment of task %2 was interrupted; nothing was changed" ).arg( mShownPath, taskId ) );
     written = backend.update( RtStoreTable::Tasks, { QStringLiteral( "task_id" ), taskId },
     { { QStringLiteral( "revision" ), locked.value().revision + 1 } } );
     if ( written.ok() )
@@ -845,12 +853,12 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
 
 RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList &places, const std::optional<QStringList> &expected )
 {
-  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mPath ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
   {
     if ( !mBackend )
       return notOpen();
     if ( !mWritable )
-      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mPath ) );
+      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
     QStringList wanted;
     for ( const QString &place : places )
     {
@@ -889,7 +897,7 @@ RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList 
       } );
     }
     if ( written.ok() && mFailpoint && !mFailpoint() )
-      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "write failed: %1: the change of the places of task %2 was interrupted; nothing was changed" ).arg( mPath, taskId ) );
+      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "write failed: %1: the change of the places of task %2 was interrupted; nothing was changed" ).arg( mShownPath, taskId ) );
     if ( written.ok() )
       written = backend.commit();
     if ( !written.ok() )
@@ -901,7 +909,7 @@ RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList 
 RtResult<QVector<RtHistoryEntry>> RtStore::history( const QString &taskId ) const
 {
   using Result = RtResult<QVector<RtHistoryEntry>>;
-  return guarded<QVector<RtHistoryEntry>>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<QVector<RtHistoryEntry>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -915,7 +923,7 @@ RtResult<QVector<RtHistoryEntry>> RtStore::history( const QString &taskId ) cons
 RtResult<QHash<QString, RtStatus>> RtStore::statusesAsOf( const QDate &date ) const
 {
   using Result = RtResult<QHash<QString, RtStatus>>;
-  return guarded<QHash<QString, RtStatus>>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<QHash<QString, RtStatus>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -939,7 +947,7 @@ RtResult<QHash<QString, RtStatus>> RtStore::statusesAsOf( const QDate &date ) co
 RtResult<QVector<RtValueEntry>> RtStore::values( const QString &taskId ) const
 {
   using Result = RtResult<QVector<RtValueEntry>>;
-  return guarded<QVector<RtValueEntry>>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<QVector<RtValueEntry>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -953,7 +961,7 @@ RtResult<QVector<RtValueEntry>> RtStore::values( const QString &taskId ) const
 RtResult<QHash<QString, RtValueEntry>> RtStore::valuesAsOf( const QDate &date ) const
 {
   using Result = RtResult<QHash<QString, RtValueEntry>>;
-  return guarded<QHash<QString, RtValueEntry>>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<QHash<QString, RtValueEntry>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -966,7 +974,7 @@ RtResult<QHash<QString, RtValueEntry>> RtStore::valuesAsOf( const QDate &date ) 
 RtResult<QVector<RtAssignment>> RtStore::assignments( const QString &taskId ) const
 {
   using Result = RtResult<QVector<RtAssignment>>;
-  return guarded<QVector<RtAssignment>>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<QVector<RtAssignment>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -980,7 +988,7 @@ RtResult<QVector<RtAssignment>> RtStore::assignments( const QString &taskId ) co
 RtResult<QHash<QString, RtAssignment>> RtStore::currentAssignments() const
 {
   using Result = RtResult<QHash<QString, RtAssignment>>;
-  return guarded<QHash<QString, RtAssignment>>( QStringLiteral( "cannot read %1" ).arg( mPath ), [&]() -> Result
+  return guarded<QHash<QString, RtAssignment>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );

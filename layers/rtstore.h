@@ -316,6 +316,7 @@ class RtStore
     //! The changes of a batch under one lock (\a lockTaskId: the one task, or empty for the register).
     RtResult<RtBatchOutcome> applyBatch( const QVector<RtTaskChange> &changes, bool dryRun, const QString &lockTaskId );
     QString mPath;
+    QString mShownPath;  // mPath in messages: a server's password masked
     QString mKeptBeforeUpgrade;
     bool mWritable = false;
     std::unique_ptr<RtStoreBackend> mBackend;

@@ -1,5 +1,6 @@
 #include "rtstorebackend.h"
 #include "rtgpkgbackend.h"
+#include "rtpgbackend.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -30,26 +31,26 @@ QString RtStoreBackends::displayLocation( const QString &location )
   return shown;
 }
 
-namespace
-{
-  RtStatusResult noPostgreSql( const QString &location )
-  {
-    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "%1 names a PostgreSQL database, but this build of Resolution Tracker "
-                   "has no PostgreSQL backend yet; use a GeoPackage file" ).arg( RtStoreBackends::displayLocation( location ) ) );
-  }
-}
-
 RtResult<std::unique_ptr<RtStoreBackend>> RtStoreBackends::open( const QString &location, bool writable, QString *keptBeforeUpgrade )
 {
   using Result = RtResult<std::unique_ptr<RtStoreBackend>>;
   if ( keptBeforeUpgrade )
     keptBeforeUpgrade->clear();
+  std::unique_ptr<RtStoreBackend> backend;
   if ( kindOf( location ) == Kind::PostgreSql )
-    return Result::failureFrom( noPostgreSql( location ) );
-  RtResult<std::unique_ptr<RtGpkgBackend>> opened = RtGpkgBackend::open( location, writable );
-  if ( !opened.ok() )
-    return Result::failureFrom( opened );
-  std::unique_ptr<RtStoreBackend> backend = opened.takeValue();
+  {
+    RtResult<std::unique_ptr<RtPgBackend>> opened = RtPgBackend::open( location, writable );
+    if ( !opened.ok() )
+      return Result::failureFrom( opened );
+    backend = opened.takeValue();
+  }
+  else
+  {
+    RtResult<std::unique_ptr<RtGpkgBackend>> opened = RtGpkgBackend::open( location, writable );
+    if ( !opened.ok() )
+      return Result::failureFrom( opened );
+    backend = opened.takeValue();
+  }
   // A writer needs today's layout; a reader reads an older one as it is.
   if ( writable && backend->schemaVersion() < RtStoreSchema::version() )
   {
@@ -63,6 +64,6 @@ RtResult<std::unique_ptr<RtStoreBackend>> RtStoreBackends::open( const QString &
 RtStatusResult RtStoreBackends::create( const QString &location, const RtStoreCreateRequest &request, QString *keptAs )
 {
   if ( kindOf( location ) == Kind::PostgreSql )
-    return noPostgreSql( location );
+    return RtPgBackend::create( location, request, keptAs );
   return RtGpkgBackend::create( location, request, keptAs );
 }

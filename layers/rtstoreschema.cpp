@@ -261,6 +261,26 @@ QVector<RtStoreSchema::Trigger> RtStoreSchema::appendOnlyTriggers( RtSqlDialect 
         } );
       }
       break;
+    case RtSqlDialect::PostgreSql:
+    {
+      // One function raises the table's message (its argument); a row trigger refuses
+      // UPDATE and DELETE, a statement trigger TRUNCATE. They bind every client of the server.
+      const QString function = QStringLiteral( "CREATE OR REPLACE FUNCTION rt_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                               "$rt$ BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation'; END $rt$" );
+      triggers.append(
+      {
+        QStringLiteral( "%1_no_change" ).arg( name ),
+        { function, QStringLiteral( "CREATE TRIGGER %1_no_change BEFORE UPDATE OR DELETE ON %1 FOR EACH ROW EXECUTE FUNCTION rt_append_only('%2')" )
+          .arg( name, appendOnlyMessage( t ) ) }
+      } );
+      triggers.append(
+      {
+        QStringLiteral( "%1_no_truncate" ).arg( name ),
+        { function, QStringLiteral( "CREATE TRIGGER %1_no_truncate BEFORE TRUNCATE ON %1 FOR EACH STATEMENT EXECUTE FUNCTION rt_append_only('%2')" )
+          .arg( name, appendOnlyMessage( t ) ) }
+      } );
+      break;
+    }
   }
   return triggers;
 }

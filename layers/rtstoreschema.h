@@ -60,7 +60,7 @@ struct RtTableSpec
 enum class RtSqlDialect
 {
   SQLite,      //!< the GeoPackage backend
-  // PostgreSql: added beside it with the PostgreSQL backend
+  PostgreSql,  //!< the PostgreSQL backend (statements run with the register's schema first on the search path)
 };
 
 /**

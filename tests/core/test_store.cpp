@@ -2,6 +2,7 @@
 // their history, refused edits, append-only history and unreadable files.
 #include "catch_compat.h"
 #include "testutil.h"
+#include "backendtestutil.h"
 
 #include "rtstore.h"
 #include "rtstatus.h"
@@ -163,6 +164,15 @@ namespace
     return path;
   }
 
+  QString createSample( const RtTestRegisterLocation &where )
+  {
+    const QString location = where.location();
+    const RtStatusResult created = RtStore::create( location, sampleResolution(), sampleTasks(), sampleInfo() );
+    INFO( created.error().toStdString() );
+    REQUIRE( created.ok() );
+    return location;
+  }
+
   std::unique_ptr<RtStore> openStore( const QString &path, bool writable = true )
   {
     RtResult<std::unique_ptr<RtStore>> opened = RtStore::open( path, writable );
@@ -201,7 +211,7 @@ namespace
       REQUIRE( h.ok() );
       s.historyRows += h.value().size();
     }
-    s.bytes = rtReadAll( store.path() );
+    s.bytes = rtRegisterState( store.path() );
     return s;
   }
 
@@ -234,6 +244,8 @@ namespace
   //! Runs a statement through a raw GDAL handle; returns GDAL's error message (empty: it succeeded).
   QString rawExecute( const QString &path, const QString &sql )
   {
+    if ( path.startsWith( QLatin1String( "postgresql://" ) ) )
+      return rtPgRawExecute( path, sql );
     CPLPushErrorHandler( CPLQuietErrorHandler );
     CPLErrorReset();
     QString message = QStringLiteral( "cannot open" );
@@ -254,10 +266,9 @@ namespace
 
 TEST_CASE( "create then open round-trips the whole register", "[store]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = createSample( dir );
-  CHECK( temporaryLeftovers( dir.path() ).isEmpty() );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
+  CHECK( temporaryLeftovers( where.folder() ).isEmpty() );
 
   const std::unique_ptr<RtStore> store = openStore( path, false );
   CHECK( store->path() == path );
@@ -495,9 +506,8 @@ TEST_CASE( "create never leaves a half-written or replaced file behind", "[store
 
 TEST_CASE( "setStatus writes history and status: the history reconstructs past statuses", "[store]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = createSample( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
   const std::unique_ptr<RtStore> store = openStore( path );
 
   RtStatusChange first = change( QStringLiteral( "DT-01-1" ), RtStatus::Blocked, QDate( 2024, 1, 15 ), QStringLiteral( "Nguyễn Thị Hà" ) );
@@ -584,9 +594,8 @@ TEST_CASE( "setStatus writes history and status: the history reconstructs past s
 
 TEST_CASE( "a failed write leaves the file as it was", "[store]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = createSample( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
   Snapshot before;
   {
     std::unique_ptr<RtStore> store = openStore( path );
@@ -637,9 +646,8 @@ TEST_CASE( "a failed write leaves the file byte-identical after closing", "[stor
 
 TEST_CASE( "stale edits are refused, also from a second store on the same file", "[store]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = createSample( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
   const std::unique_ptr<RtStore> first = openStore( path );
   const std::unique_ptr<RtStore> second = openStore( path );
 
@@ -676,9 +684,8 @@ TEST_CASE( "stale edits are refused, also from a second store on the same file",
 
 TEST_CASE( "invalid status changes are refused with nothing written", "[store]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = createSample( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
   const std::unique_ptr<RtStore> store = openStore( path );
   REQUIRE( store->setStatus( change( QStringLiteral( "DT-01-1" ), RtStatus::Blocked, QDate( 2024, 5, 1 ) ) ).ok() );
   const Snapshot before = snapshot( *store );
@@ -741,9 +748,8 @@ TEST_CASE( "invalid status changes are refused with nothing written", "[store]" 
 
 TEST_CASE( "history rows cannot be updated or deleted", "[store]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = createSample( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
   {
     const std::unique_ptr<RtStore> store = openStore( path );
     REQUIRE( store->setStatus( change( QStringLiteral( "DT-01-1" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) ).ok() );
@@ -860,9 +866,8 @@ TEST_CASE( "open names the file and what is wrong with it", "[store]" )
 
 TEST_CASE( "setTaskPlaces links and unlinks places in one transaction", "[store]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = createSample( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
   const QStringList before { QStringLiteral( "ward:06715" ), QStringLiteral( "site:hai-yen-ip" ) };
   {
     std::unique_ptr<RtStore> store = openStore( path );

@@ -2,6 +2,7 @@
 // on the real register of 172/NQ-HĐND in a temporary folder.
 #include "catch_compat.h"
 #include "testutil.h"
+#include "backendtestutil.h"
 
 #include "rtregister.h"
 #include "rtresolutionimporter.h"
@@ -23,7 +24,7 @@ namespace
   const QString A3 = QStringLiteral( "CM-QHPK-A3" );          // in progress, no target
   const QString OFFICE = QStringLiteral( "Ban Quản lý dự án đầu tư xây dựng" );
 
-  QString create172( const QTemporaryDir &dir )
+  QString create172( const RtTestRegisterLocation &where )
   {
     const RtResult<RtRegisterFile> reg = RtRegister::load( RtTestPaths::registerJson() );
     REQUIRE( reg.ok() );
@@ -31,8 +32,10 @@ namespace
     REQUIRE( text.ok() );
     RtDocumentInfo info;
     info.term = reg.value().term;
-    const QString path = dir.filePath( QStringLiteral( "register.gpkg" ) );
-    REQUIRE( RtStore::create( path, text.value().resolution, reg.value().tasks, info ).ok() );
+    const QString path = where.location();
+    const RtStatusResult created = RtStore::create( path, text.value().resolution, reg.value().tasks, info );
+    INFO( created.error().toStdString() );
+    REQUIRE( created.ok() );
     return path;
   }
 
@@ -78,9 +81,8 @@ namespace
 
 TEST_CASE( "measured values are kept as a history and reconstructed as of any date", "[store][values]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const std::unique_ptr<RtStore> store = openStore( path );
 
   RtValueChange first = value( PLOTS, 120, QDate( 2024, 3, 1 ) );
@@ -140,9 +142,8 @@ TEST_CASE( "measured values are kept as a history and reconstructed as of any da
 
 TEST_CASE( "a value in another unit than the target's is kept without a share", "[store][values]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const std::unique_ptr<RtStore> store = openStore( path );
   REQUIRE( store->setValue( value( WATER, 78, QDate( 2024, 6, 1 ), QStringLiteral( " %" ) ) ).ok() );
   REQUIRE( store->setValue( value( PLOTS, 3.65, QDate( 2024, 6, 1 ), QStringLiteral( "ha" ) ) ).ok() );
@@ -158,19 +159,18 @@ TEST_CASE( "a value in another unit than the target's is kept without a share", 
 
 TEST_CASE( "values that are no measure of progress are refused with nothing written", "[store][values]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const std::unique_ptr<RtStore> store = openStore( path );
   REQUIRE( store->setValue( value( PLOTS, 120, QDate( 2024, 3, 1 ) ) ).ok() );
-  const QByteArray before = rtReadAll( path );
+  const QByteArray before = rtRegisterState( path );
   const auto requireRefused = [&]( const RtValueChange &c, const QString &message, RtErrorKind kind = RtErrorKind::Invalid )
   {
     const RtStatusResult r = store->setValue( c );
     REQUIRE( !r.ok() );
     CHECK( r.error() == message );
     CHECK( r.errorKind() == kind );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
   };
   SECTION( "a task without a target" )
   {
@@ -216,15 +216,14 @@ TEST_CASE( "values that are no measure of progress are refused with nothing writ
     const RtStatusResult r = store->setValue( value( PLOTS, 130, QDate( 2024, 4, 1 ) ) );
     REQUIRE( !r.ok() );
     CHECK( r.errorKind() == RtErrorKind::Unavailable );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
   }
 }
 
 TEST_CASE( "value and assignment rows cannot be changed or deleted", "[store][values][assign]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   {
     const std::unique_ptr<RtStore> store = openStore( path );
     REQUIRE( store->setValue( value( PLOTS, 120, QDate( 2024, 3, 1 ) ) ).ok() );
@@ -234,23 +233,25 @@ TEST_CASE( "value and assignment rows cannot be changed or deleted", "[store][va
     a.by = QStringLiteral( "UBND thành phố" );
     REQUIRE( store->assign( a ).ok() );
   }
-  const QByteArray before = rtReadAll( path );
+  const QByteArray before = rtRegisterState( path );
   for ( const char *sql : { "UPDATE rt_value_history SET value = 500", "DELETE FROM rt_value_history",
                             "UPDATE rt_assignments SET office = 'x'", "DELETE FROM rt_assignments" } )
   {
     INFO( sql );
     QString message;
-    CHECK( sqliteExec( path, sql, &message ) != SQLITE_OK );
+    if ( where.isPg() )
+      message = rtPgRawExecute( path, QString::fromLatin1( sql ) );
+    else
+      CHECK( sqliteExec( path, sql, &message ) != SQLITE_OK );
     CHECK( message.contains( QStringLiteral( "is append-only: history rows cannot be changed or deleted" ) ) );
   }
-  CHECK( rtReadAll( path ) == before );
+  CHECK( rtRegisterState( path ) == before );
 }
 
 TEST_CASE( "a report that keeps the status is recorded when it brings a note or evidence", "[store]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const std::unique_ptr<RtStore> store = openStore( path );
   const RtTask before = store->task( A3 ).value();
   REQUIRE( before.status == RtStatus::InProgress );
@@ -290,9 +291,8 @@ TEST_CASE( "a report that keeps the status is recorded when it brings a note or 
 
 TEST_CASE( "assignments are kept as a history, the latest current, offices compared as people spell them", "[store][assign]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const std::unique_ptr<RtStore> store = openStore( path );
 
   RtAssignmentChange plan;
@@ -311,14 +311,14 @@ TEST_CASE( "assignments are kept as a history, the latest current, offices compa
   CHECK( store->task( A3 ).value().revision == 1 );
 
   // The same offices, spelt otherwise (case, NFD, the other tone placement, order): nothing new.
-  const QByteArray once = rtReadAll( path );
+  const QByteArray once = rtRegisterState( path );
   RtAssignmentChange same = plan;
   same.lead = QStringLiteral( "PHÒNG QUẢN LÝ ĐÔ THỊ" ).normalized( QString::NormalizationForm_D );
   same.with = QStringList { QStringLiteral( "UBND phường Hải Hòa" ), QStringLiteral( "Phòng Tài Nguyên và Môi Trường" ) };
   const RtStatusResult again = store->assign( same );
   REQUIRE( !again.ok() );
   CHECK( again.error().startsWith( QStringLiteral( "task CM-QHPK-A3 is assigned so already (lead Phòng Quản lý đô thị, by UBND thành phố on " ) ) );
-  CHECK( rtReadAll( path ) == once );
+  CHECK( rtRegisterState( path ) == once );
 
   // A new plan: the latest is current, the first kept.
   RtAssignmentChange next;
@@ -346,11 +346,10 @@ TEST_CASE( "assignments are kept as a history, the latest current, offices compa
 
 TEST_CASE( "assignments that cannot be recorded are refused with nothing written", "[store][assign]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const std::unique_ptr<RtStore> store = openStore( path );
-  const QByteArray before = rtReadAll( path );
+  const QByteArray before = rtRegisterState( path );
   RtAssignmentChange c;
   c.taskId = A3;
   c.lead = QStringLiteral( "Phòng Quản lý đô thị" );
@@ -361,7 +360,7 @@ TEST_CASE( "assignments that cannot be recorded are refused with nothing written
     REQUIRE( !r.ok() );
     CHECK( r.error() == message );
     CHECK( r.errorKind() == kind );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
   };
   SECTION( "the lead office also cooperates" )
   {
@@ -389,18 +388,17 @@ TEST_CASE( "assignments that cannot be recorded are refused with nothing written
     const RtStatusResult r = store->assign( c );
     REQUIRE( !r.ok() );
     CHECK( r.errorKind() == RtErrorKind::Unavailable );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
     CHECK( store->assignments( A3 ).value().isEmpty() );
   }
 }
 
 TEST_CASE( "a batch of changes is applied in one transaction, all or none", "[store][batch]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const std::unique_ptr<RtStore> store = openStore( path );
-  const QByteArray before = rtReadAll( path );
+  const QByteArray before = rtRegisterState( path );
 
   // A3 done (based on in progress), a value of the plots, a report on A5 that keeps its status,
   // and A3 again: the later row sees the earlier one.
@@ -430,7 +428,7 @@ TEST_CASE( "a batch of changes is applied in one transaction, all or none", "[st
     CHECK( dry.value().changes.at( 3 ).startsWith( QStringLiteral( "CM-QHPK-A3: done kept, a note" ) ) );
     CHECK( dry.value().statusRows == 3 );
     CHECK( dry.value().valueRows == 1 );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
   }
   SECTION( "every row valid: all applied" )
   {
@@ -468,7 +466,7 @@ TEST_CASE( "a batch of changes is applied in one transaction, all or none", "[st
     CHECK( outcome.value().errors.at( 2 ).message.contains( QStringLiteral( "is in the future" ) ) );
     CHECK( outcome.value().errors.at( 3 ).row == 6 );
     CHECK( outcome.value().errors.at( 3 ).message.contains( QStringLiteral( "status is already 'in_progress'" ) ) );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
     CHECK( store->task( A3 ).value().status == RtStatus::InProgress );
   }
   SECTION( "the register fails in the middle: the file is left byte-identical" )
@@ -481,7 +479,7 @@ TEST_CASE( "a batch of changes is applied in one transaction, all or none", "[st
     CHECK( calls == 3 );
     store->setFailpointForTests( {} );
     CHECK( store->tasks().ok() ); // the store is still usable
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
     CHECK( store->history( A3 ).value().size() == 1 );
     CHECK( store->values( PLOTS ).value().isEmpty() );
   }
@@ -491,6 +489,6 @@ TEST_CASE( "a batch of changes is applied in one transaction, all or none", "[st
     const RtResult<RtBatchOutcome> refused = readOnly->applyChanges( batch );
     REQUIRE( !refused.ok() );
     CHECK( refused.errorKind() == RtErrorKind::ReadOnly );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
   }
 }

@@ -4,6 +4,7 @@
 // second resolution of tests/data/store/.
 #include "catch_compat.h"
 #include "testutil.h"
+#include "backendtestutil.h"
 
 #include "rtregister.h"
 #include "rtresolutionimporter.h"
@@ -65,6 +66,16 @@ namespace
   {
     const Source s = source172();
     const QString path = dir.filePath( name );
+    const RtStatusResult created = RtStore::create( path, s.resolution, s.reg.tasks, s.info );
+    INFO( created.error().toStdString() );
+    REQUIRE( created.ok() );
+    return path;
+  }
+
+  QString create172( const RtTestRegisterLocation &where )
+  {
+    const Source s = source172();
+    const QString path = where.location();
     const RtStatusResult created = RtStore::create( path, s.resolution, s.reg.tasks, s.info );
     INFO( created.error().toStdString() );
     REQUIRE( created.ok() );
@@ -154,9 +165,8 @@ namespace
 
 TEST_CASE( "a second resolution joins the register, its clashing task ids qualified by its number", "[store][resolutions]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const Source second = source15();
   const std::unique_ptr<RtStore> store = openStore( path );
 
@@ -234,9 +244,8 @@ TEST_CASE( "a second resolution joins the register, its clashing task ids qualif
 
 TEST_CASE( "a resolution is found by its number as people type it", "[store][resolutions]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const Source second = source15();
   const std::unique_ptr<RtStore> store = openStore( path );
   REQUIRE( store->addResolution( second.resolution, second.reg.tasks, second.info ).ok() );
@@ -258,9 +267,8 @@ TEST_CASE( "a resolution is found by its number as people type it", "[store][res
 
 TEST_CASE( "the tasks of a date are those of the resolutions passed by then", "[store][resolutions]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   const Source second = source15();
   const std::unique_ptr<RtStore> store = openStore( path );
   REQUIRE( store->addResolution( second.resolution, second.reg.tasks, second.info ).ok() );
@@ -298,12 +306,11 @@ TEST_CASE( "the tasks of a date are those of the resolutions passed by then", "[
 
 TEST_CASE( "adding a resolution is refused, nothing written, when it cannot be added whole", "[store][resolutions]" )
 {
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const QString path = create172( dir );
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = create172( where );
   Source second = source15();
   const std::unique_ptr<RtStore> store = openStore( path );
-  const QByteArray before = rtReadAll( path );
+  const QByteArray before = rtRegisterState( path );
   const auto requireRefused = [&]( const QVector<RtTask> &tasks, const QString &message, RtErrorKind kind )
   {
     const RtResult<RtAddedResolution> added = store->addResolution( second.resolution, tasks, second.info );
@@ -311,7 +318,7 @@ TEST_CASE( "adding a resolution is refused, nothing written, when it cannot be a
     INFO( added.error().toStdString() );
     CHECK( added.error().contains( message ) );
     CHECK( added.errorKind() == kind );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
     CHECK( store->resolutions().value().size() == 1 );
   };
 
@@ -330,9 +337,8 @@ TEST_CASE( "adding a resolution is refused, nothing written, when it cannot be a
   SECTION( "a task follows up a later resolution" )
   {
     // 172 as the second resolution of a register that holds 15 already: 15 came later.
-    QTemporaryDir other;
-    REQUIRE( other.isValid() );
-    const QString path15 = other.filePath( QStringLiteral( "15.gpkg" ) );
+    const RtTestRegisterLocation other( where.isPg() ? "pg" : "gpkg" );
+    const QString path15 = other.location( QStringLiteral( "15.gpkg" ) );
     QVector<RtTask> first = second.reg.tasks;
     for ( RtTask &t : first )
       t.followsUp.clear();
@@ -344,16 +350,16 @@ TEST_CASE( "adding a resolution is refused, nothing written, when it cannot be a
     const RtResult<RtAddedResolution> added = later->addResolution( s172.resolution, tasks, s172.info );
     REQUIRE( !added.ok() );
     CHECK( added.error().contains( QStringLiteral( "follows up 15/NQ-HĐND of 2024-07-12, which is later than 172/NQ-HĐND of 2023-10-13" ) ) );
-    CHECK( rtReadAll( path ) == before );
+    CHECK( rtRegisterState( path ) == before );
   }
   SECTION( "the register holds that resolution already" )
   {
     REQUIRE( store->addResolution( second.resolution, second.reg.tasks, second.info ).ok() );
-    const QByteArray once = rtReadAll( path );
+    const QByteArray once = rtRegisterState( path );
     const RtResult<RtAddedResolution> again = store->addResolution( second.resolution, second.reg.tasks, second.info );
     REQUIRE( !again.ok() );
     CHECK( again.error().contains( QStringLiteral( "holds resolution 15/NQ-HĐND already" ) ) );
-    CHECK( rtReadAll( path ) == once );
+    CHECK( rtRegisterState( path ) == once );
   }
   SECTION( "the write fails half-way" )
   {

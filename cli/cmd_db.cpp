@@ -1,0 +1,119 @@
+// restrack db init|upgrade, push and pull: a register on a PostgreSQL server (many desks)
+// and GeoPackage copies of it, the whole history included.
+#include "clicommon.h"
+#include "rtstorebackend.h"
+#include "rtstoreschema.h"
+#include "rtstoretransfer.h"
+
+#include <QDate>
+#include <QDir>
+#include <QFileInfo>
+
+namespace
+{
+  const char *sDbUsage = "usage: restrack db init --db URI | restrack db upgrade --db URI";
+  const char *sPushUsage = "usage: restrack push --from FILE.gpkg --db URI [--overwrite]";
+  const char *sPullUsage = "usage: restrack pull --db URI --out FILE.gpkg|FOLDER [--overwrite]";
+
+  QString describe( const RtTransferReport &r )
+  {
+    return QStringLiteral( "%1 resolution(s), %2 task(s), %3 status change(s), %4 measured value(s), %5 assignment(s)" )
+           .arg( r.resolutions ).arg( r.tasks ).arg( r.statusChanges ).arg( r.values ).arg( r.assignments );
+  }
+}
+
+int runDb( const QStringList &argList )
+{
+  RtArgs args;
+  if ( !args.parse( argList, { QStringLiteral( "db" ) }, {} ) || args.positional().size() != 1 || args.value( QStringLiteral( "db" ) ).isEmpty() )
+  {
+    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sDbUsage ) : args.error() );
+    return ExitUsage;
+  }
+  const QString location = args.value( QStringLiteral( "db" ) );
+  const QString shown = RtStoreBackends::displayLocation( location );
+  const QString action = args.positional().constFirst();
+  if ( action == QLatin1String( "init" ) )
+  {
+    const RtStatusResult created = RtStoreTransfer::createEmpty( location );
+    if ( !created.ok() )
+      return RtCli::fail( created );
+    QStringList tables;
+    for ( const RtTableSpec &t : RtStoreSchema::tables() )
+      tables << QLatin1String( t.name );
+    const bool server = RtStoreBackends::kindOf( location ) == RtStoreBackends::Kind::PostgreSql;
+    RtCli::out( QStringLiteral( "created an empty register (schema %1) in %2%3: tables %4; the histories are append-only. "
+                                "Fill it with: restrack push --from FILE.gpkg --db %2" )
+                .arg( RtStoreSchema::version() ).arg( shown, server ? QStringLiteral( " (database schema restrack)" ) : QString(),
+                      tables.join( QStringLiteral( ", " ) ) ) );
+    return ExitOk;
+  }
+  if ( action == QLatin1String( "upgrade" ) )
+  {
+    QString keptAs;
+    const RtResult<int> upgraded = RtStoreTransfer::upgrade( location, &keptAs );
+    if ( !upgraded.ok() )
+      return RtCli::fail( upgraded );
+    if ( keptAs.isEmpty() )
+      RtCli::out( QStringLiteral( "%1 is a register of schema %2 already: nothing to upgrade" ).arg( shown ).arg( upgraded.value() ) );
+    else
+      RtCli::out( QStringLiteral( "%1 was upgraded to register schema %2; the register as it was is kept as %3" ).arg( shown ).arg( upgraded.value() ).arg( keptAs ) );
+    return ExitOk;
+  }
+  RtCli::err( QStringLiteral( "unknown db action '%1'\n%2" ).arg( action, QString::fromUtf8( sDbUsage ) ) );
+  return ExitUsage;
+}
+
+int runPush( const QStringList &argList )
+{
+  RtArgs args;
+  if ( !args.parse( argList, { QStringLiteral( "from" ), QStringLiteral( "db" ) }, { QStringLiteral( "overwrite" ) } ) || !args.positional().isEmpty()
+       || args.value( QStringLiteral( "from" ) ).isEmpty() || args.value( QStringLiteral( "db" ) ).isEmpty() )
+  {
+    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sPushUsage ) : args.error() );
+    return ExitUsage;
+  }
+  const QString from = args.value( QStringLiteral( "from" ) );
+  const QString to = args.value( QStringLiteral( "db" ) );
+  const RtResult<RtTransferReport> copied = RtStoreTransfer::copy( from, to, args.has( QStringLiteral( "overwrite" ) ) );
+  if ( !copied.ok() )
+    return RtCli::fail( copied );
+  RtCli::out( QStringLiteral( "pushed %1 to %2: %3" ).arg( RtStoreBackends::displayLocation( from ), RtStoreBackends::displayLocation( to ), describe( copied.value() ) ) );
+  if ( !copied.value().keptAs.isEmpty() )
+    RtCli::err( QStringLiteral( "note: the register that was there is kept as %1" ).arg( copied.value().keptAs ) );
+  return ExitOk;
+}
+
+int runPull( const QStringList &argList )
+{
+  RtArgs args;
+  if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "out" ) }, { QStringLiteral( "overwrite" ) } ) || !args.positional().isEmpty()
+       || args.value( QStringLiteral( "out" ) ).isEmpty() || args.value( QStringLiteral( "db" ) ).isEmpty() )
+  {
+    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sPullUsage ) : args.error() );
+    return ExitUsage;
+  }
+  const QString from = args.value( QStringLiteral( "db" ) );
+  QString out = args.value( QStringLiteral( "out" ) );
+  // A folder receives a snapshot named by its date.
+  if ( QFileInfo( out ).isDir() )
+    out = QDir( out ).filePath( QStringLiteral( "restrack-%1.gpkg" ).arg( QDate::currentDate().toString( Qt::ISODate ) ) );
+  if ( RtStoreBackends::kindOf( out ) != RtStoreBackends::Kind::GeoPackage )
+  {
+    RtCli::err( QStringLiteral( "--out must be a GeoPackage file or a folder, not a database; use push to copy to a server" ) );
+    return ExitUsage;
+  }
+  const bool overwrite = args.has( QStringLiteral( "overwrite" ) );
+  if ( ( QFileInfo::exists( out ) || QFileInfo( out ).isSymLink() ) && !overwrite )
+  {
+    RtCli::err( QStringLiteral( "%1 already exists; pass --overwrite to replace it" ).arg( out ) );
+    return ExitRefused;
+  }
+  const RtResult<RtTransferReport> copied = RtStoreTransfer::copy( from, out, overwrite );
+  if ( !copied.ok() )
+    return RtCli::fail( copied );
+  RtCli::out( QStringLiteral( "pulled %1 into %2: %3" ).arg( RtStoreBackends::displayLocation( from ), out, describe( copied.value() ) ) );
+  if ( !copied.value().keptAs.isEmpty() )
+    RtCli::err( QStringLiteral( "note: the register that was there is kept as %1" ).arg( copied.value().keptAs ) );
+  return ExitOk;
+}

@@ -1,0 +1,272 @@
+// The PostgreSQL backend on the fixture's throw-away cluster: what only a server has
+// (replacing a register, its triggers, connections refused, two desks at once). The
+// store's rules on both backends are in test_store*.cpp (RT_BACKENDS()).
+#include "catch_compat.h"
+#include "backendtestutil.h"
+#include "testutil.h"
+
+#include "rtpgbackend.h"
+#include "rtregister.h"
+#include "rtresolutionimporter.h"
+#include "rtstore.h"
+
+#include <QRegularExpression>
+
+#include <thread>
+
+namespace
+{
+  struct Source
+  {
+    RtRegisterFile reg;
+    RtResolution resolution;
+    RtDocumentInfo info;
+  };
+
+  Source source172()
+  {
+    Source s;
+    const RtResult<RtRegisterFile> reg = RtRegister::load( RtTestPaths::registerJson() );
+    REQUIRE( reg.ok() );
+    s.reg = reg.value();
+    const RtResult<RtImportReport> text = RtResolutionImporter::importFile( RtTestPaths::resolutionText(), s.reg.term );
+    REQUIRE( text.ok() );
+    s.resolution = text.value().resolution;
+    s.info.term = s.reg.term;
+    return s;
+  }
+
+  QString create172( const QString &uri )
+  {
+    const Source s = source172();
+    const RtStatusResult created = RtStore::create( uri, s.resolution, s.reg.tasks, s.info );
+    INFO( created.error().toStdString() );
+    REQUIRE( created.ok() );
+    return uri;
+  }
+
+  std::unique_ptr<RtStore> openStore( const QString &uri, bool writable = true )
+  {
+    RtResult<std::unique_ptr<RtStore>> store = RtStore::open( uri, writable );
+    INFO( store.error().toStdString() );
+    REQUIRE( store.ok() );
+    return store.takeValue();
+  }
+
+  RtStatusChange change( const QString &taskId, RtStatus status, const QDate &date )
+  {
+    RtStatusChange c;
+    c.taskId = taskId;
+    c.newStatus = status;
+    c.date = date;
+    c.by = QStringLiteral( "Phòng Quản lý đô thị" );
+    return c;
+  }
+
+  //! The password of a postgresql://user:password@… URI.
+  QString passwordOf( const QString &uri )
+  {
+    static const QRegularExpression sPassword( QStringLiteral( "^postgresql://[^:]*:([^@]*)@" ) );
+    return sPassword.match( uri ).captured( 1 );
+  }
+}
+
+TEST_CASE( "a register on PostgreSQL is replaced only when asked, and kept aside as a schema when it holds recorded changes", "[store][pg]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+  const Source s = source172();
+
+  const RtStatusResult again = RtStore::create( uri, s.resolution, s.reg.tasks, s.info );
+  REQUIRE( !again.ok() );
+  CHECK( again.errorKind() == RtErrorKind::Invalid );
+  CHECK( again.error().contains( QStringLiteral( "already holds a register" ) ) );
+  CHECK( !again.error().contains( passwordOf( uri ) ) );
+
+  // Nothing recorded yet: replaced, nothing kept.
+  QString keptAs;
+  REQUIRE( RtStore::create( uri, s.resolution, s.reg.tasks, s.info, true, &keptAs ).ok() );
+  CHECK( keptAs.isEmpty() );
+  CHECK( RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'restrack_bak_%'" ) ) == QStringLiteral( "0" ) );
+
+  // A status change recorded: the old register is kept, history and all, under another schema.
+  const int historyAtStart = openStore( uri, false )->history( QStringLiteral( "CM-QHPK-A3" ) ).value().size();
+  REQUIRE( openStore( uri )->setStatus( change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) ).ok() );
+  REQUIRE( RtStore::create( uri, s.resolution, s.reg.tasks, s.info, true, &keptAs ).ok() );
+  INFO( keptAs.toStdString() );
+  const QString backup = RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'restrack_bak_%'" ) );
+  CHECK( QRegularExpression( QStringLiteral( "^restrack_bak_\\d{8}_\\d{6}$" ) ).match( backup ).hasMatch() );
+  CHECK( keptAs.contains( backup ) );
+  CHECK( RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM %1.rt_status_history WHERE task_id = 'CM-QHPK-A3'" ).arg( backup ) )
+         == QString::number( historyAtStart + 1 ) );
+  // The new register starts from the resolution again.
+  const std::unique_ptr<RtStore> fresh = openStore( uri, false );
+  CHECK( fresh->history( QStringLiteral( "CM-QHPK-A3" ) ).value().size() == historyAtStart );
+}
+
+TEST_CASE( "a PostgreSQL register whose history is no longer append-only is refused for writing", "[store][pg]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+
+  SECTION( "a trigger dropped" )
+  {
+    REQUIRE( rtPgRawExecute( uri, QStringLiteral( "DROP TRIGGER rt_status_history_no_change ON rt_status_history" ) ).isEmpty() );
+    const RtResult<std::unique_ptr<RtStore>> opened = RtStore::open( uri, true );
+    REQUIRE( !opened.ok() );
+    CHECK( opened.errorKind() == RtErrorKind::Corrupt );
+    CHECK( opened.error().contains( QStringLiteral( "trigger rt_status_history_no_change is missing" ) ) );
+  }
+  SECTION( "a trigger disabled" )
+  {
+    REQUIRE( rtPgRawExecute( uri, QStringLiteral( "ALTER TABLE rt_assignments DISABLE TRIGGER rt_assignments_no_truncate" ) ).isEmpty() );
+    const RtResult<std::unique_ptr<RtStore>> opened = RtStore::open( uri, true );
+    REQUIRE( !opened.ok() );
+    CHECK( opened.errorKind() == RtErrorKind::Corrupt );
+    CHECK( opened.error().contains( QStringLiteral( "trigger rt_assignments_no_truncate is disabled" ) ) );
+  }
+  // Reading stays possible: the register can be looked at and copied.
+  CHECK( openStore( uri, false )->tasks().value().size() == 89 );
+  // TRUNCATE is refused as UPDATE and DELETE are (the triggers left).
+  CHECK( rtPgRawExecute( uri, QStringLiteral( "TRUNCATE rt_value_history" ) ).contains( QStringLiteral( "append-only" ) ) );
+}
+
+TEST_CASE( "PostgreSQL failures have their kind and name the server without its password", "[store][pg]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = where.location();
+  const QString password = passwordOf( uri );
+  REQUIRE( !password.isEmpty() );
+
+  SECTION( "a database without a register" )
+  {
+    const RtResult<std::unique_ptr<RtStore>> opened = RtStore::open( uri, false );
+    REQUIRE( !opened.ok() );
+    CHECK( opened.errorKind() == RtErrorKind::NotFound );
+    CHECK( opened.error().contains( QStringLiteral( "holds no register" ) ) );
+    CHECK( opened.error().contains( QStringLiteral( ":***@" ) ) );
+    CHECK( !opened.error().contains( password ) );
+  }
+  SECTION( "a database that does not exist" )
+  {
+    QString missing = uri;
+    missing.replace( QRegularExpression( QStringLiteral( "/[^/]*$" ) ), QStringLiteral( "/rt_no_such_database" ) );
+    const RtResult<std::unique_ptr<RtStore>> opened = RtStore::open( missing, false );
+    REQUIRE( !opened.ok() );
+    CHECK( opened.errorKind() == RtErrorKind::NotFound );
+    CHECK( !opened.error().contains( password ) );
+  }
+  SECTION( "a wrong password" )
+  {
+    QString wrong = uri;
+    wrong.replace( password, QStringLiteral( "not-the-password" ) );
+    const RtResult<std::unique_ptr<RtStore>> opened = RtStore::open( wrong, false );
+    REQUIRE( !opened.ok() );
+    CHECK( opened.errorKind() == RtErrorKind::Forbidden );
+    CHECK( !opened.error().contains( QStringLiteral( "not-the-password" ) ) );
+  }
+  SECTION( "no server listening" )
+  {
+    QString nowhere = uri;
+    nowhere.replace( QRegularExpression( QStringLiteral( "@127\\.0\\.0\\.1:\\d+/" ) ), QStringLiteral( "@127.0.0.1:1/" ) );
+    REQUIRE( nowhere != uri );
+    const RtResult<std::unique_ptr<RtStore>> opened = RtStore::open( nowhere, false );
+    REQUIRE( !opened.ok() );
+    CHECK( opened.errorKind() == RtErrorKind::Unavailable );
+    CHECK( opened.error().contains( QStringLiteral( "cannot connect to postgresql://" ) ) );
+    CHECK( !opened.error().contains( password ) );
+  }
+  SECTION( "a read-only server session" )
+  {
+    create172( uri );
+    REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "ALTER DATABASE %1 SET default_transaction_read_only = on" )
+                                        .arg( uri.section( QLatin1Char( '/' ), -1 ) ) ).isEmpty() );
+    const std::unique_ptr<RtStore> store = openStore( uri );
+    const RtStatusResult r = store->setStatus( change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) );
+    REQUIRE( !r.ok() );
+    CHECK( r.errorKind() == RtErrorKind::ReadOnly );
+    CHECK( !r.error().contains( password ) );
+  }
+}
+
+TEST_CASE( "two desks on one PostgreSQL register: the same task waits, others go on, sequence numbers stay unique", "[store][pg]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+  RtResult<std::unique_ptr<RtPgBackend>> first = RtPgBackend::open( uri, true );
+  REQUIRE( first.ok() );
+  RtStoreBackend &desk1 = *first.value();
+
+  // Desk 1 is changing A3 and has numbered its history row.
+  REQUIRE( desk1.beginWrite( QStringLiteral( "CM-QHPK-A3" ) ).ok() );
+  const RtResult<qint64> seq1 = desk1.nextSequence( RtStoreTable::History );
+  REQUIRE( seq1.ok() );
+
+  // Desk 2 may not change A3 meanwhile: Busy, nothing written.
+  const std::unique_ptr<RtStore> desk2 = openStore( uri );
+  const RtStatusResult busy = desk2->setStatus( change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) );
+  REQUIRE( !busy.ok() );
+  INFO( busy.error().toStdString() );
+  CHECK( busy.errorKind() == RtErrorKind::Busy );
+  CHECK( busy.error().contains( QStringLiteral( "CM-QHPK-A3" ) ) );
+
+  // Another task: desk 2 starts at once, and its history row is numbered after desk 1's
+  // (it waits for desk 1's commit, which the main thread makes while it waits).
+  RtResult<std::unique_ptr<RtPgBackend>> second = RtPgBackend::open( uri, true );
+  REQUIRE( second.ok() );
+  RtStoreBackend &desk3 = *second.value();
+  REQUIRE( desk3.beginWrite( QStringLiteral( "CM-TDC-500" ) ).ok() );
+  RtResult<qint64> seq2 = RtResult<qint64>::failure( QStringLiteral( "not run" ) );
+  std::thread other( [&] { seq2 = desk3.nextSequence( RtStoreTable::History ); } );
+  RtStoreRow row;
+  row.insert( QStringLiteral( "seq" ), seq1.value() );
+  row.insert( QStringLiteral( "task_id" ), QStringLiteral( "CM-QHPK-A3" ) );
+  row.insert( QStringLiteral( "status_date" ), QDate( 2024, 5, 1 ) );
+  row.insert( QStringLiteral( "recorded_at" ), QDateTime( QDate( 2024, 5, 1 ), QTime( 8, 30, 15, 250 ), Qt::UTC ) );
+  row.insert( QStringLiteral( "new_status" ), QStringLiteral( "done" ) );
+  row.insert( QStringLiteral( "changed_by" ), QStringLiteral( "Desk 1" ) );
+  const RtStatusResult inserted = desk1.insert( RtStoreTable::History, row );
+  const RtStatusResult committed = desk1.commit();
+  other.join();
+  REQUIRE( inserted.ok() );
+  REQUIRE( committed.ok() );
+  INFO( seq2.error().toStdString() );
+  REQUIRE( seq2.ok() );
+  CHECK( seq2.value() == seq1.value() + 1 );
+  desk3.rollback();
+
+  // The row reads back with its types: a moment in UTC to the millisecond, a date.
+  const RtResult<QVector<RtStoreRow>> rows = desk1.select( RtStoreTable::History, { QStringLiteral( "seq" ), seq1.value() } );
+  REQUIRE( rows.ok() );
+  REQUIRE( rows.value().size() == 1 );
+  CHECK( rows.value().at( 0 ).value( QStringLiteral( "recorded_at" ) ).toDateTime() == QDateTime( QDate( 2024, 5, 1 ), QTime( 8, 30, 15, 250 ), Qt::UTC ) );
+  CHECK( rows.value().at( 0 ).value( QStringLiteral( "status_date" ) ).toDate() == QDate( 2024, 5, 1 ) );
+  CHECK( rows.value().at( 0 ).value( QStringLiteral( "seq" ) ).toLongLong() == seq1.value() );
+  CHECK( !rows.value().at( 0 ).value( QStringLiteral( "note" ) ).isValid() );
+}
+
+TEST_CASE( "a PostgreSQL register kept open goes on after the server dropped its connection", "[store][pg]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+  const std::unique_ptr<RtStore> store = openStore( uri );
+  REQUIRE( store->tasks().value().size() == 89 );
+
+  // The server ends every other session of the database (as a restart would).
+  const auto dropConnections = [&]
+  {
+    REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                        "WHERE datname = current_database() AND pid <> pg_backend_pid()" ) ).isEmpty() );
+  };
+  dropConnections();
+  const RtResult<QVector<RtTask>> read = store->tasks();
+  INFO( read.error().toStdString() );
+  REQUIRE( read.ok() );
+  CHECK( read.value().size() == 89 );
+
+  dropConnections();
+  const RtStatusResult written = store->setStatus( change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) );
+  INFO( written.error().toStdString() );
+  REQUIRE( written.ok() );
+  CHECK( openStore( uri, false )->task( QStringLiteral( "CM-QHPK-A3" ) ).value().status == RtStatus::Done );
+}
