@@ -741,6 +741,7 @@ RtStatusResult RtPgBackend::create( const QString &location, const RtStoreCreate
         seen.insert( statement );
       }
     }
+    statements << RtStoreSchema::changeNotifyStatements(); // after the fill: the initial rows are not announced
     for ( const QString &statement : std::as_const( statements ) )
     {
       const Result result = exec( b.mConn, statement );

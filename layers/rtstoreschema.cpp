@@ -285,6 +285,38 @@ QVector<RtStoreSchema::Trigger> RtStoreSchema::appendOnlyTriggers( RtSqlDialect 
   return triggers;
 }
 
+QString RtStoreSchema::changeChannel()
+{
+  return QStringLiteral( "restrack_changes" );
+}
+
+QStringList RtStoreSchema::changeNotifyStatements()
+{
+  const QString function = QStringLiteral(
+    "CREATE OR REPLACE FUNCTION rt_notify_change() RETURNS trigger LANGUAGE plpgsql AS $rt$ "
+    "DECLARE payload json; "
+    "BEGIN "
+    "IF TG_TABLE_NAME = 'rt_status_history' THEN "
+    "payload := json_build_object('task', NEW.task_id, 'kind', 'status', 'old', NEW.old_status, 'new', NEW.new_status, "
+    "'by', NEW.changed_by, 'db_user', current_user, 'seq', NEW.seq); "
+    "ELSIF TG_TABLE_NAME = 'rt_value_history' THEN "
+    "payload := json_build_object('task', NEW.task_id, 'kind', 'value', 'old', NULL, "
+    "'new', trim(to_char(NEW.value, 'FM999999999990.########')) || coalesce(' ' || NEW.unit, ''), "
+    "'by', NEW.changed_by, 'db_user', current_user, 'seq', NEW.seq); "
+    "ELSIF TG_TABLE_NAME = 'rt_assignments' AND NEW.role = 'lead' THEN "
+    "payload := json_build_object('task', NEW.task_id, 'kind', 'assignment', 'old', NULL, 'new', NEW.office, "
+    "'by', NEW.assigned_by, 'db_user', current_user, 'seq', NEW.seq); "
+    "END IF; "
+    "IF payload IS NOT NULL THEN PERFORM pg_notify('%1', payload::text); END IF; "
+    "RETURN NULL; "
+    "END $rt$" ).arg( changeChannel() );
+  QStringList statements { function };
+  for ( RtStoreTable t : appendOnlyTables() )
+    statements << QStringLiteral( "CREATE TRIGGER %1_notify AFTER INSERT ON %1 FOR EACH ROW EXECUTE FUNCTION rt_notify_change()" )
+                  .arg( QLatin1String( table( t ).name ) );
+  return statements;
+}
+
 QString RtStoreSchema::appendOnlyMessage( RtStoreTable t )
 {
   return QStringLiteral( "%1 is append-only: history rows cannot be changed or deleted" ).arg( QLatin1String( table( t ).name ) );

@@ -118,6 +118,16 @@ namespace RtStoreSchema
   QVector<Trigger> appendOnlyTriggers( RtSqlDialect dialect );
   //! Those of \a table alone (none for a table that is not append-only).
   QVector<Trigger> appendOnlyTriggers( RtSqlDialect dialect, RtStoreTable table );
+
+  //! The channel a PostgreSQL register announces its changes on (LISTEN restrack_changes).
+  QString changeChannel();
+  /**
+   * PostgreSQL only: a trigger on each history that announces every row recorded, at
+   * commit (NOTIFY: a change rolled back is never announced), with a JSON payload
+   * {"task", "kind": "status"|"value"|"assignment", "old", "new", "by", "db_user", "seq"}
+   * — who reported it and the database user who wrote it (RtPgListener reads it).
+   */
+  QStringList changeNotifyStatements();
   //! The message those triggers raise for \a table.
   QString appendOnlyMessage( RtStoreTable table = RtStoreTable::History );
 

@@ -9,8 +9,15 @@
 #include "rtregister.h"
 #include "rtresolutionimporter.h"
 #include "rtstore.h"
+#include "rtstoreschema.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
+
+#include <libpq-fe.h>
+
+#include <chrono>
 
 #include <thread>
 
@@ -269,4 +276,49 @@ TEST_CASE( "a PostgreSQL register kept open goes on after the server dropped its
   INFO( written.error().toStdString() );
   REQUIRE( written.ok() );
   CHECK( openStore( uri, false )->task( QStringLiteral( "CM-QHPK-A3" ) ).value().status == RtStatus::Done );
+}
+
+TEST_CASE( "a PostgreSQL register announces each recorded change at commit, naming who reported it and the database user", "[store][pg][live]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+
+  // Another desk listening, as RtPgListener does.
+  PGconn *desk = PQconnectdb( uri.toUtf8().constData() );
+  REQUIRE( PQstatus( desk ) == CONNECTION_OK );
+  PQclear( PQexec( desk, QStringLiteral( "LISTEN %1" ).arg( RtStoreSchema::changeChannel() ).toUtf8().constData() ) );
+  auto received = [desk]()
+  {
+    QStringList payloads;
+    PQconsumeInput( desk );
+    while ( PGnotify *n = PQnotifies( desk ) )
+    {
+      payloads << QString::fromUtf8( n->extra );
+      PQfreemem( n );
+    }
+    return payloads;
+  };
+
+  // A change refused (stale) announces nothing; a change made announces itself once.
+  RtStatusChange stale = change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) );
+  stale.expected = RtStatus::Blocked;
+  CHECK( !openStore( uri )->setStatus( stale ).ok() );
+  REQUIRE( openStore( uri )->setStatus( change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) ).ok() );
+  QStringList payloads;
+  for ( int i = 0; i < 50 && payloads.isEmpty(); ++i )
+  {
+    payloads = received();
+    if ( payloads.isEmpty() )
+      std::this_thread::sleep_for( std::chrono::milliseconds( 20 ) );
+  }
+  PQfinish( desk );
+  REQUIRE( payloads.size() == 1 );
+  const QJsonObject o = QJsonDocument::fromJson( payloads.first().toUtf8() ).object();
+  CHECK( o.value( QStringLiteral( "task" ) ).toString() == QStringLiteral( "CM-QHPK-A3" ) );
+  CHECK( o.value( QStringLiteral( "kind" ) ).toString() == QStringLiteral( "status" ) );
+  CHECK( o.value( QStringLiteral( "old" ) ).toString() == QStringLiteral( "in_progress" ) );
+  CHECK( o.value( QStringLiteral( "new" ) ).toString() == QStringLiteral( "done" ) );
+  CHECK( o.value( QStringLiteral( "by" ) ).toString() == QStringLiteral( "Phòng Quản lý đô thị" ) );
+  CHECK( o.value( QStringLiteral( "db_user" ) ).toString() == QStringLiteral( "rt_super" ) );
+  CHECK( o.value( QStringLiteral( "seq" ) ).toVariant().toLongLong() > 0 );
 }
