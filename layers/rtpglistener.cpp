@@ -18,11 +18,13 @@ namespace
   //! How long an asynchronous connect may take before it counts as failed.
   constexpr int kConnectTimeoutMs = 10000;
 
-  // libpq prints notices (the server's "terminating connection" among them) to stderr
-  // unless told otherwise; they are of no use to a user, so they go to the debug log.
-  void forwardNotice( void *, const char *message )
+  // libpq prints notices to stderr unless told otherwise; they go to the debug log, and
+  // the last one is kept: when the server ends the connection it says why there
+  // ("FATAL: terminating connection due to administrator command").
+  void keepNotice( void *lastNotice, const char *message )
   {
     qDebug( "PostgreSQL listener: %s", message );
+    *static_cast<QString *>( lastNotice ) = QString::fromUtf8( message ).trimmed();
   }
 
   QString libpqError( const pg_conn *conn )
@@ -187,7 +189,8 @@ void RtPgListener::attemptConnect()
     fail( libpqError( mConn ) );
     return;
   }
-  PQsetNoticeProcessor( mConn, forwardNotice, nullptr );
+  mLastNotice.clear();
+  PQsetNoticeProcessor( mConn, keepNotice, &mLastNotice );
   mState = State::Connecting;
   mConnectTimeout.start( kConnectTimeoutMs );
   // libpq's protocol: start as if the last poll had asked to wait for writing.
@@ -360,8 +363,11 @@ void RtPgListener::closeConnection()
   }
 }
 
-void RtPgListener::fail( const QString &why )
+void RtPgListener::fail( const QString &libpqWhy )
 {
+  // The server's own reason, when it gave one, says more than "closed unexpectedly".
+  const QString why = mLastNotice.startsWith( QLatin1String( "FATAL" ) ) ? mLastNotice : libpqWhy;
+  mLastNotice.clear();
   closeConnection();
   mConnectTimeout.stop();
   mState = State::Waiting;

@@ -126,7 +126,7 @@ class RtPgListener : public QObject
     //! Watches the connection's socket for reading (\a forWrite: for writing instead).
     void watchSocket( bool forWrite );
     void closeConnection();
-    void fail( const QString &why );
+    void fail( const QString &libpqWhy );
 
     QString mConnectionInfo;
     State mState = State::Idle;
@@ -135,6 +135,7 @@ class RtPgListener : public QObject
     QTimer mRetryTimer;
     QTimer mConnectTimeout;  //!< libpq enforces no timeout on an asynchronous connect
     int mFailedAttempts = 0;
+    QString mLastNotice;  //!< the server's last notice on this connection
     bool mLost = false;  //!< connectionLost() emitted and not yet followed by reconnected()
 };
 
