@@ -68,6 +68,36 @@ void RtPlugin::initGui()
 
   mTracker = std::make_unique<RtTracker>( QgsProject::instance() );
   mTracker->setLanguage( rtUiLanguage() == QLatin1String( "vi" ) ? RtLang::Vi : RtLang::En );
+  // A register on a PostgreSQL server: other desks' changes are read as they come.
+  connect( mTracker.get(), &RtTracker::remoteChangesRead, this, [this]( const QVector<RtRemoteChange> &changes )
+  {
+    // A burst (an import at another desk) is summed up instead of flooding the bar.
+    constexpr int shownAtMost = 3;
+    for ( int i = 0; i < changes.size() && i < shownAtMost; ++i )
+      mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), RtTracker::describeRemoteChange( changes.at( i ), mTracker->language() ),
+                                         Qgis::MessageLevel::Info, 10 );
+    if ( changes.size() > shownAtMost )
+      mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "%1 more changes made at other desks were read." ).arg( changes.size() - shownAtMost ),
+                                         Qgis::MessageLevel::Info, 10 );
+  } );
+  connect( mTracker.get(), &RtTracker::registerUnreachable, this, [this]( const QString &why )
+  {
+    if ( mUnreachableItem )
+      mIface->messageBar()->popWidget( mUnreachableItem );
+    mUnreachableItem = QgsMessageBar::createMessage( tr( "Resolution Tracker" ),
+                       tr( "The register server is unreachable; showing the state read at %1; reconnecting…" )
+                       .arg( mTracker->lastReadAt().toString( QStringLiteral( "HH:mm" ) ) ) );
+    mUnreachableItem->setLevel( Qgis::MessageLevel::Warning );
+    mUnreachableItem->setToolTip( why );
+    mIface->messageBar()->pushItem( mUnreachableItem );
+  } );
+  connect( mTracker.get(), &RtTracker::registerReconnected, this, [this]
+  {
+    if ( mUnreachableItem )
+      mIface->messageBar()->popWidget( mUnreachableItem );
+    mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "The register server is reachable again; the tasks were read again." ),
+                                       Qgis::MessageLevel::Info, 8 );
+  } );
   // Big layers are bound in the background (project opened, layer added): say how it ended.
   connect( mTracker.get(), &RtTracker::layerBound, this, [this]( QgsVectorLayer *layer, const QString &error )
   {

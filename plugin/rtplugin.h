@@ -13,6 +13,7 @@
 
 class QAction;
 class QgisInterface;
+class QgsMessageBarItem;
 class RtExportTask;
 class QgsTask;
 class RtExpressionFunctions;
@@ -81,6 +82,7 @@ class RtPlugin : public QObject, public QgisPlugin
     QPointer<QAction> mAboutAction;
     QList<QPointer<QAction>> mMenuActions;   //!< in the plugin menu, removed by unload()
     QList<QPointer<QgsTask>> mTasks;    //!< exports still running, cancelled by unload()
+    QPointer<QgsMessageBarItem> mUnreachableItem;  //!< "the register server is unreachable", until it is back
 };
 
 #endif // RTPLUGIN_H

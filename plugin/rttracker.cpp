@@ -3,6 +3,8 @@
 #include "rtkeyreader.h"
 #include "rtlayerbinding.h"
 #include "rtpluginpaths.h"
+#include "rtstatus.h"
+#include "rtstorebackend.h"
 #include "rttasksasof.h"
 
 #include <qgsfeature.h>
@@ -18,6 +20,17 @@ namespace
 {
   const QString sRegisterEntry = QStringLiteral( "/registerPath" );
   const QString sResolutionsEntry = QStringLiteral( "/resolutions" );
+
+  bool isDatabase( const QString &location )
+  {
+    return RtStoreBackends::kindOf( location ) == RtStoreBackends::Kind::PostgreSql;
+  }
+
+  //! A file as an absolute path; a database connection as it is.
+  QString normalisedLocation( const QString &location )
+  {
+    return isDatabase( location ) ? location : QFileInfo( location ).absoluteFilePath();
+  }
 
   //! A field that names the features, for the place filter's labels.
   int nameField( const QgsFields &fields )
@@ -45,6 +58,9 @@ RtTracker::RtTracker( QgsProject *project, QObject *parent )
   mLiveFieldTimer.setSingleShot( true );
   mLiveFieldTimer.setInterval( 500 );
   connect( &mLiveFieldTimer, &QTimer::timeout, this, &RtTracker::syncLiveFields );
+  mRemoteTimer.setSingleShot( true );
+  mRemoteTimer.setInterval( 150 );
+  connect( &mRemoteTimer, &QTimer::timeout, this, &RtTracker::readRemoteChanges );
   if ( mProject )
   {
     // Emitted before the layers are written: the saved field must match the colours.
@@ -107,6 +123,7 @@ RtStatusResult RtTracker::readAll( const QString &path )
   for ( int i = 0; i < mCurrent.size(); ++i )
     mIndexOfTask.insert( mCurrent.at( i ).id, i );
   mAsOfTasks = asOfTasks.takeValue();
+  mReadAt = QDateTime::currentDateTime();
   return rtOk();
 }
 
@@ -139,7 +156,7 @@ RtStatusResult RtTracker::openRegister( const QString &path, bool remember )
   const QVector<RtTask> previousCurrent = mCurrent;
   const QVector<RtTask> previousAsOf = mAsOfTasks;
   const QHash<QString, int> previousIndex = mIndexOfTask;
-  const RtStatusResult read = readAll( QFileInfo( path ).absoluteFilePath() );
+  const RtStatusResult read = readAll( normalisedLocation( path ) );
   if ( !read.ok() )
   {
     mPath = previousPath;
@@ -153,7 +170,8 @@ RtStatusResult RtTracker::openRegister( const QString &path, bool remember )
     return read;
   }
   if ( remember && mProject )
-    mProject->writeEntry( projectScope(), sRegisterEntry, mProject->writePath( mPath ) );
+    mProject->writeEntry( projectScope(), sRegisterEntry, isDatabase( mPath ) ? mPath : mProject->writePath( mPath ) );
+  updateListener();
   updateLayers();
   emit registerChanged();
   return rtOk();
@@ -164,7 +182,9 @@ QString RtTracker::projectRegisterPath() const
   if ( !mProject )
     return QString();
   const QString stored = mProject->readEntry( projectScope(), sRegisterEntry );
-  return stored.isEmpty() ? QString() : mProject->readPath( stored );
+  if ( stored.isEmpty() || isDatabase( stored ) )
+    return stored;
+  return mProject->readPath( stored );
 }
 
 RtStatusResult RtTracker::openDefaultRegister()
@@ -197,6 +217,7 @@ void RtTracker::closeRegister()
   mCurrent.clear();
   mAsOfTasks.clear();
   mIndexOfTask.clear();
+  updateListener();
   updateLayers();
   emit registerChanged();
 }
@@ -311,6 +332,8 @@ RtStatusResult RtTracker::changeStatus( const RtStatusChange &change, bool *stal
     if ( !store.ok() )
       return RtStatusResult::failureFrom( store );
     const RtStatusResult written = store.value()->setStatus( change );
+    if ( written.ok() && mListener )
+      mOwnWrites.append( qMakePair( change.taskId, RtStatuses::code( change.newStatus ) ) );
     if ( !written.ok() )
     {
       store = RtResult<std::unique_ptr<RtStore>>::failure( QString() ); // close before reading again
@@ -355,10 +378,99 @@ RtStatusResult RtTracker::reloadAfterWrite( const QString &taskId )
     mAsOfTasks[i] = t;
     mAsOfTasks[i].status = asOfStatus;
   }
+  mReadAt = QDateTime::currentDateTime();
   updateLayers();
   for ( const QString &id : std::as_const( changed ) )
     emit taskChanged( id );
   return rtOk();
+}
+
+// --- live updates from other desks ---------------------------------------------------------
+
+void RtTracker::updateListener()
+{
+  if ( !hasRegister() || !isDatabase( mPath ) )
+  {
+    mListener.reset();
+    mRemoteTimer.stop();
+    mRemoteChanges.clear();
+    mOwnWrites.clear();
+    return;
+  }
+  if ( mListener && mListener->connectionInfo() == mPath )
+    return;
+  mRemoteChanges.clear();
+  mOwnWrites.clear();
+  mListener = std::make_unique<RtPgListener>( mPath );
+  connect( mListener.get(), &RtPgListener::changed, this, &RtTracker::onRemoteChange );
+  connect( mListener.get(), &RtPgListener::connectionLost, this, [this]( const QString &why )
+  {
+    // Notifications of our own writes will not come now.
+    mOwnWrites.clear();
+    emit registerUnreachable( why );
+  } );
+  connect( mListener.get(), &RtPgListener::reconnected, this, &RtTracker::onListenerReconnected );
+  mListener->start();
+}
+
+void RtTracker::onRemoteChange( const RtRemoteChange &change )
+{
+  // The notification of a change this tracker wrote (and has already read back).
+  if ( change.kind == RtRemoteChange::Kind::Status )
+  {
+    const int own = mOwnWrites.indexOf( qMakePair( change.task, change.newValue ) );
+    if ( own >= 0 )
+    {
+      mOwnWrites.remove( own );
+      return;
+    }
+  }
+  mRemoteChanges.append( change );
+  mRemoteTimer.start();
+}
+
+void RtTracker::readRemoteChanges()
+{
+  const QVector<RtRemoteChange> changes = mRemoteChanges;
+  mRemoteChanges.clear();
+  if ( changes.isEmpty() || !hasRegister() )
+    return;
+  // Not read (the server went away meanwhile): registerUnreachable() says so, and the
+  // reconnect reads everything again.
+  if ( !refresh().ok() )
+    return;
+  emit remoteChangesRead( changes );
+}
+
+void RtTracker::onListenerReconnected()
+{
+  // Changes made while disconnected were not heard: read everything again.
+  mRemoteTimer.stop();
+  mRemoteChanges.clear();
+  mOwnWrites.clear();
+  if ( hasRegister() && refresh().ok() )
+    emit registerReconnected();
+}
+
+QString RtTracker::describeRemoteChange( const RtRemoteChange &change, RtLang lang )
+{
+  QString who = change.by.trimmed();
+  if ( who.isEmpty() )
+    who = change.dbUser;
+  else if ( !change.dbUser.isEmpty() && change.dbUser != who )
+    who = QStringLiteral( "%1 (%2)" ).arg( who, change.dbUser );
+  if ( who.isEmpty() )
+    who = tr( "Another desk" );
+  auto shown = [&change, lang]( const QString &value ) -> QString
+  {
+    if ( value.isNull() )
+      return QStringLiteral( "—" );
+    if ( change.kind == RtRemoteChange::Kind::Status )
+      if ( const std::optional<RtStatus> status = RtStatuses::fromCode( value ) )
+        return RtStatuses::label( *status, lang );
+    return value;
+  };
+  return tr( "%1 changed %2: %3 → %4" ).arg( who, change.task, shown( change.oldValue ), shown( change.newValue ) );
 }
 
 RtStatusResult RtTracker::setFeaturesLinked( const QString &taskId, QgsVectorLayer *layer, const QgsFeatureIds &fids, bool link,
@@ -712,7 +824,7 @@ void RtTracker::onProjectRead()
   const bool wasDirty = mProject->isDirty();
   const QString saved = projectRegisterPath();
   const QStringList chosen = mProject->readListEntry( projectScope(), sResolutionsEntry );
-  if ( !saved.isEmpty() && QFileInfo( saved ).absoluteFilePath() != mPath )
+  if ( !saved.isEmpty() && normalisedLocation( saved ) != mPath )
   {
     mChosen = chosen;
     openRegister( saved );

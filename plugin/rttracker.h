@@ -2,12 +2,14 @@
 #define RTTRACKER_H
 
 #include "rtlang.h"
+#include "rtpglistener.h"
 #include "rtresolution.h"
 #include "rtresult.h"
 #include "rtstore.h"
 #include "rttask.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -41,6 +43,12 @@ struct RtKeyBinding;
  * The register path is saved in the project (entry "ResolutionTracker/registerPath") when
  * the user opens one; the bindings are saved on their layers (RtLayerBinding::store()).
  * Both are restored when a project is read.
+ *
+ * A register on a PostgreSQL server is shared live between desks: the tracker listens to
+ * it (RtPgListener) and reads the tasks again when another desk changes one
+ * (remoteChangesRead()), when the server was unreachable and is back (registerReconnected();
+ * changes made meanwhile were not heard, so everything is read again), and says when it is
+ * unreachable (registerUnreachable()).
  */
 class RtTracker : public QObject
 {
@@ -127,6 +135,17 @@ class RtTracker : public QObject
 
     //! Reads the tasks again from the file (someone else may have changed them).
     RtStatusResult refresh();
+
+    //! When the tasks shown were last read from the register (local time).
+    QDateTime lastReadAt() const { return mReadAt; }
+    //! The open register is a PostgreSQL one and changes of other desks are listened to.
+    bool isListening() const { return mListener && mListener->isListening(); }
+    /**
+     * A change of another desk in words, for the message bar: "Phòng QLĐT changed
+     * CM-QHPK-A3: In progress → Done" (statuses as labels in \a lang, the database user
+     * named when it is not the person recorded).
+     */
+    static QString describeRemoteChange( const RtRemoteChange &change, RtLang lang );
 
     /**
      * Records a status change (RtStore::setStatus) and shows it at once: the task, the
@@ -215,6 +234,12 @@ class RtTracker : public QObject
     void layerUpdated( QgsVectorLayer *layer );
     //! bindLayerLater() is done with \a layer: bound, or not with \a error saying why.
     void layerBound( QgsVectorLayer *layer, const QString &error );
+    //! Other desks changed these tasks; they have been read again (registerChanged() came first).
+    void remoteChangesRead( const QVector<RtRemoteChange> &changes );
+    //! The register's server cannot be reached (\a why: the connection's reason); what is shown was read at lastReadAt().
+    void registerUnreachable( const QString &why );
+    //! The server is reachable again and the tasks have been read again.
+    void registerReconnected();
 
   private slots:
     void onProjectRead();
@@ -232,6 +257,12 @@ class RtTracker : public QObject
     //! Makes \a binding (keys read) the layer's: replaces an earlier one, saves it, shows the statuses.
     RtLayerBinding *install( std::unique_ptr<RtLayerBinding> binding );
     void cancelPendingBinding( QgsVectorLayer *layer );
+    //! Listens to the open register when it is a PostgreSQL one; stops listening otherwise.
+    void updateListener();
+    void onRemoteChange( const RtRemoteChange &change );
+    //! Reads the tasks again once for the changes heard in a burst (an import writes many rows).
+    void readRemoteChanges();
+    void onListenerReconnected();
 
     QPointer<QgsProject> mProject;
     QString mPath;
@@ -249,6 +280,12 @@ class RtTracker : public QObject
     bool mRestoring = false;
     QTimer mLiveFieldTimer;  //!< syncLiveFields() once the user pauses
     QHash<QgsVectorLayer *, QPointer<QgsTask>> mPendingBindings;  //!< keys being read (bindLayerLater())
+    QDateTime mReadAt;
+    std::unique_ptr<RtPgListener> mListener;  //!< only for a PostgreSQL register
+    QVector<RtRemoteChange> mRemoteChanges;   //!< heard, not read yet
+    QTimer mRemoteTimer;
+    //! Status changes this tracker wrote (task id, status code): their notifications are not news.
+    QVector<QPair<QString, QString>> mOwnWrites;
 };
 
 #endif // RTTRACKER_H

@@ -909,6 +909,18 @@ Statuses: %2</translation>
         <translation>Resolution %1 added to the register.</translation>
     </message>
     <message>
+        <source>%1 more changes made at other desks were read.</source>
+        <translation>%1 more changes made at other desks were read.</translation>
+    </message>
+    <message>
+        <source>The register server is unreachable; showing the state read at %1; reconnecting…</source>
+        <translation>The register server is unreachable; showing the state read at %1; reconnecting…</translation>
+    </message>
+    <message>
+        <source>The register server is reachable again; the tasks were read again.</source>
+        <translation>The register server is reachable again; the tasks were read again.</translation>
+    </message>
+    <message>
         <source>Import an Office Report…</source>
         <translation>Import an Office Report…</translation>
     </message>
@@ -1437,6 +1449,14 @@ Now: %3 (since %4)</translation>
     <message>
         <source>resolution %1 is not in the register %2 (it holds %3)</source>
         <translation>resolution %1 is not in the register %2 (it holds %3)</translation>
+    </message>
+    <message>
+        <source>Another desk</source>
+        <translation>Another desk</translation>
+    </message>
+    <message>
+        <source>%1 changed %2: %3 → %4</source>
+        <translation>%1 changed %2: %3 → %4</translation>
     </message>
 </context>
 </TS>

@@ -904,6 +904,18 @@ Các trạng thái: %2</translation>
         <translation>Đã thêm Nghị quyết %1 vào sổ theo dõi.</translation>
     </message>
     <message>
+        <source>%1 more changes made at other desks were read.</source>
+        <translation>Đã đọc thêm %1 thay đổi do người dùng khác thực hiện.</translation>
+    </message>
+    <message>
+        <source>The register server is unreachable; showing the state read at %1; reconnecting…</source>
+        <translation>Không kết nối được máy chủ sổ theo dõi; đang hiển thị tình trạng đọc lúc %1; đang kết nối lại…</translation>
+    </message>
+    <message>
+        <source>The register server is reachable again; the tasks were read again.</source>
+        <translation>Đã kết nối lại máy chủ sổ theo dõi; các nhiệm vụ đã được đọc lại.</translation>
+    </message>
+    <message>
         <source>Import an Office Report…</source>
         <translation>Nhập báo cáo của cơ quan…</translation>
     </message>
@@ -1428,6 +1440,14 @@ Hiện tại: %3 (từ ngày %4)</translation>
     <message>
         <source>resolution %1 is not in the register %2 (it holds %3)</source>
         <translation>nghị quyết %1 không có trong sổ theo dõi %2 (sổ có %3)</translation>
+    </message>
+    <message>
+        <source>Another desk</source>
+        <translation>Người dùng khác</translation>
+    </message>
+    <message>
+        <source>%1 changed %2: %3 → %4</source>
+        <translation>%1 đã cập nhật %2: %3 → %4</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include "rtpgbackend.h"
+#include "rtpglistener.h"
 #include "rtregister.h"
 #include "rtresolutionimporter.h"
 #include "rtstore.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSignalSpy>
 
 #include <libpq-fe.h>
 
@@ -321,4 +323,37 @@ TEST_CASE( "a PostgreSQL register announces each recorded change at commit, nami
   CHECK( o.value( QStringLiteral( "by" ) ).toString() == QStringLiteral( "Phòng Quản lý đô thị" ) );
   CHECK( o.value( QStringLiteral( "db_user" ) ).toString() == QStringLiteral( "rt_super" ) );
   CHECK( o.value( QStringLiteral( "seq" ) ).toVariant().toLongLong() > 0 );
+}
+
+TEST_CASE( "a desk's listener hears another desk's status change on a PostgreSQL register", "[store][pg][live]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+  RtPgListener listener( uri );
+  QSignalSpy listening( &listener, &RtPgListener::listening );
+  QSignalSpy changed( &listener, &RtPgListener::changed );
+  listener.start();
+  REQUIRE( ( listening.count() > 0 || listening.wait( 10000 ) ) );
+
+  REQUIRE( openStore( uri )->setStatus( change( QStringLiteral( "CM-QHPK-A5" ), RtStatus::Done, QDate( 2024, 9, 1 ) ) ).ok() );
+  REQUIRE( ( changed.count() > 0 || changed.wait( 5000 ) ) );
+  const RtRemoteChange heard = changed.first().first().value<RtRemoteChange>();
+  CHECK( heard.task == QStringLiteral( "CM-QHPK-A5" ) );
+  CHECK( heard.kind == RtRemoteChange::Kind::Status );
+  CHECK( heard.newValue == QStringLiteral( "done" ) );
+  CHECK( heard.by == QStringLiteral( "Phòng Quản lý đô thị" ) );
+  CHECK( heard.dbUser == QStringLiteral( "rt_super" ) );
+
+  // A measured value is heard too, as text with its unit.
+  RtValueChange value;
+  value.taskId = QStringLiteral( "CM-TDC-500" );
+  value.value = 312;
+  value.by = QStringLiteral( "Ban Quản lý dự án" );
+  value.date = QDate( 2025, 6, 10 );
+  REQUIRE( openStore( uri )->setValue( value ).ok() );
+  REQUIRE( ( changed.count() > 1 || changed.wait( 5000 ) ) );
+  const RtRemoteChange measured = changed.last().first().value<RtRemoteChange>();
+  CHECK( measured.kind == RtRemoteChange::Kind::Value );
+  CHECK( measured.newValue == QStringLiteral( "312 ô đất tái định cư" ) );
+  listener.stop();
 }
