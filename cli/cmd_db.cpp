@@ -1,6 +1,7 @@
 // restrack db init|upgrade, push and pull: a register on a PostgreSQL server (many desks)
 // and GeoPackage copies of it, the whole history included.
 #include "clicommon.h"
+#include "rtpgrights.h"
 #include "rtstorebackend.h"
 #include "rtstoreschema.h"
 #include "rtstoretransfer.h"
@@ -11,7 +12,10 @@
 
 namespace
 {
-  const char *sDbUsage = "usage: restrack db init --db URI | restrack db upgrade --db URI";
+  const char *sDbUsage = "usage: restrack db init --db URI | restrack db upgrade --db URI\n"
+                         "       restrack db role --db URI --user LOGIN --as viewer|editor|admin\n"
+                         "       restrack db grant --db URI --user LOGIN (--office \"OFFICE\" | --place KIND:KEY) --by NAME\n"
+                         "       restrack db rights --db URI [--user LOGIN]";
   const char *sPushUsage = "usage: restrack push --from FILE.gpkg --db URI [--overwrite]";
   const char *sPullUsage = "usage: restrack pull --db URI --out FILE.gpkg|FOLDER [--overwrite]";
 
@@ -25,7 +29,9 @@ namespace
 int runDb( const QStringList &argList )
 {
   RtArgs args;
-  if ( !args.parse( argList, { QStringLiteral( "db" ) }, {} ) || args.positional().size() != 1 || args.value( QStringLiteral( "db" ) ).isEmpty() )
+  if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "user" ), QStringLiteral( "as" ), QStringLiteral( "office" ),
+                              QStringLiteral( "place" ), QStringLiteral( "by" ) }, {} )
+       || args.positional().size() != 1 || args.value( QStringLiteral( "db" ) ).isEmpty() )
   {
     RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sDbUsage ) : args.error() );
     return ExitUsage;
@@ -58,6 +64,48 @@ int runDb( const QStringList &argList )
       RtCli::out( QStringLiteral( "%1 is a register of schema %2 already: nothing to upgrade" ).arg( shown ).arg( upgraded.value() ) );
     else
       RtCli::out( QStringLiteral( "%1 was upgraded to register schema %2; the register as it was is kept as %3" ).arg( shown ).arg( upgraded.value() ).arg( keptAs ) );
+    return ExitOk;
+  }
+  const QString user = args.value( QStringLiteral( "user" ) ).trimmed();
+  if ( action == QLatin1String( "role" ) )
+  {
+    const std::optional<RtPgRights::Role> role = RtPgRights::roleFromCode( args.value( QStringLiteral( "as" ) ) );
+    if ( user.isEmpty() || !role )
+    {
+      RtCli::err( QStringLiteral( "db role needs --user LOGIN and --as viewer, editor or admin\n%1" ).arg( QString::fromUtf8( sDbUsage ) ) );
+      return ExitUsage;
+    }
+    const RtStatusResult granted = RtPgRights::grantRole( location, user, *role );
+    if ( !granted.ok() )
+      return RtCli::fail( granted );
+    RtCli::out( QStringLiteral( "%1 is now %2 of the registers on %3" ).arg( user, RtPgRights::roleName( *role ), shown ) );
+    return ExitOk;
+  }
+  if ( action == QLatin1String( "grant" ) )
+  {
+    if ( user.isEmpty() || args.value( QStringLiteral( "by" ) ).trimmed().isEmpty() )
+    {
+      RtCli::err( QStringLiteral( "db grant needs --user LOGIN, --office or --place, and --by NAME\n%1" ).arg( QString::fromUtf8( sDbUsage ) ) );
+      return ExitUsage;
+    }
+    const QString office = args.value( QStringLiteral( "office" ) );
+    const QString place = args.value( QStringLiteral( "place" ) );
+    const RtStatusResult granted = RtPgRights::grantScope( location, user, office, place, args.value( QStringLiteral( "by" ) ) );
+    if ( !granted.ok() )
+      return RtCli::fail( granted );
+    RtCli::out( QStringLiteral( "%1 may now change the tasks of %2 in %3" )
+                .arg( user, office.trimmed().isEmpty() ? place.trimmed() : QStringLiteral( "office \"%1\"" ).arg( office.trimmed() ), shown ) );
+    return ExitOk;
+  }
+  if ( action == QLatin1String( "rights" ) )
+  {
+    const RtResult<QStringList> lines = RtPgRights::describe( location, user );
+    if ( !lines.ok() )
+      return RtCli::fail( lines );
+    for ( const QString &line : lines.value() )
+      RtCli::out( line );
+    if ( lines.value().isEmpty() )
+      RtCli::out( QStringLiteral( "no roles or grants%1 on %2" ).arg( user.isEmpty() ? QString() : QStringLiteral( " for " ) + user, shown ) );
     return ExitOk;
   }
   RtCli::err( QStringLiteral( "unknown db action '%1'\n%2" ).arg( action, QString::fromUtf8( sDbUsage ) ) );

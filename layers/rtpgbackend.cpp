@@ -1,4 +1,5 @@
 #include "rtpgbackend.h"
+#include "rtpgrights.h"
 
 #include <libpq-fe.h>
 
@@ -494,17 +495,25 @@ RtStatusResult RtPgBackend::beginWrite( const QString &taskId )
     return failed( mConn, begun, QStringLiteral( "%1 cannot be written" ).arg( location() ) );
   mInTransaction = true;
 
-  const auto step = [&]( const QString & sql, const QVector<Param> &params ) -> RtStatusResult
+  const auto refused = [&]( const Result & result ) -> RtStatusResult
   {
-    const Result result = exec( mConn, sql, params );
-    if ( result.ok() )
-      return rtOk();
     const PgFailure f = pgFailure( mConn, result );
     rollback();
     if ( f.kind == RtErrorKind::Busy )
       return rtFail( RtErrorKind::Busy, QStringLiteral( "another program is changing %1 and holds its lock; try again in a moment" )
                      .arg( taskId.isEmpty() ? location() : QStringLiteral( "task %1 of %2" ).arg( taskId, location() ) ) );
+    if ( f.kind == RtErrorKind::Forbidden && !taskId.isEmpty() )
+    {
+      const QString why = refusal( taskId );
+      if ( !why.isEmpty() )
+        return rtFail( RtErrorKind::Forbidden, why );
+    }
     return rtFail( f.kind, QStringLiteral( "%1 cannot be written: %2" ).arg( location(), f.cause ) );
+  };
+  const auto step = [&]( const QString & sql, const QVector<Param> &params ) -> RtStatusResult
+  {
+    const Result result = exec( mConn, sql, params );
+    return result.ok() ? rtOk() : refused( result );
   };
   const Param registerKey { QByteArray::number( REGISTER_LOCK ), false };
   if ( taskId.isEmpty() )
@@ -515,10 +524,71 @@ RtStatusResult RtPgBackend::beginWrite( const QString &taskId )
   if ( locked.ok() )
     locked = step( QStringLiteral( "SELECT pg_advisory_xact_lock($1::integer, hashtext($2))" ),
                    { Param { QByteArray::number( TASK_LOCK_SPACE ), false }, textParam( taskId ) } );
-  if ( locked.ok() )
-    locked = step( QStringLiteral( "SELECT 1 FROM %1 WHERE task_id = $1 FOR UPDATE" ).arg( qualified( tableName( RtStoreTable::Tasks ) ) ),
-                   { textParam( taskId ) } );
-  return locked;
+  if ( !locked.ok() )
+    return locked;
+  // Row-level security hides from FOR UPDATE a task the user may not change: say so, and who may.
+  const Result row = exec( mConn, QStringLiteral( "SELECT 1 FROM %1 WHERE task_id = $1 FOR UPDATE" ).arg( qualified( tableName( RtStoreTable::Tasks ) ) ),
+                           { textParam( taskId ) } );
+  if ( !row.ok() )
+    return refused( row );
+  if ( row.rows() == 0 )
+  {
+    const QString why = refusal( taskId );
+    if ( !why.isEmpty() )
+    {
+      rollback();
+      return rtFail( RtErrorKind::Forbidden, why );
+    }
+  }
+  return rtOk();
+}
+
+QString RtPgBackend::refusal( const QString &taskId ) const
+{
+  const QString s = quoted( schemaName() );
+  const Result may = exec( mConn, QStringLiteral( "SELECT CASE WHEN to_regprocedure($1) IS NULL THEN true ELSE %1.rt_may_edit($2) END, current_user" ).arg( s ),
+                           { textParam( schemaName() + QStringLiteral( ".rt_may_edit(text)" ) ), textParam( taskId ) } );
+  if ( !may.ok() || may.rows() != 1 || may.text( 0, 0 ) == QLatin1String( "t" ) )
+    return QString();
+  const Result who = exec( mConn, QStringLiteral( "SELECT coalesce(string_agg(DISTINCT g.db_user, ', '), '') FROM %1.rt_grants g WHERE "
+                           "g.place_key IN (SELECT p.place_kind || ':' || p.place_key FROM %2 p WHERE p.task_id = $1) "
+                           "OR g.office_key = (SELECT a.office_key FROM %3 a WHERE a.task_id = $1 AND a.role = 'lead' ORDER BY a.seq DESC LIMIT 1)" )
+                           .arg( s, qualified( tableName( RtStoreTable::Places ) ), qualified( tableName( RtStoreTable::Assignments ) ) ),
+                           { textParam( taskId ) } );
+  const QString editors = who.ok() && who.rows() == 1 ? who.text( 0, 0 ) : QString();
+  return QStringLiteral( "%1 may not change task %2 of %3: it may be changed by %4an administrator (rt_admin)" )
+         .arg( may.text( 0, 1 ), taskId, location(), editors.isEmpty() ? QString() : editors + QStringLiteral( " or " ) );
+}
+
+RtResult<QVector<QStringList>> RtPgBackend::run( const QString &sql, const QStringList &params )
+{
+  using Rows = RtResult<QVector<QStringList>>;
+  if ( !mConn )
+    return Rows::failure( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+  QVector<Param> bound;
+  for ( const QString &p : params )
+    bound << textParam( p );
+  const Result result = exec( mConn, sql, bound );
+  if ( !result.ok() )
+    return Rows::failureFrom( failed( mConn, result, location() ) );
+  QVector<QStringList> rows;
+  for ( int r = 0; r < result.rows(); ++r )
+  {
+    QStringList row;
+    for ( int c = 0; c < PQnfields( result.handle() ); ++c )
+      row << result.text( r, c );
+    rows << row;
+  }
+  return Rows::success( rows );
+}
+
+QString RtPgBackend::identifier( const QString &name ) const
+{
+  const QByteArray utf8 = name.toUtf8();
+  char *escaped = mConn ? PQescapeIdentifier( mConn, utf8.constData(), static_cast<size_t>( utf8.size() ) ) : nullptr;
+  const QString out = escaped ? QString::fromUtf8( escaped ) : QString();
+  PQfreemem( escaped );
+  return out;
 }
 
 RtResult<qint64> RtPgBackend::nextSequence( RtStoreTable table )
@@ -742,6 +812,7 @@ RtStatusResult RtPgBackend::create( const QString &location, const RtStoreCreate
       }
     }
     statements << RtStoreSchema::changeNotifyStatements(); // after the fill: the initial rows are not announced
+    statements << RtPgRights::setupStatements( schemaName() );
     for ( const QString &statement : std::as_const( statements ) )
     {
       const Result result = exec( b.mConn, statement );

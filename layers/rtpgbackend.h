@@ -63,8 +63,21 @@ class RtPgBackend : public RtStoreBackend
     RtStatusResult commit() override;
     void rollback() override;
 
+    /**
+     * Runs \a sql outside a change, \a params bound to $1, $2, … as text; the rows as text
+     * ("t"/"f" for booleans). For the rights commands (RtPgRights), not for register data.
+     */
+    RtResult<QVector<QStringList>> run( const QString &sql, const QStringList &params = QStringList() );
+    //! \a name as an SQL identifier, quoted by libpq (role names cannot be bound).
+    QString identifier( const QString &name ) const;
+
   private:
     RtPgBackend( const QString &location, bool writable );
+    /**
+     * Why the current user may not change \a taskId, naming who may (its editors and the
+     * administrators); empty when it may, or when the register keeps no rights.
+     */
+    QString refusal( const QString &taskId ) const;
     RtStatusResult connect();
     //! Encoding, date style, time zone and lock timeout of this program's session.
     RtStatusResult setUpSession() const;

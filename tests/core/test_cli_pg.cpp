@@ -8,7 +8,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QCoreApplication>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace
@@ -167,4 +169,36 @@ TEST_CASE( "restrack set-status on PostgreSQL is in the history, and a stale edi
   CHECK( stale.code == 3 );
   CHECK( stale.err.contains( QStringLiteral( "changed meanwhile" ) ) );
   CHECK( history( uri, QStringLiteral( "DT-01" ) ).value( QStringLiteral( "history" ) ).toArray().size() == 2 );
+}
+
+TEST_CASE( "restrack db role, grant and rights: an editor's desk changes its place's task and is refused another with who may", "[cli][pg][rights]" )
+{
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = where.location();
+  const QString path = dir.filePath( QStringLiteral( "r.gpkg" ) );
+  requireOk( restrack( { "build-register", "--out", path, "--register", RtTestPaths::registerJson() } ) );
+  requireOk( restrack( { "push", "--from", path, "--db", uri } ) );
+
+  const QString desk = QStringLiteral( "cli_desk_%1" ).arg( QCoreApplication::applicationPid() );
+  RtTestPgDatabase::execute( uri, QStringLiteral( "DROP ROLE IF EXISTS %1" ).arg( desk ) );
+  REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "CREATE ROLE %1 LOGIN PASSWORD 'pw-%1'" ).arg( desk ) ).isEmpty() );
+  const QString deskUri = QString( uri ).replace( QRegularExpression( QStringLiteral( "^postgresql://[^@]*@" ) ), QStringLiteral( "postgresql://%1:pw-%1@" ).arg( desk ) );
+
+  const Run role = restrack( { "db", "role", "--db", uri, "--user", desk, "--as", "editor" } );
+  requireOk( role );
+  CHECK( role.out.contains( QStringLiteral( "rt_editor" ) ) );
+  requireOk( restrack( { "db", "grant", "--db", uri, "--user", desk, "--place", "zone:A3", "--by", "UBND" } ) );
+  const Run rights = restrack( { "db", "rights", "--db", uri, "--user", desk } );
+  requireOk( rights );
+  CHECK( rights.out.contains( desk + QStringLiteral( ": rt_editor" ) ) );
+  CHECK( rights.out.contains( QStringLiteral( "may change the tasks of zone:A3" ) ) );
+
+  requireOk( restrack( { "set-status", "--db", deskUri, "CM-QHPK-A3", "done", "--by", "Phòng QLĐT", "--date", "2024-05-02" } ) );
+  const Run refused = restrack( { "set-status", "--db", deskUri, "DT-01", "in_progress", "--by", "Phòng QLĐT", "--date", "2024-05-02" } );
+  CHECK( refused.code == 6 );
+  CHECK( refused.err.contains( desk + QStringLiteral( " may not change task DT-01" ) ) );
+  CHECK( refused.err.contains( QStringLiteral( "rt_admin" ) ) );
+  CHECK( history( uri, QStringLiteral( "DT-01" ) ).value( QStringLiteral( "history" ) ).toArray().size() == 1 );
 }

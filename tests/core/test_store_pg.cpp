@@ -7,6 +7,7 @@
 
 #include "rtpgbackend.h"
 #include "rtpglistener.h"
+#include "rtpgrights.h"
 #include "rtregister.h"
 #include "rtresolutionimporter.h"
 #include "rtstore.h"
@@ -356,4 +357,98 @@ TEST_CASE( "a desk's listener hears another desk's status change on a PostgreSQL
   CHECK( measured.kind == RtRemoteChange::Kind::Value );
   CHECK( measured.newValue == QStringLiteral( "312 ô đất tái định cư" ) );
   listener.stop();
+}
+
+TEST_CASE( "rights kept by the server: viewers read, editors change only their office's or place's tasks, a refusal names who may", "[store][pg][rights]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+  const QString A3 = QStringLiteral( "CM-QHPK-A3" );
+  const QString office = QStringLiteral( "Phòng Quản lý đô thị" );
+
+  // Logins of this test (roles are the cluster's: names of their own).
+  const QString suffix = QStringLiteral( "_%1" ).arg( QCoreApplication::applicationPid() );
+  const QString qldt = QStringLiteral( "desk_qldt" ) + suffix, haiHoa = QStringLiteral( "desk_haihoa" ) + suffix,
+                viewer = QStringLiteral( "council_staff" ) + suffix, admin = QStringLiteral( "ubnd_admin" ) + suffix;
+  const auto loginUri = [&]( const QString &user )
+  {
+    return QString( uri ).replace( QRegularExpression( QStringLiteral( "^postgresql://[^@]*@" ) ), QStringLiteral( "postgresql://%1:pw-%1@" ).arg( user ) );
+  };
+  for ( const QString &user : { qldt, haiHoa, viewer, admin } )
+  {
+    RtTestPgDatabase::execute( uri, QStringLiteral( "DROP ROLE IF EXISTS %1" ).arg( user ) );
+    REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "CREATE ROLE %1 LOGIN PASSWORD 'pw-%1'" ).arg( user ) ).isEmpty() );
+  }
+  REQUIRE( RtPgRights::grantRole( uri, qldt, RtPgRights::Role::Editor ).ok() );
+  REQUIRE( RtPgRights::grantRole( uri, haiHoa, RtPgRights::Role::Editor ).ok() );
+  REQUIRE( RtPgRights::grantRole( uri, viewer, RtPgRights::Role::Viewer ).ok() );
+  REQUIRE( RtPgRights::grantRole( uri, admin, RtPgRights::Role::Admin ).ok() );
+  const RtStatusResult unknownLogin = RtPgRights::grantRole( uri, QStringLiteral( "nobody" ) + suffix, RtPgRights::Role::Editor );
+  CHECK( unknownLogin.errorKind() == RtErrorKind::NotFound );
+
+  // The committee's plan makes the urban management office lead A3; Hải Hòa's officer gets the ward.
+  RtAssignmentChange lead;
+  lead.taskId = A3;
+  lead.lead = office;
+  lead.by = QStringLiteral( "UBND Thành phố" );
+  REQUIRE( openStore( uri )->assign( lead ).ok() );
+  REQUIRE( RtPgRights::grantScope( uri, qldt, QStringLiteral( "phòng quản lý  đô thị" ), QString(), QStringLiteral( "UBND" ) ).ok() ); // matched as offices are
+  REQUIRE( RtPgRights::grantScope( uri, haiHoa, QString(), QStringLiteral( "ward:06742" ), QStringLiteral( "UBND" ) ).ok() );
+  CHECK( RtPgRights::grantScope( uri, viewer, QString(), QStringLiteral( "ward:06742" ), QStringLiteral( "UBND" ) ).errorKind() == RtErrorKind::Invalid );
+
+  // A task naming Hải Hòa (not A3), not yet in progress.
+  QString haiHoaTask;
+  const QVector<RtTask> allTasks = openStore( uri, false )->tasks().value();
+  for ( const RtTask &t : allTasks )
+    if ( t.places.contains( QStringLiteral( "ward:06742" ) ) && t.id != A3 && t.status != RtStatus::Done && t.status != RtStatus::InProgress )
+      haiHoaTask = t.id;
+  REQUIRE( !haiHoaTask.isEmpty() );
+  INFO( haiHoaTask.toStdString() );
+  const auto historySize = [&]( const QString &task ) { return openStore( uri, false )->history( task ).value().size(); };
+  const int haiHoaHistory = historySize( haiHoaTask );
+
+  // The office's desk: its task yes, Hải Hòa's no, naming who may.
+  {
+    const std::unique_ptr<RtStore> desk = openStore( loginUri( qldt ) );
+    const RtStatusResult own = desk->setStatus( change( A3, RtStatus::Done, QDate( 2024, 5, 1 ) ) );
+    INFO( own.error().toStdString() );
+    CHECK( own.ok() );
+    const RtStatusResult other = desk->setStatus( change( haiHoaTask, RtStatus::InProgress, QDate( 2024, 5, 1 ) ) );
+    CHECK( other.errorKind() == RtErrorKind::Forbidden );
+    CHECK( other.error().contains( qldt + QStringLiteral( " may not change task " ) + haiHoaTask ) );
+    CHECK( other.error().contains( haiHoa ) );
+    CHECK( other.error().contains( QStringLiteral( "rt_admin" ) ) );
+    CHECK( historySize( haiHoaTask ) == haiHoaHistory );
+  }
+  // Hải Hòa's desk: the ward's task yes (a value too), A3 no.
+  {
+    const std::unique_ptr<RtStore> desk = openStore( loginUri( haiHoa ) );
+    CHECK( desk->setStatus( change( haiHoaTask, RtStatus::InProgress, QDate( 2024, 6, 1 ) ) ).ok() );
+    const RtStatusResult other = desk->setStatus( change( A3, RtStatus::Blocked, QDate( 2024, 6, 1 ) ) );
+    CHECK( other.errorKind() == RtErrorKind::Forbidden );
+    CHECK( other.error().contains( qldt ) );
+    // Nor can an editor touch the history behind the store's back.
+    const QString deleted = RtTestPgDatabase::execute( loginUri( haiHoa ), QStringLiteral( "DELETE FROM restrack.rt_status_history" ) );
+    CHECK( deleted.contains( QStringLiteral( "permission denied" ) ) );
+  }
+  // Council staff read everything and change nothing.
+  {
+    const std::unique_ptr<RtStore> staff = openStore( loginUri( viewer ) );
+    CHECK( staff->tasks().ok() );
+    CHECK( staff->history( A3 ).ok() );
+    const RtStatusResult refused = staff->setStatus( change( haiHoaTask, RtStatus::Done, QDate( 2024, 7, 1 ) ) );
+    CHECK( refused.errorKind() == RtErrorKind::Forbidden );
+    CHECK( refused.error().contains( haiHoa ) );
+  }
+  // The administrator changes any task.
+  CHECK( openStore( loginUri( admin ) )->setStatus( change( haiHoaTask, RtStatus::Done, QDate( 2024, 8, 1 ) ) ).ok() );
+
+  // Each history row records the database user who wrote it.
+  CHECK( RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT db_user FROM restrack.rt_status_history WHERE task_id = '%1' ORDER BY seq DESC LIMIT 1" ).arg( A3 ) ) == qldt );
+  CHECK( RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT string_agg(db_user, ',' ORDER BY seq) FROM restrack.rt_status_history WHERE task_id = '%1' AND old_status IS NOT NULL" ).arg( haiHoaTask ) )
+         == haiHoa + QLatin1Char( ',' ) + admin );
+  const RtResult<QStringList> rights = RtPgRights::describe( uri, qldt );
+  REQUIRE( rights.ok() );
+  CHECK( rights.value().join( QLatin1Char( '\n' ) ).contains( QStringLiteral( "rt_editor" ) ) );
+  CHECK( rights.value().join( QLatin1Char( '\n' ) ).contains( QStringLiteral( "office \"phòng quản lý  đô thị\"" ) ) );
 }
