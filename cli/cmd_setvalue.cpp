@@ -1,33 +1,13 @@
 // restrack set-value: a measured value of a task's progress against its target.
 #include "clicommon.h"
+#include "rtprogress.h"
 #include "rtstore.h"
-
-#include <QRegularExpression>
-
-#include <cmath>
 
 namespace
 {
   const char *sUsage = "usage: restrack set-value [--db FILE.gpkg] [--resolution NUMBER] ID VALUE --by NAME [--unit U] [--date YYYY-MM-DD]\n"
                        "                          [--evidence E | --evidence-file F] [--note T | --note-file F]\n"
                        "  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target's unit.";
-
-  //! "312", "3,65" (the Vietnamese decimal comma), "3.65", "78%"; no thousands separators.
-  std::optional<double> parseValue( QString text, bool *percent )
-  {
-    text = text.trimmed();
-    *percent = text.endsWith( QLatin1Char( '%' ) );
-    if ( *percent )
-      text = text.chopped( 1 ).trimmed();
-    static const QRegularExpression sNumber( QStringLiteral( "^\\d+(?:[.,]\\d+)?$" ) );
-    if ( !sNumber.match( text ).hasMatch() )
-      return std::nullopt;
-    bool ok = false;
-    const double value = text.replace( QLatin1Char( ',' ), QLatin1Char( '.' ) ).toDouble( &ok );
-    if ( !ok || !std::isfinite( value ) )
-      return std::nullopt;
-    return value;
-  }
 }
 
 int runSetValue( const QStringList &argList )
@@ -44,7 +24,7 @@ int runSetValue( const QStringList &argList )
   RtValueChange change;
   change.taskId = args.positional().at( 0 );
   bool percent = false;
-  const std::optional<double> value = parseValue( args.positional().at( 1 ), &percent );
+  const std::optional<double> value = RtProgress::parseValue( args.positional().at( 1 ), &percent );
   if ( !value )
   {
     RtCli::err( QStringLiteral( "VALUE '%1' is not a number; write it as 312, 3,65 or 78%" ).arg( args.positional().at( 1 ) ) );

@@ -61,3 +61,19 @@ QString RtProgress::statusText( const RtTask &task, RtLang lang )
   const QString status = RtStatuses::label( task.status, lang );
   return s ? QStringLiteral( "%1 (%2)" ).arg( status, shareText( *s, lang ) ) : status;
 }
+
+std::optional<double> RtProgress::parseValue( QString text, bool *percent )
+{
+  text = text.trimmed();
+  *percent = text.endsWith( QLatin1Char( '%' ) );
+  if ( *percent )
+    text = text.chopped( 1 ).trimmed();
+  static const QRegularExpression sNumber( QStringLiteral( "^\\d+(?:[.,]\\d+)?$" ) );
+  if ( !sNumber.match( text ).hasMatch() )
+    return std::nullopt;
+  bool ok = false;
+  const double value = text.replace( QLatin1Char( ',' ), QLatin1Char( '.' ) ).toDouble( &ok );
+  if ( !ok || !std::isfinite( value ) )
+    return std::nullopt;
+  return value;
+}

@@ -33,6 +33,13 @@ namespace RtProgress
   //! "Đang thực hiện (62 %)": the status's label and, where a share can be told, the share.
   QString statusText( const RtTask &task, RtLang lang );
 
+  /**
+   * A measured value as people type it: "312", "3,65" (the Vietnamese decimal comma),
+   * "3.65", "78%" (\a percent then says the unit is %); no thousands separators. None
+   * for anything else.
+   */
+  std::optional<double> parseValue( QString text, bool *percent );
+
   //! The same for a value of the history (\a value measured for \a task).
   QString text( const RtTask &task, const RtValueEntry &value, RtLang lang );
 }

@@ -1,4 +1,5 @@
 #include "rtreportimport.h"
+#include "rtprogress.h"
 
 #include "rtstore.h"
 
@@ -68,23 +69,6 @@ namespace
     if ( m.hasMatch() )
       return QDate( m.captured( 3 ).toInt(), m.captured( 2 ).toInt(), m.captured( 1 ).toInt() );
     return QDate();
-  }
-
-  //! "312", "3,65" (decimal comma), "3.65", "78%" (the unit then %).
-  std::optional<double> parseValueText( QString text, bool *percent )
-  {
-    text = text.trimmed();
-    *percent = text.endsWith( QLatin1Char( '%' ) );
-    if ( *percent )
-      text = text.chopped( 1 ).trimmed();
-    static const QRegularExpression sNumber( QStringLiteral( "^\\d+(?:[.,]\\d+)?$" ) );
-    if ( !sNumber.match( text ).hasMatch() )
-      return std::nullopt;
-    bool ok = false;
-    const double value = text.replace( QLatin1Char( ',' ), QLatin1Char( '.' ) ).toDouble( &ok );
-    if ( !ok || !std::isfinite( value ) )
-      return std::nullopt;
-    return value;
   }
 
   //! One row of the sheet: its cells by column key.
@@ -269,7 +253,7 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
     else if ( r.text.contains( QStringLiteral( "value" ) ) )
     {
       bool percent = false;
-      change.value = parseValueText( r.text.value( QStringLiteral( "value" ) ), &percent );
+      change.value = RtProgress::parseValue( r.text.value( QStringLiteral( "value" ) ), &percent );
       if ( !change.value )
       {
         refuse( RtErrorKind::Invalid, QStringLiteral( "the value \"%1\" is not a number; write it as 312, 3,65 or 78%" ).arg( r.text.value( QStringLiteral( "value" ) ) ) );

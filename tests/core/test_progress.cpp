@@ -2,6 +2,7 @@
 // print it: the latest value as of a date (RtTasksAsOf), its share of the target (RtProgress),
 // and the panel's progress column; on the real register of 172/NQ-HĐND.
 #include "catch_compat.h"
+#include "register172.h"
 #include "testutil.h"
 
 #include "rtprogress.h"
@@ -21,15 +22,7 @@ namespace
 
   QString create172( const QTemporaryDir &dir )
   {
-    const RtResult<RtRegisterFile> reg = RtRegister::load( RtTestPaths::registerJson() );
-    REQUIRE( reg.ok() );
-    const RtResult<RtImportReport> text = RtResolutionImporter::importFile( RtTestPaths::resolutionText(), reg.value().term );
-    REQUIRE( text.ok() );
-    RtDocumentInfo info;
-    info.term = reg.value().term;
-    const QString path = dir.filePath( QStringLiteral( "register.gpkg" ) );
-    REQUIRE( RtStore::create( path, text.value().resolution, reg.value().tasks, info ).ok() );
-    return path;
+    return rtCreate172( dir.filePath( QStringLiteral( "register.gpkg" ) ) );
   }
 
   void record( RtStore &store, const QString &taskId, double v, const QDate &date, const QString &unit = QString() )

@@ -1,6 +1,7 @@
 // Office report forms: written as XLSX, ODS and CSV through GDAL, filled by writing cells
 // through GDAL (as a user's edits would), imported into the real register of 172/NQ-HĐND.
 #include "catch_compat.h"
+#include "register172.h"
 #include "testutil.h"
 
 #include "rtregister.h"
@@ -32,15 +33,7 @@ namespace
 
   QString create172( const QTemporaryDir &dir )
   {
-    const RtResult<RtRegisterFile> reg = RtRegister::load( RtTestPaths::registerJson() );
-    REQUIRE( reg.ok() );
-    const RtResult<RtImportReport> text = RtResolutionImporter::importFile( RtTestPaths::resolutionText(), reg.value().term );
-    REQUIRE( text.ok() );
-    RtDocumentInfo info;
-    info.term = reg.value().term;
-    const QString path = dir.filePath( QStringLiteral( "register.gpkg" ) );
-    REQUIRE( RtStore::create( path, text.value().resolution, reg.value().tasks, info ).ok() );
-    return path;
+    return rtCreate172( dir.filePath( QStringLiteral( "register.gpkg" ) ) );
   }
 
   std::unique_ptr<RtStore> openStore( const QString &path, bool writable = true )

@@ -1,6 +1,7 @@
 // Measured values, reports that keep the status, office assignments and batches of changes,
 // on the real register of 172/NQ-HĐND in a temporary folder.
 #include "catch_compat.h"
+#include "register172.h"
 #include "testutil.h"
 #include "backendtestutil.h"
 
@@ -26,17 +27,7 @@ namespace
 
   QString create172( const RtTestRegisterLocation &where )
   {
-    const RtResult<RtRegisterFile> reg = RtRegister::load( RtTestPaths::registerJson() );
-    REQUIRE( reg.ok() );
-    const RtResult<RtImportReport> text = RtResolutionImporter::importFile( RtTestPaths::resolutionText(), reg.value().term );
-    REQUIRE( text.ok() );
-    RtDocumentInfo info;
-    info.term = reg.value().term;
-    const QString path = where.location();
-    const RtStatusResult created = RtStore::create( path, text.value().resolution, reg.value().tasks, info );
-    INFO( created.error().toStdString() );
-    REQUIRE( created.ok() );
-    return path;
+    return rtCreate172( where.location() );
   }
 
   std::unique_ptr<RtStore> openStore( const QString &path, bool writable = true )
