@@ -1,16 +1,21 @@
 // Live updates in the plugin's engine: how a change of another desk is told on the message
-// bar, and that a register in a file is not listened to. (The whole path — a PostgreSQL
-// register, a NOTIFY, the tasks read again — needs the PostgreSQL backend of the store.)
+// bar, that a register in a file is not listened to, and the whole path on the fixture's
+// PostgreSQL server: another desk's change, its NOTIFY, the tasks read again.
 #include "catch_compat.h"
+#include "backendtestutil.h"
 #include "maptestutil.h"
+#include "register172.h"
 
 #include "rtpglistener.h"
 #include "rtstatus.h"
+#include "rtstore.h"
 #include "rttracker.h"
 
 #include <qgsproject.h>
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 TEST_CASE( "a change made at another desk is told with who made it and the statuses' labels", "[plugin][live]" )
 {
@@ -58,4 +63,63 @@ TEST_CASE( "a register in a file is not listened to and its read time is kept", 
   REQUIRE( opened.ok() );
   CHECK_FALSE( tracker.isListening() );
   CHECK( tracker.lastReadAt().isValid() );
+}
+
+TEST_CASE( "a register on a PostgreSQL server: the tracker hears another desk's change and reads the tasks again, its own change is not told", "[plugin][live][pg]" )
+{
+  // The fixture's cluster (ctest fixture pg) unless the caller points elsewhere.
+  if ( qEnvironmentVariableIsEmpty( "RT_TEST_PG_ENV" ) )
+    qputenv( "RT_TEST_PG_ENV", RT_PG_TEST_ENV_FILE );
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = rtCreate172( where.location() );
+
+  QgsProject project;
+  RtTracker tracker( &project );
+  qRegisterMetaType<QVector<RtRemoteChange>>( "QVector<RtRemoteChange>" );
+  QSignalSpy read( &tracker, &RtTracker::remoteChangesRead );
+  const RtStatusResult opened = tracker.openRegister( uri );
+  INFO( opened.error().toStdString() );
+  REQUIRE( opened.ok() );
+  for ( int i = 0; i < 100 && !tracker.isListening(); ++i )
+    QTest::qWait( 50 );
+  REQUIRE( tracker.isListening() );
+  const auto statusOf = [&]( const QString &id )
+  {
+    for ( const RtTask &t : tracker.currentTasks() )
+      if ( t.id == id )
+        return t.status;
+    return RtStatus::NoReport;
+  };
+  REQUIRE( statusOf( QStringLiteral( "CM-QHPK-A3" ) ) == RtStatus::InProgress );
+
+  // Another desk: the store on its own connection.
+  {
+    RtResult<std::unique_ptr<RtStore>> desk = RtStore::open( uri, true );
+    REQUIRE( desk.ok() );
+    RtStatusChange change;
+    change.taskId = QStringLiteral( "CM-QHPK-A3" );
+    change.newStatus = RtStatus::Done;
+    change.by = QStringLiteral( "Phòng Quản lý đô thị" );
+    change.date = QDate( 2024, 5, 2 );
+    REQUIRE( desk.value()->setStatus( change ).ok() );
+  }
+  REQUIRE( ( read.count() > 0 || read.wait( 5000 ) ) );
+  const QVector<RtRemoteChange> heard = read.first().first().value<QVector<RtRemoteChange>>();
+  REQUIRE( heard.size() == 1 );
+  CHECK( heard.first().task == QStringLiteral( "CM-QHPK-A3" ) );
+  CHECK( heard.first().by == QStringLiteral( "Phòng Quản lý đô thị" ) );
+  CHECK( statusOf( QStringLiteral( "CM-QHPK-A3" ) ) == RtStatus::Done ); // read again: the panel and the map follow
+
+  // This desk's own change is saved and shown, not told back as another desk's.
+  read.clear();
+  RtStatusChange own;
+  own.taskId = QStringLiteral( "CM-QHPK-A5" );
+  own.newStatus = RtStatus::Done;
+  own.by = QStringLiteral( "Phòng Quản lý đô thị" );
+  own.date = QDate( 2024, 6, 1 );
+  const RtStatusResult saved = tracker.changeStatus( own );
+  INFO( saved.error().toStdString() );
+  REQUIRE( saved.ok() );
+  CHECK_FALSE( read.wait( 1500 ) );
+  CHECK( statusOf( QStringLiteral( "CM-QHPK-A5" ) ) == RtStatus::Done );
 }
