@@ -1,4 +1,5 @@
 #include "clicommon.h"
+#include "rtstorebackend.h"
 #include "rtstore.h"
 #include "rttasksasof.h"
 
@@ -113,7 +114,7 @@ std::unique_ptr<RtStore> RtCli::openStore( const RtArgs &args, bool writable, in
   }
   if ( !store.value()->keptBeforeUpgrade().isEmpty() )
     err( QStringLiteral( "note: %1 was made by an earlier version; it was upgraded to register schema %2, and the register as it was "
-                         "is kept as %3" ).arg( path ).arg( store.value()->schemaVersion() ).arg( store.value()->keptBeforeUpgrade() ) );
+                         "is kept as %3" ).arg( RtStoreBackends::displayLocation( path ) ).arg( store.value()->schemaVersion() ).arg( store.value()->keptBeforeUpgrade() ) );
   return store.takeValue();
 }
 

@@ -1,4 +1,5 @@
 #include "rtstorewriter.h"
+#include "rtstorebackend.h"
 #include "rtstatus.h"
 
 #include <QDateTime>
@@ -18,7 +19,7 @@ RtResult<RtStoreWriter> RtStoreWriter::prepare( const QString &location, const R
     const QVector<RtTask> &tasks, const RtDocumentInfo &info )
 {
   using Result = RtResult<RtStoreWriter>;
-  const QString &path = location;
+  const QString path = RtStoreBackends::displayLocation( location ); // as named in messages: no password
   // The caller's info wins; the resolution fills what it leaves empty.
   RtDocumentInfo doc = info;
   if ( doc.number.isEmpty() )
