@@ -550,10 +550,7 @@ QString RtPgBackend::refusal( const QString &taskId ) const
                            { textParam( schemaName() + QStringLiteral( ".rt_may_edit(text)" ) ), textParam( taskId ) } );
   if ( !may.ok() || may.rows() != 1 || may.text( 0, 0 ) == QLatin1String( "t" ) )
     return QString();
-  const Result who = exec( mConn, QStringLiteral( "SELECT coalesce(string_agg(DISTINCT g.db_user, ', '), '') FROM %1.rt_grants g WHERE "
-                           "g.place_key IN (SELECT p.place_kind || ':' || p.place_key FROM %2 p WHERE p.task_id = $1) "
-                           "OR g.office_key = (SELECT a.office_key FROM %3 a WHERE a.task_id = $1 AND a.role = 'lead' ORDER BY a.seq DESC LIMIT 1)" )
-                           .arg( s, qualified( tableName( RtStoreTable::Places ) ), qualified( tableName( RtStoreTable::Assignments ) ) ),
+  const Result who = exec( mConn, QStringLiteral( "SELECT coalesce(string_agg(e, ', ' ORDER BY e), '') FROM %1.rt_task_editors($1) e" ).arg( s ),
                            { textParam( taskId ) } );
   const QString editors = who.ok() && who.rows() == 1 ? who.text( 0, 0 ) : QString();
   return QStringLiteral( "%1 may not change task %2 of %3: it may be changed by %4an administrator (rt_admin)" )

@@ -71,13 +71,17 @@ QStringList RtPgRights::setupStatements( const QString &schema )
       << QStringLiteral( "GRANT INSERT ON %1, %2 TO rt_editor" ).arg( statuses, values )
       << QStringLiteral( "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %1 TO rt_admin" ).arg( s )
       << QStringLiteral( "REVOKE UPDATE, DELETE, TRUNCATE ON %1, %2, %3 FROM rt_viewer, rt_editor, rt_admin" ).arg( statuses, values, assignments );
-  // May the current user change this task? An administrator any; an editor those of its
-  // offices (the task's current lead office) and of its places.
-  out << QStringLiteral( "CREATE OR REPLACE FUNCTION %1.rt_may_edit(task text) RETURNS boolean LANGUAGE sql STABLE AS $rt$ "
-                         "SELECT pg_has_role(current_user, 'rt_admin', 'MEMBER') OR EXISTS (SELECT 1 FROM %1.rt_grants g WHERE g.db_user = current_user AND ("
+  // Who is granted a task: the editors of its current lead office and of its places. The one
+  // place this scope is written: the policies and the refusal messages both ask it.
+  out << QStringLiteral( "CREATE OR REPLACE FUNCTION %1.rt_task_editors(task text) RETURNS SETOF text LANGUAGE sql STABLE AS $rt$ "
+                         "SELECT DISTINCT g.db_user FROM %1.rt_grants g WHERE "
                          "g.place_key IN (SELECT p.place_kind || ':' || p.place_key FROM %2 p WHERE p.task_id = task) "
-                         "OR g.office_key = (SELECT a.office_key FROM %3 a WHERE a.task_id = task AND a.role = 'lead' ORDER BY a.seq DESC LIMIT 1))) "
+                         "OR g.office_key = (SELECT a.office_key FROM %3 a WHERE a.task_id = task AND a.role = 'lead' ORDER BY a.seq DESC LIMIT 1) "
                          "$rt$" ).arg( s, places, assignments );
+  // May the current user change this task? An administrator any; an editor those granted it.
+  out << QStringLiteral( "CREATE OR REPLACE FUNCTION %1.rt_may_edit(task text) RETURNS boolean LANGUAGE sql STABLE AS $rt$ "
+                         "SELECT pg_has_role(current_user, 'rt_admin', 'MEMBER') OR current_user IN (SELECT %1.rt_task_editors(task)) "
+                         "$rt$" ).arg( s );
   const auto policies = [&]( const QString &t, const QString &editorCommand, const QString &editorClause )
   {
     out << QStringLiteral( "ALTER TABLE %1 ENABLE ROW LEVEL SECURITY" ).arg( t );

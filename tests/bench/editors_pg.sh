@@ -22,7 +22,7 @@ trap '"$here/scripts/pg-test-cluster.sh" stop "$cluster"; rm -rf "$work"' EXIT
 . "$cluster/env.sh"
 "$restrack" push --from "$register" --db "$RT_TEST_PG" >/dev/null
 task=CM-QHPK-A3
-start=$(date +%s.%N)
+start=$(date +%s%N)
 for ((e = 1; e <= editors; e++)); do
   (
     for ((c = 1; c <= changes; c++)); do
@@ -36,7 +36,8 @@ for ((e = 1; e <= editors; e++)); do
   ) &
 done
 wait
-seconds=$(echo "$(date +%s.%N) - $start" | bc)
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+seconds=$((elapsed_ms / 1000)).$(printf '%03d' $((elapsed_ms % 1000)))
 count_lines() { find "$work" -name "$1" -exec cat {} + | wc -l; }
 saved=$(count_lines 'saved-*')
 refused=$(count_lines 'refused-*')
