@@ -1,4 +1,5 @@
 #include "rtpgbackend.h"
+#include "rtpgconnection.h"
 #include "rtpgrights.h"
 
 #include <libpq-fe.h>
@@ -259,7 +260,12 @@ RtStatusResult RtPgBackend::connect()
   const QString where = location();
   if ( mLocation.trimmed().isEmpty() )
     return rtFail( QStringLiteral( "no database connection given" ) );
-  mConn = PQconnectdb( mLocation.trimmed().toUtf8().constData() );
+  // The location as given (shown, kept) may name a QGIS authentication configuration: only
+  // the connection string handed to libpq carries its user and password.
+  const RtResult<QString> connection = RtPgConnection::connectionString( mLocation );
+  if ( !connection.ok() )
+    return rtFail( connection.errorKind(), QStringLiteral( "cannot connect to %1: %2" ).arg( where, connection.error() ) );
+  mConn = PQconnectdb( connection.value().toUtf8().constData() );
   if ( !mConn )
     return rtFail( RtErrorKind::Unavailable, QStringLiteral( "cannot connect to %1: out of memory" ).arg( where ) );
   if ( PQstatus( mConn ) != CONNECTION_OK )

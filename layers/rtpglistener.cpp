@@ -1,4 +1,5 @@
 #include "rtpglistener.h"
+#include "rtpgconnection.h"
 #include "rtstoreschema.h"
 
 #include "rtstorebackend.h"
@@ -176,7 +177,13 @@ void RtPgListener::attemptConnect()
   closeConnection();
   // The caller's connection string goes last (expanded as "dbname"), so what it states wins
   // over these defaults; keepalives make a silently dead link show up as a dropped one.
-  const QByteArray info = mConnectionInfo.toUtf8();
+  const RtResult<QString> connection = RtPgConnection::connectionString( mConnectionInfo );
+  if ( !connection.ok() )
+  {
+    fail( connection.error() );
+    return;
+  }
+  const QByteArray info = connection.value().toUtf8();
   const char *const keywords[] = { "application_name", "client_encoding", "keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count", "dbname", nullptr };
   const char *const values[] = { "Resolution Tracker (live updates)", "UTF8", "1", "30", "10", "3", info.constData(), nullptr };
   mConn = PQconnectStartParams( keywords, values, 1 );

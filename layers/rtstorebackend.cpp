@@ -12,7 +12,7 @@ RtStoreBackends::Kind RtStoreBackends::kindOf( const QString &location )
        || trimmed.startsWith( QLatin1String( "postgres://" ), Qt::CaseInsensitive ) )
     return Kind::PostgreSql;
   // A libpq connection string ("service=NAME", "host=… dbname=…"), unless a file has that name.
-  static const QRegularExpression sConnInfo( QStringLiteral( "^(service|host|hostaddr|dbname|user|port)\\s*=" ), QRegularExpression::CaseInsensitiveOption );
+  static const QRegularExpression sConnInfo( QStringLiteral( "^(service|host|hostaddr|dbname|user|port|authcfg)\\s*=" ), QRegularExpression::CaseInsensitiveOption );
   if ( sConnInfo.match( trimmed ).hasMatch() && !QFileInfo::exists( location ) )
     return Kind::PostgreSql;
   return Kind::GeoPackage;

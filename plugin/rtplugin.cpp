@@ -1,4 +1,5 @@
 #include "rtplugin.h"
+#include "rtqgisauth.h"
 #include "rtaddresolutionwizard.h"
 #include "rtexportdialog.h"
 #include "rtimportreportdialog.h"
@@ -65,6 +66,7 @@ RtProcessingProvider *RtPlugin::processingProvider() const
 void RtPlugin::initGui()
 {
   rtInstallTranslator( this ); // first: every tr() below speaks QGIS's language
+  RtQgisAuth::install();       // registers on a server may name a QGIS authentication configuration
 
   mTracker = std::make_unique<RtTracker>( QgsProject::instance() );
   mTracker->setLanguage( rtUiLanguage() == QLatin1String( "vi" ) ? RtLang::Vi : RtLang::En );
@@ -214,6 +216,7 @@ void RtPlugin::addAction( QAction *action )
 
 void RtPlugin::unload()
 {
+  RtQgisAuth::uninstall(); // the resolver is this module's code
   // Running exports hold no pointer to us; cancel them so that none finishes after we are gone.
   for ( const QPointer<QgsTask> &task : std::as_const( mTasks ) )
     if ( task )

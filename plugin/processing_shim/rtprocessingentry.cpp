@@ -4,6 +4,7 @@
 // plugins. Python loads this library with ctypes into the same process, so the provider added
 // here is in the very registry qgis_process runs algorithms from.
 #include "rtprocessingprovider.h"
+#include "rtqgisauth.h"
 #include "rttranslator.h"
 
 #include <qgsapplication.h>
@@ -37,6 +38,8 @@ extern "C" int rt_processing_register()
     auto *provider = new RtProcessingProvider();
     rtInstallTranslator( provider );
     sProvider = RtProcessingProvider::addTo( QgsApplication::processingRegistry(), provider );
+    if ( sProvider )
+      RtQgisAuth::install(); // a register given as "service=… authcfg=ID"
     return sProvider ? 1 : -1;
   }
   catch ( ... )
@@ -52,6 +55,7 @@ extern "C" int rt_processing_unregister()
   {
     if ( !sProvider )
       return 0;
+    RtQgisAuth::uninstall();
     QgsApplication::processingRegistry()->removeProvider( sProvider );
     return 1;
   }
