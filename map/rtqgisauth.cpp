@@ -2,7 +2,7 @@
 
 #include <qgsapplication.h>
 #include <qgsauthmanager.h>
-#include <qgsauthmethodconfig.h>
+#include <qgsauthconfig.h>
 
 RtResult<RtPgConnection::Credentials> RtQgisAuth::credentials( const QString &id )
 {

@@ -1,5 +1,7 @@
 #include "rtplugin.h"
 #include "rtqgisauth.h"
+#include "rtserverdialog.h"
+#include "rtstorebackend.h"
 #include "rtaddresolutionwizard.h"
 #include "rtexportdialog.h"
 #include "rtimportreportdialog.h"
@@ -118,6 +120,11 @@ void RtPlugin::initGui()
   mOpenAction->setObjectName( QStringLiteral( "RtOpenRegister" ) );
   connect( mOpenAction, &QAction::triggered, this, &RtPlugin::openRegister );
 
+  mOpenServerAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mIconPostgis.svg" ) ), tr( "Open a Register on a Server…" ), this );
+  mOpenServerAction->setObjectName( QStringLiteral( "RtOpenServerRegister" ) );
+  mOpenServerAction->setToolTip( tr( "Open a register kept on a PostgreSQL server, shared by several desks" ) );
+  connect( mOpenServerAction, &QAction::triggered, this, &RtPlugin::openServerRegister );
+
   mAddResolutionAction = new QAction( QgsApplication::getThemeIcon( QStringLiteral( "/mActionNewTableLayer.svg" ) ), tr( "Add a Resolution…" ), this );
   mAddResolutionAction->setObjectName( QStringLiteral( "RtAddResolution" ) );
   mAddResolutionAction->setToolTip( tr( "Add a resolution's text and its tasks to the open register" ) );
@@ -164,7 +171,7 @@ void RtPlugin::initGui()
   mAboutAction->setObjectName( QStringLiteral( "mActionResolutionTrackerAbout" ) );
   connect( mAboutAction, &QAction::triggered, this, &RtPlugin::showAbout );
 
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mAddResolutionAction.data(), mImportReportAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mOpenServerAction.data(), mAddResolutionAction.data(), mImportReportAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     addAction( action );
   mIface->addToolBarIcon( mDockAction );
@@ -243,7 +250,7 @@ void RtPlugin::unload()
     mIface->removeDockWidget( mDock );
     delete mDock;
   }
-  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mAddResolutionAction.data(), mImportReportAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
+  for ( QAction *action : { mDockAction.data(), mOpenAction.data(), mOpenServerAction.data(), mAddResolutionAction.data(), mImportReportAction.data(), mBindAction.data(), mExportAction.data(), mPackAction.data(), mIdentifyAction.data(),
                              mDirectivesAction.data(), mAboutAction.data() } )
     delete action;
   // What initGui() registered, and only that.
@@ -289,6 +296,17 @@ void RtPlugin::openRegister()
   else
     mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Register %1 opened; the project remembers it." ).arg( QFileInfo( path ).fileName() ),
                                        Qgis::MessageLevel::Success, 6 );
+}
+
+void RtPlugin::openServerRegister()
+{
+  if ( !mTracker )
+    return;
+  RtServerDialog dialog( mTracker.get(), mIface->mainWindow() );
+  if ( dialog.exec() != QDialog::Accepted )
+    return;
+  mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Register on %1 opened; the project remembers the connection (no password)." )
+                                     .arg( RtStoreBackends::displayLocation( dialog.location() ) ), Qgis::MessageLevel::Success, 6 );
 }
 
 void RtPlugin::addResolution()

@@ -51,6 +51,7 @@ class RtPlugin : public QObject, public QgisPlugin
 
   private slots:
     void openRegister();
+    void openServerRegister();
     void addResolution();
     //! Checks an office's filled report form and records it (RtImportReportDialog).
     void importReport();
@@ -72,6 +73,7 @@ class RtPlugin : public QObject, public QgisPlugin
     QPointer<RtProcessingProvider> mProvider;  //!< owned by QGIS's Processing registry
     QPointer<QAction> mDockAction;
     QPointer<QAction> mOpenAction;
+    QPointer<QAction> mOpenServerAction;
     QPointer<QAction> mAddResolutionAction;
     QPointer<QAction> mImportReportAction;
     QPointer<QAction> mBindAction;
