@@ -626,6 +626,8 @@ RtStatusResult RtPgBackend::insert( RtStoreTable table, const RtStoreRow &row )
       return rtFail( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
     columns << quoted( it.key() );
     params << param( it.value(), columnType( table, it.key() ) );
+    if ( params.constLast().text.contains( '\0' ) )
+      return rtFail( QStringLiteral( "table %1, column %2: a text holding a NUL character cannot be stored on the server" ).arg( QLatin1String( spec.name ), it.key() ) );
     placeholders << QStringLiteral( "$%1" ).arg( params.size() );
   }
   const Result result = exec( mConn, QStringLiteral( "INSERT INTO %1 (%2) VALUES (%3)" )
@@ -649,6 +651,8 @@ RtStatusResult RtPgBackend::update( RtStoreTable table, const RtStoreFilter &whe
     if ( !RtStoreSchema::column( table, it.key() ) )
       return rtFail( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
     params << param( it.value(), columnType( table, it.key() ) );
+    if ( params.constLast().text.contains( '\0' ) )
+      return rtFail( QStringLiteral( "table %1, column %2: a text holding a NUL character cannot be stored on the server" ).arg( QLatin1String( spec.name ), it.key() ) );
     assignments << QStringLiteral( "%1 = $%2" ).arg( quoted( it.key() ) ).arg( params.size() );
   }
   params << param( where.value, columnType( table, where.column ) );

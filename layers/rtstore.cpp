@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <exception>
+#include <utility>
 
 namespace
 {
@@ -219,6 +220,16 @@ namespace
     const RtTask stored = current.value().constFirst();
     if ( change.by.trimmed().isEmpty() )
       return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: --by is required: say who makes the change" ).arg( taskId ) );
+    // PostgreSQL's texts cannot hold a NUL: refused on every backend alike, never cut short.
+    const std::pair<const char *, const QString *> texts[] = { { "name (--by)", &change.by }, { "note", &change.note },
+                                                               { "evidence", &change.evidence }, { "unit", &change.unit } };
+    for ( const auto &text : texts )
+    {
+      const int nul = text.second->indexOf( QChar( 0 ) );
+      if ( nul >= 0 )
+        return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: the %2 holds a NUL character (character %3); a text cannot hold one" )
+                       .arg( taskId, QLatin1String( text.first ) ).arg( nul + 1 ) );
+    }
 
     const RtDocumentInfo doc = docs.value( stored.resolution );
     const QDate today = QDate::currentDate();

@@ -905,3 +905,89 @@ TEST_CASE( "setTaskPlaces links and unlinks places in one transaction", "[store]
   CHECK( fresh->task( QStringLiteral( "DT-01-fn1" ) ).value().places == QStringList { QStringLiteral( "ward:06724" ) } );
   CHECK( !fresh->setTaskPlaces( QStringLiteral( "DT-01-1" ), before ).ok() ); // read-only
 }
+
+TEST_CASE( "values are bound, never spliced, on both backends: hostile texts are read back verbatim", "[store]" )
+{
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
+  const QString task = QStringLiteral( "DT-01-1" );
+  // A 1 MB note: long reports are pasted whole.
+  const QString line = QStringLiteral( "Báo cáo kỳ họp 'thứ 13'; \"đạt\" 14/16 chỉ tiêu. " );
+  const QString megabyte = line.repeated( 1024 * 1024 / line.toUtf8().size() + 1 );
+  REQUIRE( megabyte.toUtf8().size() >= 1024 * 1024 );
+  const QStringList hostile = {
+    QStringLiteral( "It's \"Hòa\" '' ''' \\' \\\\ ` $1 %s %% ?" ),
+    QStringLiteral( "x'); DROP TABLE rt_status_history; -- ' || '1' = '1" ),
+    QStringLiteral( "'; DROP SCHEMA restrack CASCADE; SELECT '" ),
+    QStringLiteral( "🙂👍🏽 Móng Cái 🇻🇳 𝒳" ),
+    QStringLiteral( "\u200fالمدينة\u202e abc\u202c \u200eHải Yên\u200f" ),
+    megabyte,
+  };
+  {
+    const std::unique_ptr<RtStore> store = openStore( path );
+    for ( int i = 0; i < hostile.size(); ++i )
+    {
+      RtStatusChange c = change( task, i % 2 ? RtStatus::InProgress : RtStatus::Blocked, QDate( 2024, 1, 1 + i ),
+                                 i == hostile.size() - 1 ? QStringLiteral( "Phòng Tài chính" ) : hostile.at( i ) );
+      c.note = hostile.at( i );
+      c.evidence = hostile.at( i );
+      const RtStatusResult r = store->setStatus( c );
+      INFO( i << ": " << r.error().left( 300 ).toStdString() );
+      REQUIRE( r.ok() );
+    }
+  }
+  const std::unique_ptr<RtStore> store = openStore( path, false );
+  const RtResult<QVector<RtHistoryEntry>> history = store->history( task );
+  REQUIRE( history.ok() );
+  REQUIRE( history.value().size() == 1 + hostile.size() );
+  for ( int i = 0; i < hostile.size(); ++i )
+  {
+    INFO( i );
+    const RtHistoryEntry &entry = history.value().at( 1 + i );
+    CHECK( entry.note == hostile.at( i ) );
+    CHECK( entry.evidence == hostile.at( i ) );
+    CHECK( entry.by == ( i == hostile.size() - 1 ? QStringLiteral( "Phòng Tài chính" ) : hostile.at( i ) ) );
+  }
+  // The tables are all there: nothing was run as SQL.
+  CHECK( store->task( task ).value().revision == hostile.size() );
+  // An id made of SQL is an unknown id, nothing more.
+  const RtResult<RtTask> odd = store->task( QStringLiteral( "' OR '1'='1" ) );
+  REQUIRE( !odd.ok() );
+  CHECK( odd.errorKind() == RtErrorKind::NotFound );
+}
+
+TEST_CASE( "a text holding a NUL character is refused on both backends, never cut short", "[store]" )
+{
+  const RtTestRegisterLocation where( RT_BACKENDS() );
+  const QString path = createSample( where );
+  const std::unique_ptr<RtStore> store = openStore( path );
+  const Snapshot before = snapshot( *store );
+  const QString withNul = QStringLiteral( "trước" ) + QChar( 0 ) + QStringLiteral( "sau" );
+
+  SECTION( "in the note" )
+  {
+    RtStatusChange c = change( QStringLiteral( "DT-01-1" ), RtStatus::Done, QDate( 2024, 5, 1 ) );
+    c.note = withNul;
+    const RtStatusResult r = store->setStatus( c );
+    REQUIRE( !r.ok() );
+    CHECK( r.errorKind() == RtErrorKind::Invalid );
+    CHECK( r.error() == QStringLiteral( "task DT-01-1: the note holds a NUL character (character 6); a text cannot hold one" ) );
+  }
+  SECTION( "in the evidence" )
+  {
+    RtStatusChange c = change( QStringLiteral( "DT-01-1" ), RtStatus::Done, QDate( 2024, 5, 1 ) );
+    c.evidence = withNul;
+    const RtStatusResult r = store->setStatus( c );
+    REQUIRE( !r.ok() );
+    CHECK( r.errorKind() == RtErrorKind::Invalid );
+    CHECK( r.error() == QStringLiteral( "task DT-01-1: the evidence holds a NUL character (character 6); a text cannot hold one" ) );
+  }
+  SECTION( "in the name of who changes" )
+  {
+    const RtStatusResult r = store->setStatus( change( QStringLiteral( "DT-01-1" ), RtStatus::Done, QDate( 2024, 5, 1 ), withNul ) );
+    REQUIRE( !r.ok() );
+    CHECK( r.errorKind() == RtErrorKind::Invalid );
+    CHECK( r.error() == QStringLiteral( "task DT-01-1: the name (--by) holds a NUL character (character 6); a text cannot hold one" ) );
+  }
+  requireUnchanged( before, *store );
+}
