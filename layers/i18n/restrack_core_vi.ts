@@ -337,6 +337,53 @@
     </message>
 </context>
 <context>
+    <name>RtReportForm</name>
+    <message>
+        <source>Task id</source>
+        <translation>Mã nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation>Điều khoản</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Nội dung nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>Mã trạng thái</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Trạng thái mới</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Measured value</source>
+        <translation>Giá trị đo được</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Căn cứ (văn bản)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
     <name>RtSessionPack</name>
     <message>
         <source> (continued)</source>
