@@ -309,15 +309,15 @@ namespace
       QgsMapLayerLegendUtils::setLegendNodeOrder( node, order );
       legend->model()->refreshLayerLegend( node );
     }
-    struct Entry { RtMapStyle::LayerKind kind; RtFeatureStatus sample; const char *vi; const char *en; };
+    struct Entry { RtMapStyle::LayerKind kind; RtFeatureStatus sample; const char *label; }; // label: English, its Vietnamese in the core catalogue
     const Entry entries[] =
     {
-      c.units == 2025 ? Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, "Đơn vị hành chính 2025", "Administrative unit 2025" }
-                      : Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, "Phường, xã (2023)", "Ward or commune (2023)" },
-      { RtMapStyle::LayerKind::Zones, RtFeatureStatus::None, "Phân khu quy hoạch (viền nét đứt)", "Zoning sub-plan (dashed outline)" },
-      { RtMapStyle::LayerKind::Sites, RtFeatureStatus::None, "Công trình, khu vực (viền đậm)", "Site (bold outline)" },
-      { RtMapStyle::LayerKind::SiteLines, RtFeatureStatus::NoReport, "Tuyến đường, cầu, chiếu sáng", "Road, bridge, lighting" },
-      { RtMapStyle::LayerKind::Border, RtFeatureStatus::None, "Biên giới quốc gia", "International border" },
+      c.units == 2025 ? Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "Administrative unit 2025" ) }
+                      : Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "Ward or commune (2023)" ) },
+      { RtMapStyle::LayerKind::Zones, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "Zoning sub-plan (dashed outline)" ) },
+      { RtMapStyle::LayerKind::Sites, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "Site (bold outline)" ) },
+      { RtMapStyle::LayerKind::SiteLines, RtFeatureStatus::NoReport, QT_TRANSLATE_NOOP( "RtMapExport", "Road, bridge, lighting" ) },
+      { RtMapStyle::LayerKind::Border, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "International border" ) },
     };
     QgsLayerTreeGroup *kinds = root->addGroup( RtTr( lang ).translate( "RtMapExport", "Features / Đối tượng trên bản đồ" ) );
     for ( const Entry &e : entries )
@@ -331,7 +331,7 @@ namespace
       if ( index < 0 )
         continue;
       QgsMapLayerLegendUtils::setLegendNodeOrder( node, { index } );
-      QgsMapLayerLegendUtils::setLegendNodeUserLabel( node, index, QStringLiteral( "%1 / %2" ).arg( QString::fromUtf8( e.vi ), QString::fromUtf8( e.en ) ) );
+      QgsMapLayerLegendUtils::setLegendNodeUserLabel( node, index, QStringLiteral( "%1 / %2" ).arg( rtTr( RtLang::Vi, "RtMapExport", e.label ), rtTr( RtLang::En, "RtMapExport", e.label ) ) );
       legend->model()->refreshLayerLegend( node );
     }
   }

@@ -328,6 +328,30 @@
         <source>Made with Resolution Tracker on %1 from the register; statuses as of %2.</source>
         <translation>Made with Resolution Tracker on %1 from the register; statuses as of %2.</translation>
     </message>
+    <message>
+        <source>Administrative unit 2025</source>
+        <translation>Administrative unit 2025</translation>
+    </message>
+    <message>
+        <source>Ward or commune (2023)</source>
+        <translation>Ward or commune (2023)</translation>
+    </message>
+    <message>
+        <source>Zoning sub-plan (dashed outline)</source>
+        <translation>Zoning sub-plan (dashed outline)</translation>
+    </message>
+    <message>
+        <source>Site (bold outline)</source>
+        <translation>Site (bold outline)</translation>
+    </message>
+    <message>
+        <source>Road, bridge, lighting</source>
+        <translation>Road, bridge, lighting</translation>
+    </message>
+    <message>
+        <source>International border</source>
+        <translation>International border</translation>
+    </message>
 </context>
 <context>
     <name>RtProgress</name>

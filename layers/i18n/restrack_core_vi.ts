@@ -328,6 +328,30 @@
         <source>Made with Resolution Tracker on %1 from the register; statuses as of %2.</source>
         <translation>Lập bằng Resolution Tracker ngày %1 từ sổ theo dõi; trạng thái tính đến %2.</translation>
     </message>
+    <message>
+        <source>Administrative unit 2025</source>
+        <translation>Đơn vị hành chính 2025</translation>
+    </message>
+    <message>
+        <source>Ward or commune (2023)</source>
+        <translation>Phường, xã (2023)</translation>
+    </message>
+    <message>
+        <source>Zoning sub-plan (dashed outline)</source>
+        <translation>Phân khu quy hoạch (viền nét đứt)</translation>
+    </message>
+    <message>
+        <source>Site (bold outline)</source>
+        <translation>Công trình, khu vực (viền đậm)</translation>
+    </message>
+    <message>
+        <source>Road, bridge, lighting</source>
+        <translation>Tuyến đường, cầu, chiếu sáng</translation>
+    </message>
+    <message>
+        <source>International border</source>
+        <translation>Biên giới quốc gia</translation>
+    </message>
 </context>
 <context>
     <name>RtProgress</name>
