@@ -2,6 +2,7 @@
 #define RT_CLICOMMON_H
 
 #include "rtlang.h"
+#include "rttr.h" // RtTr( lang ).translate( "RtCli", "…" ): the CLI's messages (layers/i18n/)
 
 #include <memory>
 
@@ -44,8 +45,6 @@ namespace RtCli
   //! The folder of the curated data (register JSON and resolution text).
   QString dataDir();
 
-  //! The text in the user's language.
-  inline QString text( RtLang lang, const char *vi, const char *en ) { return QString::fromUtf8( lang == RtLang::Vi ? vi : en ); }
   //! \a s followed by spaces up to \a width (one space at least), for plain-text tables.
   QString padded( const QString &s, int width );
 

@@ -209,14 +209,11 @@ int runJoin( const QStringList &argList )
     return ExitOk;
   }
 
-  RtCli::out( RtCli::text( lang, "Lớp %1 — %2 đối tượng, trạng thái đến ngày %3", "Layer %1 — %2 features, status as of %3" )
+  RtCli::out( RtTr( lang ).translate( "RtCli", "Layer %1 — %2 features, status as of %3" )
               .arg( layer.value().source.toString() ).arg( result.features.size() ).arg( RtCli::formatDate( asOf, lang ) ) );
   RtCli::out( joinOptions.withDirectives
-              ? RtCli::text( lang, "Màu của một đối tượng: mọi nhiệm vụ gắn với nó, kể cả mục chỉ đạo chung.",
-                             "A feature's status: every task that names it, directive items included." )
-              : RtCli::text( lang, "Màu của một đối tượng: các nhiệm vụ cụ thể gắn với nó; mục chỉ đạo chung chỉ khi không có nhiệm vụ cụ thể nào "
-                             "(--with-directives: tính cả mục chỉ đạo).",
-                             "A feature's status: the concrete commitments that name it; directive items only where none does "
+              ? RtTr( lang ).translate( "RtCli", "A feature's status: every task that names it, directive items included." )
+              : RtTr( lang ).translate( "RtCli", "A feature's status: the concrete commitments that name it; directive items only where none does "
                              "(--with-directives: directives too)." ) );
   // Column widths follow the content, so both languages line up.
   int keyWidth = 6;
@@ -226,8 +223,8 @@ int runJoin( const QStringList &argList )
     keyWidth = std::max( keyWidth, static_cast<int>( keyOf( i ).size() ) + 2 );
     labelWidth = std::max( labelWidth, static_cast<int>( RtFeatureStatuses::label( result.features.at( i ).status, lang ).size() ) + 2 );
   }
-  RtCli::out( QStringLiteral( "  %1%2%3%4%5" ).arg( RtCli::padded( QStringLiteral( "fid" ), 8 ), RtCli::padded( RtCli::text( lang, "khóa", "key" ), keyWidth ),
-              RtCli::padded( RtCli::text( lang, "trạng thái", "status" ), labelWidth ), RtCli::padded( RtCli::text( lang, "xong", "done" ), 7 ), RtCli::text( lang, "nhiệm vụ", "tasks" ) ) );
+  RtCli::out( QStringLiteral( "  %1%2%3%4%5" ).arg( RtCli::padded( QStringLiteral( "fid" ), 8 ), RtCli::padded( RtTr( lang ).translate( "RtCli", "key" ), keyWidth ),
+              RtCli::padded( RtTr( lang ).translate( "RtCli", "status" ), labelWidth ), RtCli::padded( RtTr( lang ).translate( "RtCli", "done" ), 7 ), RtTr( lang ).translate( "RtCli", "tasks" ) ) );
   for ( int i = 0; i < result.features.size(); ++i )
   {
     const RtFeatureResult &r = result.features.at( i );
@@ -236,12 +233,11 @@ int runJoin( const QStringList &argList )
                 RtCli::padded( r.taskCount > 0 ? percent( r.shareDone ) : QStringLiteral( "—" ), 7 ), r.taskIds.join( QStringLiteral( ", " ) ) ).trimmed().prepend( QStringLiteral( "  " ) ) );
   }
   RtCli::out( QString() );
-  RtCli::out( RtCli::text( lang, "KHÔNG KHỚP ĐỐI TƯỢNG NÀO (%1)", "MATCHED NO FEATURE (%1)" ).arg( result.unmatched.size() ) );
+  RtCli::out( RtTr( lang ).translate( "RtCli", "MATCHED NO FEATURE (%1)" ).arg( result.unmatched.size() ) );
   for ( const RtTaskLink &l : result.unmatched )
     RtCli::out( QStringLiteral( "  %1%2" ).arg( RtCli::padded( l.taskId, 24 ), binding.kind + QLatin1Char( ':' ) + l.key ) );
   RtCli::out( QString() );
-  RtCli::out( RtCli::text( lang, "KHÓA MƠ HỒ, KHỚP NHIỀU ĐỐI TƯỢNG — KHÔNG TÍNH CHO ĐỐI TƯỢNG NÀO (%1)",
-                   "AMBIGUOUS KEYS, MATCHING SEVERAL FEATURES — COUNTED FOR NONE (%1)" ).arg( ambiguousKeys.size() ) );
+  RtCli::out( RtTr( lang ).translate( "RtCli", "AMBIGUOUS KEYS, MATCHING SEVERAL FEATURES — COUNTED FOR NONE (%1)" ).arg( ambiguousKeys.size() ) );
   for ( const QString &key : ambiguousKeys )
   {
     QStringList fids;
@@ -252,7 +248,7 @@ int runJoin( const QStringList &argList )
   if ( write )
   {
     RtCli::out( QString() );
-    RtCli::out( RtCli::text( lang, "Đã ghi rt_status, rt_share_done, rt_tasks, rt_as_of vào %1", "Wrote rt_status, rt_share_done, rt_tasks, rt_as_of into %1" )
+    RtCli::out( RtTr( lang ).translate( "RtCli", "Wrote rt_status, rt_share_done, rt_tasks, rt_as_of into %1" )
                 .arg( layer.value().source.toString() ) );
   }
   return ExitOk;

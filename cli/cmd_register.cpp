@@ -22,9 +22,9 @@ namespace
     switch ( d.kind() )
     {
       case RtDeadline::Kind::None: return QString();
-      case RtDeadline::Kind::Recurring: return QStringLiteral( "%1 (%2)" ).arg( RtCli::text( lang, "định kỳ", "recurring" ), d.phrase() );
-      case RtDeadline::Kind::Ongoing: return QStringLiteral( "%1 (%2)" ).arg( RtCli::text( lang, "thường xuyên", "ongoing" ), d.phrase() );
-      case RtDeadline::Kind::Undated: return QStringLiteral( "%1 (%2)" ).arg( RtCli::text( lang, "chưa xác định ngày", "no date" ), d.phrase() );
+      case RtDeadline::Kind::Recurring: return QStringLiteral( "%1 (%2)" ).arg( RtTr( lang ).translate( "RtCli", "recurring" ), d.phrase() );
+      case RtDeadline::Kind::Ongoing: return QStringLiteral( "%1 (%2)" ).arg( RtTr( lang ).translate( "RtCli", "ongoing" ), d.phrase() );
+      case RtDeadline::Kind::Undated: return QStringLiteral( "%1 (%2)" ).arg( RtTr( lang ).translate( "RtCli", "no date" ), d.phrase() );
       case RtDeadline::Kind::Date: return QStringLiteral( "%1 (%2)" ).arg( RtCli::formatDate( d.date(), lang ), d.phrase() );
     }
     return QString();
@@ -138,9 +138,9 @@ namespace
 
   QString assignmentText( const RtAssignment &a, RtLang lang )
   {
-    QString text = RtCli::text( lang, "chủ trì: %1", "lead: %1" ).arg( a.lead );
+    QString text = RtTr( lang ).translate( "RtCli", "lead: %1" ).arg( a.lead );
     if ( !a.with.isEmpty() )
-      text += RtCli::text( lang, "; phối hợp: %1", "; with: %1" ).arg( a.with.join( QStringLiteral( ", " ) ) );
+      text += RtTr( lang ).translate( "RtCli", "; with: %1" ).arg( a.with.join( QStringLiteral( ", " ) ) );
     return text;
   }
 
@@ -217,22 +217,22 @@ namespace
   void printSummary( const RtDocumentInfo &doc, const RtSummary &s, RtLang lang, const TaskExtras &extras )
   {
     const QDate asOf = s.asOf;
-    RtCli::out( RtCli::text( lang, "Nghị quyết %1 ngày %2 — tình hình thực hiện đến ngày %3", "Resolution %1 of %2 — progress as of %3" )
+    RtCli::out( RtTr( lang ).translate( "RtCli", "Resolution %1 of %2 — progress as of %3" )
                 .arg( doc.number, RtCli::formatDate( doc.date, lang ), RtCli::formatDate( asOf, lang ) ) );
-    RtCli::out( RtCli::text( lang, "%1 nhiệm vụ, %2 quá hạn", "%1 tasks, %2 overdue" ).arg( s.total ).arg( s.overdue.size() ) );
+    RtCli::out( RtTr( lang ).translate( "RtCli", "%1 tasks, %2 overdue" ).arg( s.total ).arg( s.overdue.size() ) );
     RtCli::out( QString() );
-    RtCli::out( RtCli::text( lang, "QUÁ HẠN (%1)", "OVERDUE (%1)" ).arg( s.overdue.size() ) );
+    RtCli::out( RtTr( lang ).translate( "RtCli", "OVERDUE (%1)" ).arg( s.overdue.size() ) );
     for ( const RtTask &t : s.overdue )
       RtCli::out( QStringLiteral( "  %1%2%3%4" ).arg( RtCli::padded( t.id, 24 ), RtCli::padded( RtStatuses::label( t.status, lang ), 18 ),
-                  RtCli::padded( RtCli::text( lang, "hạn ", "due " ) + deadlineText( t.deadline, lang ), 40 ), lang == RtLang::Vi ? t.titleVi : t.titleEn ) );
+                  RtCli::padded( RtTr( lang ).translate( "RtCli", "due " ) + deadlineText( t.deadline, lang ), 40 ), lang == RtLang::Vi ? t.titleVi : t.titleEn ) );
     RtCli::out( QString() );
-    RtCli::out( RtCli::text( lang, "THEO TRẠNG THÁI", "BY STATUS" ) );
+    RtCli::out( RtTr( lang ).translate( "RtCli", "BY STATUS" ) );
     for ( RtStatus st : RtStatuses::all() )
       RtCli::out( QStringLiteral( "  %1%2" ).arg( RtCli::padded( RtStatuses::label( st, lang ), 30 ) ).arg( s.byStatus.value( st ), 4 ) );
     RtCli::out( QString() );
     // Column widths follow the labels, so Vietnamese and English both line up.
     QVector<int> widths;
-    QString header = RtCli::padded( RtCli::text( lang, "THEO LĨNH VỰC", "BY CATEGORY" ), 24 );
+    QString header = RtCli::padded( RtTr( lang ).translate( "RtCli", "BY CATEGORY" ), 24 );
     for ( RtStatus st : RtStatuses::all() )
     {
       widths << RtStatuses::label( st, lang ).size() + 2;
@@ -252,29 +252,29 @@ namespace
     if ( !s.progress.isEmpty() )
     {
       RtCli::out( QString() );
-      RtCli::out( RtCli::text( lang, "TIẾN ĐỘ SO VỚI CHỈ TIÊU", "PROGRESS AGAINST TARGETS" ) );
+      RtCli::out( RtTr( lang ).translate( "RtCli", "PROGRESS AGAINST TARGETS" ) );
       for ( const RtSummary::Progress &p : s.progress )
       {
         QString measured;
         if ( !p.latest )
-          measured = RtCli::text( lang, "chưa có số liệu", "no value yet" );
+          measured = RtTr( lang ).translate( "RtCli", "no value yet" );
         else
         {
-          measured = RtCli::text( lang, "đạt %1 (%2)", "measured %1 (%2)" )
+          measured = RtTr( lang ).translate( "RtCli", "measured %1 (%2)" )
                      .arg( valueText( p.latest->value, p.latest->unit ), RtCli::formatDate( p.latest->date, lang ) );
           if ( p.share )
-            measured += RtCli::text( lang, " = %1 chỉ tiêu", " = %1 of target" ).arg( percentText( *p.share ) );
+            measured += RtTr( lang ).translate( "RtCli", " = %1 of target" ).arg( percentText( *p.share ) );
           else if ( !p.task.targetFigure )
-            measured += RtCli::text( lang, " (chỉ tiêu không nêu một con số)", " (the target states no single figure)" );
+            measured += RtTr( lang ).translate( "RtCli", " (the target states no single figure)" );
           else
-            measured += RtCli::text( lang, " (khác đơn vị với chỉ tiêu)", " (not in the target's unit)" );
+            measured += RtTr( lang ).translate( "RtCli", " (not in the target's unit)" );
         }
         RtCli::out( QStringLiteral( "  %1%2%3" ).arg( RtCli::padded( p.task.id, 24 ),
-                    RtCli::padded( RtCli::text( lang, "chỉ tiêu: ", "target: " ) + p.task.target, 44 ), measured ) );
+                    RtCli::padded( RtTr( lang ).translate( "RtCli", "target: " ) + p.task.target, 44 ), measured ) );
       }
     }
     RtCli::out( QString() );
-    RtCli::out( RtCli::text( lang, "NHIỆM VỤ THEO TRẠNG THÁI VÀ LĨNH VỰC", "TASKS BY STATUS AND CATEGORY" ) );
+    RtCli::out( RtTr( lang ).translate( "RtCli", "TASKS BY STATUS AND CATEGORY" ) );
     for ( RtStatus st : RtStatuses::all() )
     {
       if ( s.byStatus.value( st ) == 0 )
@@ -460,7 +460,7 @@ int runSummary( const QStringList &argList )
 
   if ( shown.size() > 1 )
   {
-    RtCli::out( RtCli::text( lang, "%1 nghị quyết — %2 nhiệm vụ, %3 quá hạn đến ngày %4", "%1 resolutions — %2 tasks, %3 overdue as of %4" )
+    RtCli::out( RtTr( lang ).translate( "RtCli", "%1 resolutions — %2 tasks, %3 overdue as of %4" )
                 .arg( shown.size() ).arg( all.total ).arg( all.overdue.size() ).arg( RtCli::formatDate( asOf, lang ) ) );
     RtCli::out( QString() );
   }
@@ -620,14 +620,14 @@ int runHistory( const QStringList &argList )
   }
   for ( const RtHistoryEntry &h : history.value() )
   {
-    const QString from = h.oldStatus ? RtStatuses::label( *h.oldStatus, lang ) : RtCli::text( lang, "(ban đầu)", "(initial)" );
+    const QString from = h.oldStatus ? RtStatuses::label( *h.oldStatus, lang ) : RtTr( lang ).translate( "RtCli", "(initial)" );
     // A report that kept the status: its note and evidence are what it recorded.
     const QString change = h.oldStatus && *h.oldStatus == h.newStatus
-                           ? RtCli::text( lang, "%1 (không đổi)", "%1 (unchanged)" ).arg( RtStatuses::label( h.newStatus, lang ) )
+                           ? RtTr( lang ).translate( "RtCli", "%1 (unchanged)" ).arg( RtStatuses::label( h.newStatus, lang ) )
                            : QStringLiteral( "%1 → %2" ).arg( from, RtStatuses::label( h.newStatus, lang ) );
     RtCli::out( QStringLiteral( "%1  %2  %3%4%5" )
                 .arg( RtCli::formatDate( h.date, lang ), change,
-                      RtCli::text( lang, "bởi ", "by " ) + h.by,
+                      RtTr( lang ).translate( "RtCli", "by " ) + h.by,
                       h.note.isEmpty() ? QString() : QStringLiteral( " — " ) + h.note,
                       h.evidence.isEmpty() ? QString() : QStringLiteral( " [%1]" ).arg( h.evidence ) ) );
   }
@@ -636,28 +636,28 @@ int runHistory( const QStringList &argList )
     QStringList cited;
     for ( const RtTaskRef &ref : t.followsUp )
       cited << ( ref.taskId.isEmpty() ? ref.resolution : QStringLiteral( "%1 (%2)" ).arg( ref.taskId, ref.resolution ) );
-    RtCli::out( RtCli::text( lang, "Tiếp nối: %1", "Follows up: %1" ).arg( cited.join( QStringLiteral( ", " ) ) ) );
+    RtCli::out( RtTr( lang ).translate( "RtCli", "Follows up: %1" ).arg( cited.join( QStringLiteral( ", " ) ) ) );
   }
   if ( !values.value().isEmpty() )
   {
-    RtCli::out( RtCli::text( lang, "Số liệu đo (chỉ tiêu: %1):", "Measured values (target: %1):" ).arg( t.target ) );
+    RtCli::out( RtTr( lang ).translate( "RtCli", "Measured values (target: %1):" ).arg( t.target ) );
     for ( const RtValueEntry &v : values.value() )
     {
       const std::optional<double> share = t.targetFigure ? t.targetFigure->share( v.value, v.unit ) : std::nullopt;
       RtCli::out( QStringLiteral( "%1  %2%3  %4%5%6" )
                   .arg( RtCli::formatDate( v.date, lang ), valueText( v.value, v.unit ),
-                        share ? RtCli::text( lang, " = %1 chỉ tiêu", " = %1 of target" ).arg( percentText( *share ) ) : QString(),
-                        RtCli::text( lang, "bởi ", "by " ) + v.by,
+                        share ? RtTr( lang ).translate( "RtCli", " = %1 of target" ).arg( percentText( *share ) ) : QString(),
+                        RtTr( lang ).translate( "RtCli", "by " ) + v.by,
                         v.note.isEmpty() ? QString() : QStringLiteral( " — " ) + v.note,
                         v.evidence.isEmpty() ? QString() : QStringLiteral( " [%1]" ).arg( v.evidence ) ) );
     }
   }
   if ( !assignments.value().isEmpty() )
   {
-    RtCli::out( RtCli::text( lang, "Phân công:", "Assignments:" ) );
+    RtCli::out( RtTr( lang ).translate( "RtCli", "Assignments:" ) );
     for ( const RtAssignment &a : assignments.value() )
       RtCli::out( QStringLiteral( "%1  %2  %3" ).arg( RtCli::formatDate( a.recordedAt.toLocalTime().date(), lang ), assignmentText( a, lang ),
-                  RtCli::text( lang, "bởi ", "by " ) + a.by ) );
+                  RtTr( lang ).translate( "RtCli", "by " ) + a.by ) );
   }
   return ExitOk;
 }

@@ -1,4 +1,5 @@
 #include "rtcategory.h"
+#include "rttr.h"
 
 #include <QRegularExpression>
 
@@ -7,23 +8,22 @@ namespace
   struct CategoryInfo
   {
     const char *code;
-    const char *vi;
-    const char *en;
+    const char *label; //!< English; the Vietnamese one is in the core catalogue (layers/i18n/)
   };
 
   const CategoryInfo sCategories[] =
   {
-    { "quy_hoach", "Quy hoạch", "Planning" },
-    { "dat_dai", "Đất đai", "Land" },
-    { "ha_tang", "Hạ tầng", "Infrastructure" },
-    { "cong_nghiep", "Công nghiệp", "Industry" },
-    { "du_lich", "Du lịch", "Tourism" },
-    { "moi_truong", "Môi trường", "Environment" },
-    { "van_hoa_xa_hoi", "Văn hóa – xã hội", "Culture and society" },
-    { "quoc_phong_an_ninh", "Quốc phòng – an ninh", "Defence and security" },
-    { "hanh_chinh", "Hành chính", "Administration" },
-    { "kinh_te", "Kinh tế – ngân sách", "Economy and budget" },
-    { "giam_sat", "Giám sát", "Oversight" },
+    { "quy_hoach", QT_TRANSLATE_NOOP( "RtCategories", "Planning" ) },
+    { "dat_dai", QT_TRANSLATE_NOOP( "RtCategories", "Land" ) },
+    { "ha_tang", QT_TRANSLATE_NOOP( "RtCategories", "Infrastructure" ) },
+    { "cong_nghiep", QT_TRANSLATE_NOOP( "RtCategories", "Industry" ) },
+    { "du_lich", QT_TRANSLATE_NOOP( "RtCategories", "Tourism" ) },
+    { "moi_truong", QT_TRANSLATE_NOOP( "RtCategories", "Environment" ) },
+    { "van_hoa_xa_hoi", QT_TRANSLATE_NOOP( "RtCategories", "Culture and society" ) },
+    { "quoc_phong_an_ninh", QT_TRANSLATE_NOOP( "RtCategories", "Defence and security" ) },
+    { "hanh_chinh", QT_TRANSLATE_NOOP( "RtCategories", "Administration" ) },
+    { "kinh_te", QT_TRANSLATE_NOOP( "RtCategories", "Economy and budget" ) },
+    { "giam_sat", QT_TRANSLATE_NOOP( "RtCategories", "Oversight" ) },
   };
 }
 
@@ -44,7 +44,7 @@ QString RtCategories::label( const QString &code, RtLang lang )
 {
   for ( const CategoryInfo &c : sCategories )
     if ( code == QLatin1String( c.code ) )
-      return QString::fromUtf8( lang == RtLang::Vi ? c.vi : c.en );
+      return rtTr( lang, "RtCategories", c.label );
   return code;
 }
 

@@ -1,4 +1,5 @@
 #include "rtjoin.h"
+#include "rttr.h"
 #include "rtgazetteer.h"
 #include "rtplacekey.h"
 
@@ -14,21 +15,20 @@ namespace
   {
     RtFeatureStatus status;
     const char *code;
-    const char *vi;
-    const char *en;
+    const char *label; //!< English; the Vietnamese one is in the core catalogue (layers/i18n/)
   };
 
   // Labels of the task statuses are the ones of rtstatus.cpp, so map and summary agree.
   const FeatureStatusInfo sFeatureStatuses[] =
   {
-    { RtFeatureStatus::None, "none", "Không có nhiệm vụ", "No task" },
-    { RtFeatureStatus::NotStarted, "not_started", nullptr, nullptr },
-    { RtFeatureStatus::InProgress, "in_progress", nullptr, nullptr },
-    { RtFeatureStatus::Done, "done", nullptr, nullptr },
-    { RtFeatureStatus::Blocked, "blocked", nullptr, nullptr },
-    { RtFeatureStatus::Dropped, "dropped", nullptr, nullptr },
-    { RtFeatureStatus::NoReport, "no_report", nullptr, nullptr },
-    { RtFeatureStatus::Overdue, "overdue", nullptr, nullptr },
+    { RtFeatureStatus::None, "none", QT_TRANSLATE_NOOP( "RtFeatureStatuses", "No task" ) },
+    { RtFeatureStatus::NotStarted, "not_started", nullptr },
+    { RtFeatureStatus::InProgress, "in_progress", nullptr },
+    { RtFeatureStatus::Done, "done", nullptr },
+    { RtFeatureStatus::Blocked, "blocked", nullptr },
+    { RtFeatureStatus::Dropped, "dropped", nullptr },
+    { RtFeatureStatus::NoReport, "no_report", nullptr },
+    { RtFeatureStatus::Overdue, "overdue", nullptr },
   };
 
   std::optional<RtStatus> taskStatus( RtFeatureStatus status )
@@ -63,7 +63,7 @@ QString RtFeatureStatuses::label( RtFeatureStatus status, RtLang lang )
     return RtStatuses::overdueLabel( lang );
   if ( const std::optional<RtStatus> s = taskStatus( status ) )
     return RtStatuses::label( *s, lang );
-  return QString::fromUtf8( lang == RtLang::Vi ? sFeatureStatuses[0].vi : sFeatureStatuses[0].en );
+  return rtTr( lang, "RtFeatureStatuses", sFeatureStatuses[0].label );
 }
 
 QVector<RtFeatureStatus> RtFeatureStatuses::all()

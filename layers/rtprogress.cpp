@@ -1,4 +1,5 @@
 #include "rtprogress.h"
+#include "rttr.h"
 #include "rtlocale.h"
 
 #include <QRegularExpression>
@@ -43,7 +44,7 @@ QString RtProgress::text( const RtTask &task, const RtValueEntry &value, RtLang 
   if ( task.targetFigure )
   {
     if ( const std::optional<double> s = task.targetFigure->share( value.value, value.unit ) )
-      out += ( lang == RtLang::Vi ? QStringLiteral( " = %1 chỉ tiêu" ) : QStringLiteral( " = %1 of target" ) ).arg( shareText( *s, lang ) );
+      out += RtTr( lang ).translate( "RtProgress", " = %1 of target" ).arg( shareText( *s, lang ) );
   }
   if ( value.date.isValid() )
     out += QStringLiteral( " (%1)" ).arg( rtDateText( value.date, lang ) );

@@ -1,4 +1,5 @@
 #include "rtreportform.h"
+#include "rttr.h"
 
 #include "rtassignment.h"
 #include "rtoutputfile.h"
@@ -20,23 +21,22 @@ namespace
   struct Column
   {
     const char *key;
-    const char *vi;
-    const char *en;
+    const char *label; //!< English; the Vietnamese one is in the core catalogue (layers/i18n/)
   };
 
   // The columns in order: the register's part, then the part the office fills in.
   const Column sColumns[] = {
-    { "id", "Mã nhiệm vụ", "Task id" },
-    { "clause", "Điều khoản", "Clause" },
-    { "title", "Nội dung nhiệm vụ", "Task" },
-    { "deadline", "Thời hạn", "Deadline" },
-    { "status", "Mã trạng thái", "Status code" },
-    { "status_label", "Trạng thái", "Status" },
-    { "new_status", "Trạng thái mới", "New status" },
-    { "date", "Ngày", "Date" },
-    { "value", "Giá trị đo được", "Measured value" },
-    { "evidence", "Căn cứ (văn bản)", "Evidence" },
-    { "note", "Ghi chú", "Note" },
+    { "id", QT_TRANSLATE_NOOP( "RtReportForm", "Task id" ) },
+    { "clause", QT_TRANSLATE_NOOP( "RtReportForm", "Clause" ) },
+    { "title", QT_TRANSLATE_NOOP( "RtReportForm", "Task" ) },
+    { "deadline", QT_TRANSLATE_NOOP( "RtReportForm", "Deadline" ) },
+    { "status", QT_TRANSLATE_NOOP( "RtReportForm", "Status code" ) },
+    { "status_label", QT_TRANSLATE_NOOP( "RtReportForm", "Status" ) },
+    { "new_status", QT_TRANSLATE_NOOP( "RtReportForm", "New status" ) },
+    { "date", QT_TRANSLATE_NOOP( "RtReportForm", "Date" ) },
+    { "value", QT_TRANSLATE_NOOP( "RtReportForm", "Measured value" ) },
+    { "evidence", QT_TRANSLATE_NOOP( "RtReportForm", "Evidence" ) },
+    { "note", QT_TRANSLATE_NOOP( "RtReportForm", "Note" ) },
   };
 
   //! Whether \a task is linked to \a place ("zone:A3", or a bare code matching any kind).
@@ -117,7 +117,7 @@ QString RtReportForm::heading( const QString &key )
   for ( const Column &c : sColumns )
   {
     if ( key == QLatin1String( c.key ) )
-      return QStringLiteral( "%1 / %2 [%3]" ).arg( QString::fromUtf8( c.vi ), QString::fromUtf8( c.en ), key );
+      return QStringLiteral( "%1 / %2 [%3]" ).arg( rtTr( RtLang::Vi, "RtReportForm", c.label ), rtTr( RtLang::En, "RtReportForm", c.label ), key );
   }
   return key;
 }

@@ -1,4 +1,5 @@
 #include "rtstatus.h"
+#include "rttr.h"
 #include "rttext.h"
 
 namespace
@@ -7,18 +8,17 @@ namespace
   {
     RtStatus status;
     const char *code;
-    const char *vi;
-    const char *en;
+    const char *label; //!< English; the Vietnamese one is in the core catalogue (layers/i18n/)
   };
 
   const StatusInfo sStatuses[] =
   {
-    { RtStatus::NotStarted, "not_started", "Chưa triển khai", "Not started" },
-    { RtStatus::InProgress, "in_progress", "Đang thực hiện", "In progress" },
-    { RtStatus::Done, "done", "Hoàn thành", "Done" },
-    { RtStatus::Blocked, "blocked", "Vướng mắc", "Blocked" },
-    { RtStatus::Dropped, "dropped", "Không còn phù hợp", "Dropped (no longer relevant)" },
-    { RtStatus::NoReport, "no_report", "Chưa có báo cáo", "No report" },
+    { RtStatus::NotStarted, "not_started", QT_TRANSLATE_NOOP( "RtStatuses", "Not started" ) },
+    { RtStatus::InProgress, "in_progress", QT_TRANSLATE_NOOP( "RtStatuses", "In progress" ) },
+    { RtStatus::Done, "done", QT_TRANSLATE_NOOP( "RtStatuses", "Done" ) },
+    { RtStatus::Blocked, "blocked", QT_TRANSLATE_NOOP( "RtStatuses", "Blocked" ) },
+    { RtStatus::Dropped, "dropped", QT_TRANSLATE_NOOP( "RtStatuses", "Dropped (no longer relevant)" ) },
+    { RtStatus::NoReport, "no_report", QT_TRANSLATE_NOOP( "RtStatuses", "No report" ) },
   };
 
   const StatusInfo &info( RtStatus status )
@@ -51,8 +51,8 @@ std::optional<RtStatus> RtStatuses::fromCode( const QString &text )
   for ( const StatusInfo &s : sStatuses )
   {
     if ( wanted == QLatin1String( s.code )
-         || wanted == RtText::foldForSearch( QString::fromUtf8( s.vi ) )
-         || wanted == RtText::foldForSearch( QString::fromUtf8( s.en ) ) )
+         || wanted == RtText::foldForSearch( RtStatuses::label( s.status, RtLang::Vi ) )
+         || wanted == RtText::foldForSearch( RtStatuses::label( s.status, RtLang::En ) ) )
       return s.status;
   }
   return std::nullopt;
@@ -60,7 +60,7 @@ std::optional<RtStatus> RtStatuses::fromCode( const QString &text )
 
 QString RtStatuses::label( RtStatus status, RtLang lang )
 {
-  return QString::fromUtf8( lang == RtLang::Vi ? info( status ).vi : info( status ).en );
+  return rtTr( lang, "RtStatuses", info( status ).label );
 }
 
 QString RtStatuses::codeList()
@@ -88,5 +88,5 @@ bool RtStatuses::isOverdue( RtStatus status, const RtDeadline &deadline, const Q
 
 QString RtStatuses::overdueLabel( RtLang lang )
 {
-  return lang == RtLang::Vi ? QStringLiteral( "Quá hạn" ) : QStringLiteral( "Overdue" );
+  return RtTr( lang ).translate( "RtStatuses", "Overdue" );
 }

@@ -1,4 +1,5 @@
 #include "rttaskmodel.h"
+#include "rttr.h"
 
 #include "rtcategory.h"
 #include "rtplacekey.h"
@@ -83,7 +84,7 @@ QString RtTaskModels::clauseText( const RtTask &task, RtLang lang )
 {
   QString text = rtClausePathString( task.clausePath );
   if ( task.footnote > 0 )
-    text += ( lang == RtLang::Vi ? QStringLiteral( ", chú thích %1" ) : QStringLiteral( ", footnote %1" ) ).arg( task.footnote );
+    text += RtTr( lang ).translate( "RtTaskModels", ", footnote %1" ).arg( task.footnote );
   return text;
 }
 
@@ -638,15 +639,15 @@ QVariant RtTaskTreeModel::headerData( int section, Qt::Orientation orientation, 
 {
   if ( orientation != Qt::Horizontal || role != Qt::DisplayRole )
     return QVariant();
-  const bool vi = mRows->lang == RtLang::Vi;
+  const RtTr t( mRows->lang );
   switch ( section )
   {
     case ColumnTitle:
-      return vi ? QStringLiteral( "Điều khoản / nhiệm vụ" ) : QStringLiteral( "Clause / task" );
+      return t.translate( "RtTaskModels", "Clause / task" );
     case ColumnStatus:
-      return vi ? QStringLiteral( "Trạng thái" ) : QStringLiteral( "Status" );
+      return t.translate( "RtTaskModels", "Status" );
     case ColumnDeadline:
-      return vi ? QStringLiteral( "Thời hạn" ) : QStringLiteral( "Deadline" );
+      return t.translate( "RtTaskModels", "Deadline" );
     default:
       break;
   }
@@ -786,25 +787,25 @@ QVariant RtTaskTableModel::headerData( int section, Qt::Orientation orientation,
 {
   if ( orientation != Qt::Horizontal || role != Qt::DisplayRole )
     return QAbstractTableModel::headerData( section, orientation, role );
-  const bool vi = mRows->lang == RtLang::Vi;
+  const RtTr t( mRows->lang );
   switch ( section )
   {
     case ColumnId:
-      return vi ? QStringLiteral( "Mã" ) : QStringLiteral( "Id" );
+      return t.translate( "RtTaskModels", "Id" );
     case ColumnTitle:
-      return vi ? QStringLiteral( "Nhiệm vụ" ) : QStringLiteral( "Task" );
+      return t.translate( "RtTaskModels", "Task" );
     case ColumnStatus:
-      return vi ? QStringLiteral( "Trạng thái" ) : QStringLiteral( "Status" );
+      return t.translate( "RtTaskModels", "Status" );
     case ColumnProgress:
-      return vi ? QStringLiteral( "Tiến độ so với chỉ tiêu" ) : QStringLiteral( "Progress against target" );
+      return t.translate( "RtTaskModels", "Progress against target" );
     case ColumnCategory:
-      return vi ? QStringLiteral( "Lĩnh vực" ) : QStringLiteral( "Category" );
+      return t.translate( "RtTaskModels", "Category" );
     case ColumnDeadline:
-      return vi ? QStringLiteral( "Thời hạn" ) : QStringLiteral( "Deadline" );
+      return t.translate( "RtTaskModels", "Deadline" );
     case ColumnResponsible:
-      return vi ? QStringLiteral( "Cơ quan chủ trì" ) : QStringLiteral( "Responsible" );
+      return t.translate( "RtTaskModels", "Responsible" );
     case ColumnClause:
-      return vi ? QStringLiteral( "Điều khoản" ) : QStringLiteral( "Clause" );
+      return t.translate( "RtTaskModels", "Clause" );
     default:
       break;
   }

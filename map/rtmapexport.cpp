@@ -1,4 +1,5 @@
 #include "rtmapexport.h"
+#include "rttr.h"
 #include "rtprogress.h"
 #include "rtjoin.h"
 #include "rtlayouttemplate.h"
@@ -59,11 +60,6 @@
 namespace
 {
   const QColor sInk( 26, 26, 26 );
-
-  QString tr2( RtLang lang, const char *vi, const char *en )
-  {
-    return QString::fromUtf8( lang == RtLang::Vi ? vi : en );
-  }
 
   // The map's dates stay day/month/year in both languages: the resolution is cited as
   // "172/NQ-HĐND of 13/10/2023", and `restrack export` (and its tests) give that text.
@@ -158,20 +154,23 @@ namespace
     const RtLang lang = c.lang;
     QStringList parts;
     const QString unitType = c.city.unitType.isEmpty() ? QStringLiteral( "thành phố" ) : c.city.unitType;
-    parts << tr2( lang, "Nghị quyết %1 ngày %2 của HĐND %4 %3", "Resolution %1 of %2 of the %3 council" )
-             .arg( c.document.number, dateText( c.document.date ), c.document.place.isEmpty() ? c.city.fallbackPlace : c.document.place, unitType );
+    const QString place = c.document.place.isEmpty() ? c.city.fallbackPlace : c.document.place;
+    // Vietnamese names the council with the kind of place ("HĐND thành phố Móng Cái"), English by the place alone.
+    const QString council = lang == RtLang::Vi ? unitType + QLatin1Char( ' ' ) + place : place;
+    parts << RtTr( lang ).translate( "RtMapExport", "Resolution %1 of %2 of the %3 council" )
+             .arg( c.document.number, dateText( c.document.date ), council );
     // A register of several resolutions: which of them the colours are of.
     if ( c.resolutions.size() > 1 || c.registerResolutions > 1 )
     {
       if ( c.resolutions.isEmpty() )
-        parts << tr2( lang, "nhiệm vụ của tất cả %1 nghị quyết của sổ theo dõi", "tasks of all %1 resolutions of the register" )
+        parts << RtTr( lang ).translate( "RtMapExport", "tasks of all %1 resolutions of the register" )
                  .arg( c.registerResolutions );
       else
-        parts << ( c.resolutions.size() == 1 ? tr2( lang, "nhiệm vụ của Nghị quyết %1", "tasks of resolution %1" )
-                   : tr2( lang, "nhiệm vụ của các Nghị quyết %1", "tasks of resolutions %1" ) )
+        parts << ( c.resolutions.size() == 1 ? RtTr( lang ).translate( "RtMapExport", "tasks of resolution %1" )
+                   : RtTr( lang ).translate( "RtMapExport", "tasks of resolutions %1" ) )
                  .arg( c.resolutions.join( QStringLiteral( ", " ) ) );
     }
-    parts << tr2( lang, "trạng thái nhiệm vụ: sổ theo dõi %1", "task statuses: register %1" ).arg( c.registerName );
+    parts << RtTr( lang ).translate( "RtMapExport", "task statuses: register %1" ).arg( c.registerName );
     bool gshhg = false, schematic = false;
     for ( const QString &s : c.layerSources )
     {
@@ -179,17 +178,15 @@ namespace
       schematic = schematic || s.startsWith( QLatin1String( "schematic" ), Qt::CaseInsensitive );
     }
     if ( gshhg )
-      parts << tr2( lang, "đường bờ biển và biên giới GSHHG 2.3.7 (LGPL)", "shoreline and border GSHHG 2.3.7 (LGPL)" );
+      parts << RtTr( lang ).translate( "RtMapExport", "shoreline and border GSHHG 2.3.7 (LGPL)" );
     if ( schematic )
-      parts << tr2( lang, "ranh giới phường, xã, phân khu và công trình: sơ đồ vẽ theo tài liệu công khai",
-                    "boundaries of wards, zones and sites: diagrams drawn from public documents" );
+      parts << RtTr( lang ).translate( "RtMapExport", "boundaries of wards, zones and sites: diagrams drawn from public documents" );
     if ( c.units == 2025 )
-      parts << tr2( lang, "đơn vị hành chính 2025 quy đổi từ mã phường, xã năm 2023 theo trường %1 của lớp %2",
-                    "2025 units from the 2023 ward codes through the field %1 of the layer %2" )
+      parts << RtTr( lang ).translate( "RtMapExport", "2025 units from the 2023 ward codes through the field %1 of the layer %2" )
                .arg( RtMapLayerSet::unitMapField(), RtMapStyle::tableName( RtMapStyle::LayerKind::Wards ) );
     if ( c.city.crsEpsg > 0 )
       parts << ( lang == RtLang::Vi ? c.city.crsLabelVi : c.city.crsLabelEn );
-    return tr2( lang, "Nguồn: ", "Sources: " ) + parts.join( QStringLiteral( "; " ) ) + QLatin1Char( '.' );
+    return RtTr( lang ).translate( "RtMapExport", "Sources: " ) + parts.join( QStringLiteral( "; " ) ) + QLatin1Char( '.' );
   }
 
   void growExtent( QgsRectangle &extent, const QgsRectangle &more )
@@ -304,7 +301,7 @@ namespace
     if ( QgsVectorLayer *wards = c.layersByKind.value( RtMapStyle::LayerKind::Wards ) )
     {
       QgsLayerTreeLayer *node = root->addLayer( wards );
-      node->setCustomProperty( QStringLiteral( "legend/title-label" ), tr2( lang, "Trạng thái thực hiện / Status", "Status / Trạng thái thực hiện" ) );
+      node->setCustomProperty( QStringLiteral( "legend/title-label" ), RtTr( lang ).translate( "RtMapExport", "Status / Trạng thái thực hiện" ) );
       QList<int> order;
       for ( RtFeatureStatus status : RtMapStyle::legendOrder() )
         if ( legendIndexOf( wards, status ) >= 0 )
@@ -312,17 +309,17 @@ namespace
       QgsMapLayerLegendUtils::setLegendNodeOrder( node, order );
       legend->model()->refreshLayerLegend( node );
     }
-    struct Entry { RtMapStyle::LayerKind kind; RtFeatureStatus sample; const char *vi; const char *en; };
+    struct Entry { RtMapStyle::LayerKind kind; RtFeatureStatus sample; const char *label; }; // label: English, its Vietnamese in the core catalogue
     const Entry entries[] =
     {
-      c.units == 2025 ? Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, "Đơn vị hành chính 2025", "Administrative unit 2025" }
-                      : Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, "Phường, xã (2023)", "Ward or commune (2023)" },
-      { RtMapStyle::LayerKind::Zones, RtFeatureStatus::None, "Phân khu quy hoạch (viền nét đứt)", "Zoning sub-plan (dashed outline)" },
-      { RtMapStyle::LayerKind::Sites, RtFeatureStatus::None, "Công trình, khu vực (viền đậm)", "Site (bold outline)" },
-      { RtMapStyle::LayerKind::SiteLines, RtFeatureStatus::NoReport, "Tuyến đường, cầu, chiếu sáng", "Road, bridge, lighting" },
-      { RtMapStyle::LayerKind::Border, RtFeatureStatus::None, "Biên giới quốc gia", "International border" },
+      c.units == 2025 ? Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "Administrative unit 2025" ) }
+                      : Entry { RtMapStyle::LayerKind::Wards, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "Ward or commune (2023)" ) },
+      { RtMapStyle::LayerKind::Zones, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "Zoning sub-plan (dashed outline)" ) },
+      { RtMapStyle::LayerKind::Sites, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "Site (bold outline)" ) },
+      { RtMapStyle::LayerKind::SiteLines, RtFeatureStatus::NoReport, QT_TRANSLATE_NOOP( "RtMapExport", "Road, bridge, lighting" ) },
+      { RtMapStyle::LayerKind::Border, RtFeatureStatus::None, QT_TRANSLATE_NOOP( "RtMapExport", "International border" ) },
     };
-    QgsLayerTreeGroup *kinds = root->addGroup( tr2( lang, "Đối tượng trên bản đồ / Features", "Features / Đối tượng trên bản đồ" ) );
+    QgsLayerTreeGroup *kinds = root->addGroup( RtTr( lang ).translate( "RtMapExport", "Features / Đối tượng trên bản đồ" ) );
     for ( const Entry &e : entries )
     {
       QgsVectorLayer *layer = c.layersByKind.value( e.kind );
@@ -334,7 +331,7 @@ namespace
       if ( index < 0 )
         continue;
       QgsMapLayerLegendUtils::setLegendNodeOrder( node, { index } );
-      QgsMapLayerLegendUtils::setLegendNodeUserLabel( node, index, QStringLiteral( "%1 / %2" ).arg( QString::fromUtf8( e.vi ), QString::fromUtf8( e.en ) ) );
+      QgsMapLayerLegendUtils::setLegendNodeUserLabel( node, index, QStringLiteral( "%1 / %2" ).arg( rtTr( RtLang::Vi, "RtMapExport", e.label ), rtTr( RtLang::En, "RtMapExport", e.label ) ) );
       legend->model()->refreshLayerLegend( node );
     }
   }
@@ -342,8 +339,7 @@ namespace
 
 QString RtMapExport::title( const RtDocumentInfo &document, const QDate &asOf, RtLang lang )
 {
-  return tr2( lang, "Nghị quyết số %1 ngày %2 — Tình hình thực hiện đến ngày %3",
-              "Resolution No. %1 of %2 — Progress as of %3" )
+  return RtTr( lang ).translate( "RtMapExport", "Resolution No. %1 of %2 — Progress as of %3" )
          .arg( document.number, dateText( document.date ), dateText( asOf ) );
 }
 
@@ -391,7 +387,7 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
     return Result::failureFrom( loaded );
   const RtLayoutTemplate &t = loaded.value();
   QgsPrintLayout *layout = t.layout();
-  layout->setName( tr2( lang, "Bản đồ HĐND — %1", "Council map — %1" ).arg( c.document.number ) );
+  layout->setName( RtTr( lang ).translate( "RtMapExport", "Council map — %1" ).arg( c.document.number ) );
   // For the template's own labels: "[% @rt_as_of %]" and the like.
   QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "rt_resolution" ), c.document.number );
   QgsExpressionContextUtils::setLayoutVariable( layout, QStringLiteral( "rt_resolution_date" ), dateText( c.document.date ) );
@@ -401,14 +397,11 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
   // Title band.
   t.setText( QStringLiteral( "title" ), title( c.document, c.summary.asOf, lang ) );
   QString subtitle = c.document.title.isEmpty() ? QString()
-                     : tr2( lang, "%1. Màu của mỗi địa bàn, phân khu, công trình: trạng thái các nhiệm vụ của Nghị quyết gắn với nó.",
-                            "%1. Each ward, zone and site is coloured by the status of the resolution's tasks linked to it." ).arg( c.document.title );
+                     : RtTr( lang ).translate( "RtMapExport", "%1. Each ward, zone and site is coloured by the status of the resolution's tasks linked to it." ).arg( c.document.title );
   if ( c.units == 2025 )
   {
     // Say which units are shown: the register states its places by the 2023 wards.
-    const QString units = tr2( lang, "Đơn vị hành chính 2025 (từ 1/7/2025): màu của mỗi đơn vị, phân khu, công trình là trạng thái các nhiệm vụ "
-                               "gắn với nó; nhiệm vụ ghi theo phường, xã năm 2023 được tính cho đơn vị 2025 bao gồm phường, xã đó.",
-                               "Administrative units 2025 (from 1/7/2025): each unit, zone and site is coloured by the status of the tasks "
+    const QString units = RtTr( lang ).translate( "RtMapExport", "Administrative units 2025 (from 1/7/2025): each unit, zone and site is coloured by the status of the tasks "
                                "linked to it; a task stated for a 2023 ward or commune counts for the 2025 unit that includes it." );
     subtitle = c.document.title.isEmpty() ? units : QStringLiteral( "%1. %2" ).arg( c.document.title, units );
   }
@@ -445,7 +438,7 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
   // map's scale, in the number the template has.
   if ( QgsLayoutItemPicture *north = t.picture( QStringLiteral( "north arrow" ) ) )
     north->setLinkedMap( map );
-  t.setText( QStringLiteral( "north label" ), tr2( lang, "BẮC", "N" ) );
+  t.setText( QStringLiteral( "north label" ), RtTr( lang ).translate( "RtMapExport", "N" ) );
   if ( QgsLayoutItemScaleBar *scale = t.scaleBar( QStringLiteral( "scale bar" ) ) )
   {
     scale->setLinkedMap( map );
@@ -461,7 +454,7 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
 
   // Right panel: legend, the colouring rule, the counts, then the overdue tasks.
   QgsLayoutItemLegend *legend = t.legend( QStringLiteral( "legend" ) );
-  legend->setTitle( tr2( lang, "Chú giải / Legend", "Legend / Chú giải" ) );
+  legend->setTitle( RtTr( lang ).translate( "RtMapExport", "Legend / Chú giải" ) );
   legend->setLinkedMap( map );
   legend->setAutoUpdateModel( false );
   buildLegendTree( legend, c );
@@ -479,24 +472,18 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
 
   // Which tasks colour a place, then how several of them make one colour.
   const QString which = c.withDirectives
-                        ? tr2( lang, "Màu của một địa bàn, phân khu, công trình: mọi nhiệm vụ gắn với nó, kể cả các mục chỉ đạo chung. ",
-                               "A place's colour: every task that names it, directive items included. " )
-                        : tr2( lang, "Màu của một địa bàn, phân khu, công trình: các nhiệm vụ cụ thể gắn với nó; mục chỉ đạo chung chỉ tô màu "
-                               "nơi không có nhiệm vụ cụ thể nào. ",
-                               "A place's colour: the concrete commitments that name it; directive items colour it only where no "
+                        ? RtTr( lang ).translate( "RtMapExport", "A place's colour: every task that names it, directive items included. " )
+                        : RtTr( lang ).translate( "RtMapExport", "A place's colour: the concrete commitments that name it; directive items colour it only where no "
                                "commitment names it. " );
-  const QString rule = which + tr2( lang,
-                                    "Một đối tượng gắn nhiều nhiệm vụ nhận trạng thái theo thứ tự ưu tiên: vướng mắc, quá hạn, đang thực hiện, "
-                                    "hoàn thành, không còn phù hợp, chưa triển khai, chưa có báo cáo.",
-                                    "A place with several tasks shows, in order of precedence: blocked, overdue, in progress, done, "
+  const QString rule = which + RtTr( lang ).translate( "RtMapExport", "A place with several tasks shows, in order of precedence: blocked, overdue, in progress, done, "
                                     "dropped, not started, no report." );
   if ( QgsLayoutItemLabel *label = t.setText( QStringLiteral( "rule" ), rule ) )
     t.setHeight( QStringLiteral( "rule" ), textHeight( rule, label->font(), label->rect().width() ) );
 
   // Tasks by status (the register's statuses; overdue is a flag across them).
-  t.setText( QStringLiteral( "counts title" ), tr2( lang, "Nhiệm vụ theo trạng thái (đến %1)", "Tasks by status (as of %1)" ).arg( dateText( c.summary.asOf ) ) );
+  t.setText( QStringLiteral( "counts title" ), RtTr( lang ).translate( "RtMapExport", "Tasks by status (as of %1)" ).arg( dateText( c.summary.asOf ) ) );
   QgsLayoutItemManualTable *counts = t.table( QStringLiteral( "counts" ) );
-  RtStatusResult named = setHeadings( counts, QStringLiteral( "counts" ), templatePath, { QString(), tr2( lang, "Trạng thái", "Status" ), tr2( lang, "Số NV", "Tasks" ) } );
+  RtStatusResult named = setHeadings( counts, QStringLiteral( "counts" ), templatePath, { QString(), RtTr( lang ).translate( "RtMapExport", "Status" ), RtTr( lang ).translate( "RtMapExport", "Tasks" ) } );
   if ( !named.ok() )
     return Result::failureFrom( named );
   const QgsTextFormat countsBold = boldFormat( counts );
@@ -507,22 +494,22 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
     countRows << QgsTableRow { cell( QString(), swatch ), cell( QStringLiteral( "%1 / %2" ).arg( RtStatuses::label( status, RtLang::Vi ), RtStatuses::label( status, RtLang::En ) ) ),
                                cell( rtNumberText( c.summary.byStatus.value( status ), lang ), QColor(), nullptr, Qt::AlignRight ) };
   }
-  countRows << QgsTableRow { cell( QString(), QColor( Qt::white ) ), cell( tr2( lang, "Tổng số nhiệm vụ", "All tasks" ), QColor(), &countsBold ),
+  countRows << QgsTableRow { cell( QString(), QColor( Qt::white ) ), cell( RtTr( lang ).translate( "RtMapExport", "All tasks" ), QColor(), &countsBold ),
                              cell( rtNumberText( c.summary.total, lang ), QColor(), &countsBold, Qt::AlignRight ) };
   countRows << QgsTableRow { cell( QString(), RtMapStyle::statusColor( RtFeatureStatus::Overdue ) ),
-                             cell( tr2( lang, "trong đó quá hạn / of which overdue", "of which overdue / trong đó quá hạn" ), QColor(), &countsBold ),
+                             cell( RtTr( lang ).translate( "RtMapExport", "of which overdue / trong đó quá hạn" ), QColor(), &countsBold ),
                              cell( rtNumberText( c.summary.overdue.size(), lang ), QColor(), &countsBold, Qt::AlignRight ) };
   counts->setTableContents( countRows );
   t.setHeight( QStringLiteral( "counts" ), RtLayoutTemplate::fittedHeight( counts ) );
 
   // Overdue tasks, oldest deadline first.
-  t.setText( QStringLiteral( "overdue title" ), tr2( lang, "Nhiệm vụ quá hạn (%1)", "Overdue tasks (%1)" ).arg( rtNumberText( c.summary.overdue.size(), lang ) ) );
+  t.setText( QStringLiteral( "overdue title" ), RtTr( lang ).translate( "RtMapExport", "Overdue tasks (%1)" ).arg( rtNumberText( c.summary.overdue.size(), lang ) ) );
   QgsLayoutItemManualTable *overdue = t.table( QStringLiteral( "overdue" ) );
-  named = setHeadings( overdue, QStringLiteral( "overdue" ), templatePath, { tr2( lang, "Hạn", "Due" ), tr2( lang, "Nhiệm vụ (mã)", "Task (id)" ), tr2( lang, "Trạng thái", "Status" ) } );
+  named = setHeadings( overdue, QStringLiteral( "overdue" ), templatePath, { RtTr( lang ).translate( "RtMapExport", "Due" ), RtTr( lang ).translate( "RtMapExport", "Task (id)" ), RtTr( lang ).translate( "RtMapExport", "Status" ) } );
   if ( !named.ok() )
     return Result::failureFrom( named );
   const QgsTextFormat overdueBold = boldFormat( overdue );
-  const QString noneOverdue = tr2( lang, "Không có nhiệm vụ quá hạn.", "No task is overdue." );
+  const QString noneOverdue = RtTr( lang ).translate( "RtMapExport", "No task is overdue." );
   auto rowsFor = [&]( int shown )
   {
     QgsTableContents rows;
@@ -534,7 +521,7 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
                             cell( RtProgress::statusText( task, lang ) ) };
     }
     if ( c.summary.overdue.size() > shown )
-      rows << QgsTableRow { cell( QString() ), cell( tr2( lang, "… và %1 nhiệm vụ quá hạn khác (xem: restrack summary)", "… and %1 more overdue (see: restrack summary)" )
+      rows << QgsTableRow { cell( QString() ), cell( RtTr( lang ).translate( "RtMapExport", "… and %1 more overdue (see: restrack summary)" )
                                                    .arg( rtNumberText( c.summary.overdue.size() - shown, lang ) ), QColor(), &overdueBold ), cell( QString() ) };
     return rows;
   };
@@ -553,8 +540,7 @@ RtResult<QgsPrintLayout *> RtMapExport::createLayout( QgsProject *project, const
   // Footer: the schematic notice (whenever a shown layer is schematic), the sources, the maker.
   t.setText( QStringLiteral( "schematic notice" ), schematicNotice() );
   t.setText( QStringLiteral( "sources" ), sourcesText( c ) );
-  t.setText( QStringLiteral( "maker" ), tr2( lang, "Lập bằng Resolution Tracker ngày %1 từ sổ theo dõi; trạng thái tính đến %2.",
-                                             "Made with Resolution Tracker on %1 from the register; statuses as of %2." )
+  t.setText( QStringLiteral( "maker" ), RtTr( lang ).translate( "RtMapExport", "Made with Resolution Tracker on %1 from the register; statuses as of %2." )
              .arg( dateText( QDate::currentDate() ), dateText( c.summary.asOf ) ) );
   if ( !c.schematic )
   {

@@ -1,4 +1,5 @@
 #include "rtsessionpack.h"
+#include "rttr.h"
 #include "rtcategory.h"
 #include "rtjoin.h"
 #include "rtlayouttemplate.h"
@@ -57,11 +58,6 @@
 
 namespace
 {
-  QString tr2( RtLang lang, const char *vi, const char *en )
-  {
-    return QString::fromUtf8( lang == RtLang::Vi ? vi : en );
-  }
-
   // Dates stay day/month/year in both languages, as the resolution writes them (RtMapExport).
   QString dateText( const QDate &date )
   {
@@ -433,7 +429,7 @@ namespace
         if ( !made.ok() )
           return RtStatusResult::failureFrom( made );
         RtLayoutTemplate *t = made.value();
-        t->setText( QStringLiteral( "heading" ), first ? table.title : table.title + tr2( lang(), " (tiếp)", " (continued)" ) );
+        t->setText( QStringLiteral( "heading" ), first ? table.title : table.title + RtTr( lang() ).translate( "RtSessionPack", " (continued)" ) );
         t->setText( QStringLiteral( "note" ), first ? note : QString() );
         QgsLayoutItemManualTable *qt = t->table( QStringLiteral( "table" ) );
         const QRectF frame = t->templateRect( QStringLiteral( "table" ) );
@@ -621,7 +617,7 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
       asChange.note = v.note;
       asChange.evidence = v.evidence;
       changes << Change { asChange, titleOf( task, lang ),
-                          tr2( lang, "số liệu: %1", "value: %1" ).arg( RtProgress::text( task, v, lang ) ) };
+                          RtTr( lang ).translate( "RtSessionPack", "value: %1" ).arg( RtProgress::text( task, v, lang ) ) };
       ++data.valueChanges;
     }
   }
@@ -724,9 +720,9 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
 
   // Since the last session.
   data.since.sheet = QStringLiteral( "since" );
-  data.since.title = tr2( lang, "Thay đổi từ kỳ họp trước", "Since the last session" );
-  data.since.headings = QStringList { tr2( lang, "Ngày", "Date" ), tr2( lang, "Nhiệm vụ", "Task" ), tr2( lang, "Thay đổi", "Change" ),
-                                      tr2( lang, "Người báo cáo", "By" ), tr2( lang, "Căn cứ", "Evidence" ) };
+  data.since.title = RtTr( lang ).translate( "RtSessionPack", "Since the last session" );
+  data.since.headings = QStringList { RtTr( lang ).translate( "RtSessionPack", "Date" ), RtTr( lang ).translate( "RtSessionPack", "Task" ), RtTr( lang ).translate( "RtSessionPack", "Change" ),
+                                      RtTr( lang ).translate( "RtSessionPack", "By" ), RtTr( lang ).translate( "RtSessionPack", "Evidence" ) };
   data.since.widths = { 13, 40, 25, 18, 30 };
   for ( const Change &c : std::as_const( changes ) )
     data.since.rows << QStringList { dateText( c.entry.date ), QStringLiteral( "%1 (%2)" ).arg( c.title, c.entry.taskId ),
@@ -746,7 +742,7 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
       {
         data.newlyOverdue << task.id;
         data.since.rows << QStringList { dateText( task.deadline.date().addDays( 1 ) ), QStringLiteral( "%1 (%2)" ).arg( titleOf( task, lang ), task.id ),
-                                         tr2( lang, "quá hạn (hạn %1)", "overdue (due %1)" ).arg( dateText( task.deadline.date() ) ), QString(), QString() };
+                                         RtTr( lang ).translate( "RtSessionPack", "overdue (due %1)" ).arg( dateText( task.deadline.date() ) ), QString(), QString() };
       }
       if ( task.status == RtStatus::Done && then->status != RtStatus::Done )
         data.newlyDone << task.id;
@@ -755,16 +751,16 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
 
   // The figures the resolution set: every task with a target.
   data.figures.sheet = QStringLiteral( "figures" );
-  data.figures.title = tr2( lang, "Các chỉ tiêu nghị quyết đặt ra", "The figures the resolution set" );
-  data.figures.headings = QStringList { tr2( lang, "Nhiệm vụ", "Task" ), tr2( lang, "Chỉ tiêu", "Target" ), tr2( lang, "Giá trị mới nhất", "Latest value" ),
-                                        tr2( lang, "Trạng thái", "Status" ), tr2( lang, "Hạn", "Due" ) };
+  data.figures.title = RtTr( lang ).translate( "RtSessionPack", "The figures the resolution set" );
+  data.figures.headings = QStringList { RtTr( lang ).translate( "RtSessionPack", "Task" ), RtTr( lang ).translate( "RtSessionPack", "Target" ), RtTr( lang ).translate( "RtSessionPack", "Latest value" ),
+                                        RtTr( lang ).translate( "RtSessionPack", "Status" ), RtTr( lang ).translate( "RtSessionPack", "Due" ) };
   data.figures.widths = { 42, 22, 18, 14, 14 };
   for ( const RtTask &task : std::as_const( data.tasks ) )
   {
     if ( task.target.trimmed().isEmpty() )
       continue;
     const QString label = QStringLiteral( "%1 (%2)" ).arg( titleOf( task, lang ), task.id );
-    const QString valueText = task.latestValue ? RtProgress::text( task, lang ) : tr2( lang, "chưa có số liệu báo cáo", "no value reported" );
+    const QString valueText = task.latestValue ? RtProgress::text( task, lang ) : RtTr( lang ).translate( "RtSessionPack", "no value reported" );
     data.figures.rows << QStringList { label, task.target, valueText, RtStatuses::label( task.status, lang ), deadlineText( task ) };
     // The bar shows a share only where value and target are in one unit.
     const std::optional<double> share = RtProgress::share( task );
@@ -783,9 +779,9 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
     data.cadastreRead = true;
   }
   data.land.sheet = QStringLiteral( "land" );
-  data.land.title = tr2( lang, "Các vụ việc đất đai", "Land cases" );
-  data.land.headings = QStringList { tr2( lang, "Vụ việc (nhiệm vụ)", "Case (task)" ), tr2( lang, "Địa bàn", "Place" ), tr2( lang, "Trạng thái", "Status" ),
-                                     tr2( lang, "Hạn", "Due" ), tr2( lang, "Hồ sơ (thửa) theo tình trạng", "Dossiers (parcels) by status" ) };
+  data.land.title = RtTr( lang ).translate( "RtSessionPack", "Land cases" );
+  data.land.headings = QStringList { RtTr( lang ).translate( "RtSessionPack", "Case (task)" ), RtTr( lang ).translate( "RtSessionPack", "Place" ), RtTr( lang ).translate( "RtSessionPack", "Status" ),
+                                     RtTr( lang ).translate( "RtSessionPack", "Due" ), RtTr( lang ).translate( "RtSessionPack", "Dossiers (parcels) by status" ) };
   data.land.widths = { 36, 22, 14, 12, 26 };
   for ( const RtTask &task : std::as_const( data.tasks ) )
   {
@@ -806,9 +802,9 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
 
   // The appendix: every task.
   data.appendix.sheet = QStringLiteral( "appendix" );
-  data.appendix.title = tr2( lang, "Phụ lục: toàn bộ nhiệm vụ", "Appendix: all tasks" );
-  data.appendix.headings = QStringList { tr2( lang, "Mã", "Id" ), tr2( lang, "Nhiệm vụ", "Task" ), tr2( lang, "Điều khoản", "Clause" ),
-                                         tr2( lang, "Trạng thái", "Status" ), tr2( lang, "Hạn", "Due" ), tr2( lang, "Căn cứ", "Evidence" ) };
+  data.appendix.title = RtTr( lang ).translate( "RtSessionPack", "Appendix: all tasks" );
+  data.appendix.headings = QStringList { RtTr( lang ).translate( "RtSessionPack", "Id" ), RtTr( lang ).translate( "RtSessionPack", "Task" ), RtTr( lang ).translate( "RtSessionPack", "Clause" ),
+                                         RtTr( lang ).translate( "RtSessionPack", "Status" ), RtTr( lang ).translate( "RtSessionPack", "Due" ), RtTr( lang ).translate( "RtSessionPack", "Evidence" ) };
   data.appendix.widths = { 17, 33, 14, 13, 12, 31 };
   for ( const RtTask &task : std::as_const( data.tasks ) )
   {
@@ -827,8 +823,8 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
     RtPackTable t;
     t.sheet = QStringLiteral( "%1 %2" ).arg( place.kind, place.key ).left( 31 );
     t.title = place.name;
-    t.headings = QStringList { tr2( lang, "Mã", "Id" ), tr2( lang, "Nhiệm vụ", "Task" ), tr2( lang, "Trạng thái", "Status" ), tr2( lang, "Hạn", "Due" ),
-                               tr2( lang, "Quá hạn", "Overdue" ) };
+    t.headings = QStringList { RtTr( lang ).translate( "RtSessionPack", "Id" ), RtTr( lang ).translate( "RtSessionPack", "Task" ), RtTr( lang ).translate( "RtSessionPack", "Status" ), RtTr( lang ).translate( "RtSessionPack", "Due" ),
+                               RtTr( lang ).translate( "RtSessionPack", "Overdue" ) };
     t.widths = { 24, 42, 16, 14, 11 };
     for ( const QString &id : place.taskIds )
       if ( const RtTask *task = byId.value( id ) )
@@ -904,13 +900,11 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
     }
   }
 
-  const QString header = tr2( lang, "Nghị quyết số %1 ngày %2 — Tài liệu kỳ họp ngày %3", "Resolution No. %1 of %2 — Session of %3" )
+  const QString header = RtTr( lang ).translate( "RtSessionPack", "Resolution No. %1 of %2 — Session of %3" )
                          .arg( data.document.number, dateText( data.document.date ), dateText( options.sessionDate ) );
   const QString rule = options.withDirectives
-                       ? tr2( lang, "Màu của một địa bàn, phân khu: mọi nhiệm vụ gắn với nó, kể cả các mục chỉ đạo chung.",
-                              "A place's colour: every task that names it, directive items included." )
-                       : tr2( lang, "Màu của một địa bàn, phân khu: các nhiệm vụ cụ thể gắn với nó; mục chỉ đạo chung chỉ tô màu nơi không có nhiệm vụ cụ thể nào.",
-                              "A place's colour: the concrete commitments that name it; directive items colour it only where no commitment names it." );
+                       ? RtTr( lang ).translate( "RtSessionPack", "A place's colour: every task that names it, directive items included." )
+                       : RtTr( lang ).translate( "RtSessionPack", "A place's colour: the concrete commitments that name it; directive items colour it only where no commitment names it." );
   const RtSummary summary = RtSummary::compute( data.tasks, options.sessionDate );
 
   // Cover.
@@ -919,24 +913,23 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
     if ( !made.ok() )
       return Result::failureFrom( made );
     RtLayoutTemplate *t = made.value();
-    const QString body = data.document.body.isEmpty() ? tr2( lang, "Hội đồng nhân dân", "People's Council" ) : data.document.body;
+    const QString body = data.document.body.isEmpty() ? RtTr( lang ).translate( "RtSessionPack", "People's Council" ) : data.document.body;
     t->setText( QStringLiteral( "council" ), body.toUpper() );
     QString session = data.document.term.startYear > 0
-                      ? tr2( lang, "Nhiệm kỳ %1–%2", "Term %1–%2" ).arg( data.document.term.startYear ).arg( data.document.term.endYear )
+                      ? RtTr( lang ).translate( "RtSessionPack", "Term %1–%2" ).arg( data.document.term.startYear ).arg( data.document.term.endYear )
                       : QString();
     if ( !data.document.session.isEmpty() )
-      session += ( session.isEmpty() ? QString() : QStringLiteral( "\n" ) ) + tr2( lang, "Nghị quyết thông qua tại: %1", "Resolution passed at: %1" ).arg( data.document.session );
+      session += ( session.isEmpty() ? QString() : QStringLiteral( "\n" ) ) + RtTr( lang ).translate( "RtSessionPack", "Resolution passed at: %1" ).arg( data.document.session );
     t->setText( QStringLiteral( "session" ), session );
-    t->setText( QStringLiteral( "title" ), tr2( lang, "Tài liệu kỳ họp: tình hình thực hiện nghị quyết", "Session pack: how the resolution stands" ) );
-    t->setText( QStringLiteral( "date" ), tr2( lang, "Kỳ họp ngày %1", "Session of %1" ).arg( dateText( options.sessionDate ) ) );
-    t->setText( QStringLiteral( "resolutions" ), tr2( lang, "Nghị quyết số %1 ngày %2\n%3\n(%4 nhiệm vụ)", "Resolution No. %1 of %2\n%3\n(%4 tasks)" )
+    t->setText( QStringLiteral( "title" ), RtTr( lang ).translate( "RtSessionPack", "Session pack: how the resolution stands" ) );
+    t->setText( QStringLiteral( "date" ), RtTr( lang ).translate( "RtSessionPack", "Session of %1" ).arg( dateText( options.sessionDate ) ) );
+    t->setText( QStringLiteral( "resolutions" ), RtTr( lang ).translate( "RtSessionPack", "Resolution No. %1 of %2\n%3\n(%4 tasks)" )
                 .arg( data.document.number, dateText( data.document.date ), data.document.title, rtNumberText( data.tasks.size(), lang ) ) );
     t->setText( QStringLiteral( "since" ), options.since.isValid()
-                ? tr2( lang, "So sánh với kỳ họp trước ngày %1", "Compared with the last session of %1" ).arg( dateText( options.since ) )
-                : tr2( lang, "Không có kỳ họp trước để so sánh", "No earlier session to compare with" ) );
+                ? RtTr( lang ).translate( "RtSessionPack", "Compared with the last session of %1" ).arg( dateText( options.since ) )
+                : RtTr( lang ).translate( "RtSessionPack", "No earlier session to compare with" ) );
     t->setText( QStringLiteral( "rule" ), rule );
-    t->setText( QStringLiteral( "maker" ), tr2( lang, "Lập bằng Resolution Tracker từ sổ theo dõi %1; trạng thái tính đến ngày %2.",
-                                                "Made with Resolution Tracker from the register %1; statuses as of %2." )
+    t->setText( QStringLiteral( "maker" ), RtTr( lang ).translate( "RtSessionPack", "Made with Resolution Tracker from the register %1; statuses as of %2." )
                 .arg( QFileInfo( options.registerPath ).fileName(), dateText( options.sessionDate ) ) );
   }
 
@@ -946,8 +939,8 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
     if ( !made.ok() )
       return Result::failureFrom( made );
     RtLayoutTemplate *t = made.value();
-    t->setText( QStringLiteral( "heading" ), tr2( lang, "Tổng quan đến ngày %1", "Overview as of %1" ).arg( dateText( options.sessionDate ) ) );
-    t->setText( QStringLiteral( "note" ), tr2( lang, "%1 nhiệm vụ, %2 quá hạn. %3", "%1 tasks, %2 overdue. %3" )
+    t->setText( QStringLiteral( "heading" ), RtTr( lang ).translate( "RtSessionPack", "Overview as of %1" ).arg( dateText( options.sessionDate ) ) );
+    t->setText( QStringLiteral( "note" ), RtTr( lang ).translate( "RtSessionPack", "%1 tasks, %2 overdue. %3" )
                 .arg( rtNumberText( summary.total, lang ), rtNumberText( summary.overdue.size(), lang ), rule ) );
     b.setMap( t, cityExtent, nullptr );
     const QVector<RtPackCharts::Series> series = statusSeries( lang );
@@ -959,7 +952,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       bar.values[i] = summary.byStatus.value( statuses.at( i ) );
       byStatus << bar;
     }
-    b.setPicture( t, QStringLiteral( "status chart" ), RtPackCharts::horizontalBars( tr2( lang, "Nhiệm vụ theo trạng thái", "Tasks by status" ), series, byStatus,
+    b.setPicture( t, QStringLiteral( "status chart" ), RtPackCharts::horizontalBars( RtTr( lang ).translate( "RtSessionPack", "Tasks by status" ), series, byStatus,
                   b.sizeOf( t, QStringLiteral( "status chart" ) ), false ) );
     QVector<RtPackCharts::Bar> byCategory;
     for ( const QString &code : RtCategories::codes() )
@@ -971,7 +964,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
         bar.values << summary.byCategory.value( code ).value( s );
       byCategory << bar;
     }
-    b.setPicture( t, QStringLiteral( "category chart" ), RtPackCharts::horizontalBars( tr2( lang, "Nhiệm vụ theo lĩnh vực", "Tasks by category" ), series, byCategory,
+    b.setPicture( t, QStringLiteral( "category chart" ), RtPackCharts::horizontalBars( RtTr( lang ).translate( "RtSessionPack", "Tasks by category" ), series, byCategory,
                   b.sizeOf( t, QStringLiteral( "category chart" ) ) ) );
     QVector<RtPackCharts::Bar> months;
     for ( int i = 0; i < data.months.size(); ++i )
@@ -981,7 +974,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
         bar.values << data.monthCounts.at( i ).value( s );
       months << bar;
     }
-    b.setPicture( t, QStringLiteral( "history chart" ), RtPackCharts::stackedColumns( tr2( lang, "Trạng thái toàn bộ nhiệm vụ theo tháng", "Status of all tasks by month" ),
+    b.setPicture( t, QStringLiteral( "history chart" ), RtPackCharts::stackedColumns( RtTr( lang ).translate( "RtSessionPack", "Status of all tasks by month" ),
                   series, months, b.sizeOf( t, QStringLiteral( "history chart" ) ) ) );
   }
 
@@ -989,16 +982,15 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
   {
     QString note;
     if ( !options.since.isValid() )
-      note = tr2( lang, "Không có kỳ họp trước để so sánh (không có --since).", "No earlier session to compare with (no --since)." );
+      note = RtTr( lang ).translate( "RtSessionPack", "No earlier session to compare with (no --since)." );
     else
-      note = tr2( lang, "Từ %1 đến %2: %3 thay đổi trạng thái, %6 số liệu báo cáo; mới quá hạn: %4; mới hoàn thành: %5.",
-                  "From %1 to %2: %3 status changes, %6 values reported; newly overdue: %4; newly done: %5." )
+      note = RtTr( lang ).translate( "RtSessionPack", "From %1 to %2: %3 status changes, %6 values reported; newly overdue: %4; newly done: %5." )
              .arg( dateText( options.since ), dateText( options.sessionDate ), rtNumberText( data.changes, lang ),
-                   data.newlyOverdue.isEmpty() ? tr2( lang, "không có", "none" ) : data.newlyOverdue.join( QStringLiteral( ", " ) ),
-                   data.newlyDone.isEmpty() ? tr2( lang, "không có", "none" ) : data.newlyDone.join( QStringLiteral( ", " ) ),
+                   data.newlyOverdue.isEmpty() ? RtTr( lang ).translate( "RtSessionPack", "none" ) : data.newlyOverdue.join( QStringLiteral( ", " ) ),
+                   data.newlyDone.isEmpty() ? RtTr( lang ).translate( "RtSessionPack", "none" ) : data.newlyDone.join( QStringLiteral( ", " ) ),
                    rtNumberText( data.valueChanges, lang ) );
-    const RtStatusResult made = b.tablePages( data.since, note, options.since.isValid() ? tr2( lang, "Không có thay đổi.", "No change." )
-                                               : tr2( lang, "Không có kỳ họp trước để so sánh.", "No earlier session to compare with." ) );
+    const RtStatusResult made = b.tablePages( data.since, note, options.since.isValid() ? RtTr( lang ).translate( "RtSessionPack", "No change." )
+                                               : RtTr( lang ).translate( "RtSessionPack", "No earlier session to compare with." ) );
     if ( !made.ok() )
       return Result::failureFrom( made );
   }
@@ -1010,8 +1002,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       return Result::failureFrom( made );
     RtLayoutTemplate *t = made.value();
     t->setText( QStringLiteral( "heading" ), data.figures.title );
-    t->setText( QStringLiteral( "note" ), tr2( lang, "Chỉ tiêu như nghị quyết ghi; giá trị là số liệu báo cáo mới nhất đến ngày %1.",
-                                               "Targets as the resolution states them; values are the latest reported up to %1." ).arg( dateText( options.sessionDate ) ) );
+    t->setText( QStringLiteral( "note" ), RtTr( lang ).translate( "RtSessionPack", "Targets as the resolution states them; values are the latest reported up to %1." ).arg( dateText( options.sessionDate ) ) );
     b.setPicture( t, QStringLiteral( "chart" ), RtPackCharts::figures( QString(), data.figureChart, b.sizeOf( t, QStringLiteral( "chart" ) ),
                   RtMapStyle::statusColor( RtFeatureStatus::Done ) ) );
     QgsLayoutItemManualTable *qt = t->table( QStringLiteral( "table" ) );
@@ -1021,9 +1012,9 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
 
   // The atlas.
   {
-    const QHash<QString, QString> kindTitle { { QStringLiteral( "ward" ), options.units == 2025 ? tr2( lang, "Đơn vị hành chính 2025", "Administrative unit 2025" )
-                                                                                               : tr2( lang, "Phường, xã", "Ward or commune" ) },
-                                              { QStringLiteral( "zone" ), tr2( lang, "Phân khu quy hoạch", "Planning zone" ) } };
+    const QHash<QString, QString> kindTitle { { QStringLiteral( "ward" ), options.units == 2025 ? RtTr( lang ).translate( "RtSessionPack", "Administrative unit 2025" )
+                                                                                               : RtTr( lang ).translate( "RtSessionPack", "Ward or commune" ) },
+                                              { QStringLiteral( "zone" ), RtTr( lang ).translate( "RtSessionPack", "Planning zone" ) } };
     for ( const RtPackPlace &place : std::as_const( data.places ) )
     {
       RtResult<RtLayoutTemplate *> made = b.newPage( QStringLiteral( "pack-place.qpt" ) );
@@ -1039,8 +1030,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       for ( RtFeatureStatus s : RtFeatureStatuses::all() )
         if ( RtFeatureStatuses::code( s ) == place.status )
           status = s;
-      t->setText( QStringLiteral( "note" ), tr2( lang, "Trạng thái trên bản đồ: %1. %2 nhiệm vụ, %3 quá hạn, đến ngày %4.",
-                                                 "Status on the map: %1. %2 tasks, %3 overdue, as of %4." )
+      t->setText( QStringLiteral( "note" ), RtTr( lang ).translate( "RtSessionPack", "Status on the map: %1. %2 tasks, %3 overdue, as of %4." )
                   .arg( RtFeatureStatuses::label( status, lang ), rtNumberText( table.rows.size(), lang ), rtNumberText( overdue, lang ), dateText( options.sessionDate ) ) );
       // The map: zoomed to the place, outlined on top of the status colours.
       QgsVectorLayer *source = b.byKind.value( place.kind == QLatin1String( "zone" ) ? RtMapStyle::LayerKind::Zones : RtMapStyle::LayerKind::Wards );
@@ -1075,7 +1065,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       setColumns( qt, frame.width(), table );
       if ( table.rows.isEmpty() )
       {
-        qt->setTableContents( contentsOf( qt, { QStringList { QString(), tr2( lang, "Không có nhiệm vụ nào gắn với nơi này.", "No task names this place." ), QString(), QString(), QString() } }, 0, 1 ) );
+        qt->setTableContents( contentsOf( qt, { QStringList { QString(), RtTr( lang ).translate( "RtSessionPack", "No task names this place." ), QString(), QString(), QString() } }, 0, 1 ) );
       }
       else
       {
@@ -1085,7 +1075,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
         {
           // The rest are in the appendix (and all of them in the workbook).
           QVector<QStringList> rows = table.rows.mid( 0, std::max( 0, fit - 1 ) );
-          rows << QStringList { QString(), tr2( lang, "… và %1 nhiệm vụ khác (xem phụ lục)", "… and %1 more tasks (see the appendix)" )
+          rows << QStringList { QString(), RtTr( lang ).translate( "RtSessionPack", "… and %1 more tasks (see the appendix)" )
                                 .arg( rtNumberText( table.rows.size() - rows.size(), lang ) ), QString(), QString(), QString() };
           qt->setTableContents( contentsOf( qt, rows, 0, rows.size() ) );
         }
@@ -1103,18 +1093,15 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
   // The land cases.
   {
     const QString note = data.cadastreRead
-                         ? tr2( lang, "Các nhiệm vụ đất đai của sổ theo dõi; số hồ sơ (số thửa) theo tình trạng từ lớp địa chính, chỉ số liệu tổng hợp, không in tên người sử dụng đất.",
-                                "The register's land tasks; dossiers (parcels) by status from the cadastre layer, aggregates only, no land user's name is printed." )
-                         : tr2( lang, "Các nhiệm vụ đất đai của sổ theo dõi. Không có lớp địa chính (--cadastre): chưa đếm hồ sơ và thửa đất.",
-                                "The register's land tasks. No cadastre layer (--cadastre): dossiers and parcels are not counted." );
-    const RtStatusResult made = b.tablePages( data.land, note, tr2( lang, "Không có nhiệm vụ đất đai.", "No land task." ) );
+                         ? RtTr( lang ).translate( "RtSessionPack", "The register's land tasks; dossiers (parcels) by status from the cadastre layer, aggregates only, no land user's name is printed." )
+                         : RtTr( lang ).translate( "RtSessionPack", "The register's land tasks. No cadastre layer (--cadastre): dossiers and parcels are not counted." );
+    const RtStatusResult made = b.tablePages( data.land, note, RtTr( lang ).translate( "RtSessionPack", "No land task." ) );
     if ( !made.ok() )
       return Result::failureFrom( made );
   }
   // The appendix.
   {
-    const RtStatusResult made = b.tablePages( data.appendix, tr2( lang, "Trạng thái đến ngày %1; căn cứ: báo cáo mới nhất, hoặc trích dẫn nghị quyết.",
-                                              "Statuses as of %1; evidence: the latest report, or the resolution's words." ).arg( dateText( options.sessionDate ) ),
+    const RtStatusResult made = b.tablePages( data.appendix, RtTr( lang ).translate( "RtSessionPack", "Statuses as of %1; evidence: the latest report, or the resolution's words." ).arg( dateText( options.sessionDate ) ),
                                               QString() );
     if ( !made.ok() )
       return Result::failureFrom( made );
@@ -1126,7 +1113,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
   {
     RtLayoutTemplate *t = b.pages[i].t.get();
     t->setText( QStringLiteral( "header" ), header );
-    t->setText( QStringLiteral( "page" ), tr2( lang, "Trang %1/%2", "Page %1 of %2" ).arg( i + 1 ).arg( total ) );
+    t->setText( QStringLiteral( "page" ), RtTr( lang ).translate( "RtSessionPack", "Page %1 of %2" ).arg( i + 1 ).arg( total ) );
   }
 
   // The PDF: every page through one painter, each at its template's page size.

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""The plugin's translations (Qt Linguist): update them, and check they are complete.
+"""A Qt Linguist catalogue (Vietnamese and English): update it, and check it is complete.
 
-    rt_i18n.py update --lupdate LUPDATE --plugin-dir plugin/
-        runs lupdate over the plugin's sources into plugin/i18n/resolutiontracker_{vi,en}.ts
-        (the committed files; then translate the new or changed messages, in Qt Linguist or
-        by editing the XML, and remove their type="unfinished").
+Two catalogues use it: the plugin's (plugin/i18n/resolutiontracker_{vi,en}.ts, sources
+plugin/ and map/rtprocessing*) and the core's (layers/i18n/restrack_core_{vi,en}.ts,
+sources layers/, cli/ and map/ but the Processing algorithms).
 
-    rt_i18n.py check --lupdate LUPDATE --plugin-dir plugin/
+    rt_i18n.py update --lupdate LUPDATE --source-dir DIR --ts-dir DIR --ts-name NAME_{}.ts
+        runs lupdate over the sources into the committed .ts files (then translate the new
+        or changed messages, in Qt Linguist or by editing the XML, and remove their
+        type="unfinished").
+
+    rt_i18n.py check (same arguments)
         the ctest check: runs lupdate on the current sources into temporary copies of the
         committed .ts files and fails when
           - the committed files are out of date with the sources (a message added, removed
@@ -15,12 +19,12 @@
           - a translation loses or adds a %1-style argument or the menu accelerator (&), or
           - the Vietnamese text of an English source is the source itself (untranslated),
             or the English text of a Vietnamese source is the source itself,
-            except for the strings listed in same_as_source.txt.
+            except for the strings listed in the --same-as-source file.
 
-The sources scanned are the .cpp, .h and .ui files under plugin/ (the plugin's UI), except
-plugin/tools/ and plugin/i18n/, and the files matching each --also pattern (the Processing
-algorithms of map/, whose texts the plugin and the qgis_process shim translate). Locations are not written (-locations none), so moving code does not make
-the files out of date. Standard library only.
+The sources scanned are the .cpp, .h and .ui files under each --source-dir, except its
+subfolders tools/ and i18n/ and the files matching an --exclude pattern, and the files
+matching each --also pattern. Locations are not written (-locations none), so moving code
+does not make the files out of date. Standard library only.
 """
 import argparse
 import glob
@@ -33,8 +37,6 @@ import tempfile
 import xml.etree.ElementTree as ET
 
 LANGUAGES = ("vi", "en")
-TS_NAME = "resolutiontracker_{}.ts"
-HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Letters that only Vietnamese text has (lower and upper case, precomposed).
 VI_LETTERS = set(
@@ -45,21 +47,28 @@ VI_LETTERS = set(
 SKIPPED_DIRS = ("tools", "i18n")  # plugin/tools/: developer tools, not the plugin's UI
 
 
-def sources(plugin_dir, also=()):
+def sources(args):
     files = []
-    for folder, dirs, names in os.walk(plugin_dir):
-        if folder == plugin_dir:
-            dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS]
-        files += [os.path.join(folder, n) for n in names if n.endswith((".cpp", ".h", ".ui"))]
-    for pattern in also:
+    for source_dir in args.source_dir:
+        source_dir = os.path.normpath(source_dir)
+        for folder, dirs, names in os.walk(source_dir):
+            if folder == source_dir:
+                dirs[:] = [d for d in dirs if d not in SKIPPED_DIRS]
+            files += [os.path.join(folder, n) for n in names if n.endswith((".cpp", ".h", ".ui"))]
+    excluded = set()
+    for pattern in args.exclude:
+        excluded |= set(os.path.normpath(f) for f in glob.glob(pattern))
+    files = [f for f in files if os.path.normpath(f) not in excluded]
+    for pattern in args.also:
         files += glob.glob(pattern)
     return sorted(set(files))
 
 
-def run_lupdate(lupdate, plugin_dir, ts_path, language, also=()):
-    files = sources(plugin_dir, also)
+def run_lupdate(args, ts_path, language):
+    lupdate = args.lupdate
+    files = sources(args)
     if not files:
-        raise SystemExit("no plugin sources found in %s" % plugin_dir)
+        raise SystemExit("no sources found in %s" % ", ".join(args.source_dir))
     cmd = [lupdate, "-silent", "-no-obsolete", "-locations", "none", "-no-ui-lines",
            "-source-language", "en", "-target-language", language] + files + ["-ts", ts_path]
     done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
@@ -130,10 +139,9 @@ def looks_vietnamese(text):
     return vietnamese_share(text) >= 0.3
 
 
-def same_as_source_allowed():
-    path = os.path.join(HERE, "same_as_source.txt")
+def same_as_source_allowed(path):
     allowed = set()
-    if os.path.exists(path):
+    if path and os.path.exists(path):
         with open(path, encoding="utf-8") as f:
             for line in f:
                 line = line.rstrip("\n")
@@ -142,7 +150,7 @@ def same_as_source_allowed():
     return allowed
 
 
-def problems_of(language, messages, allowed):
+def problems_of(language, messages, allowed, allowed_file):
     problems = []
     for key, (kind, forms) in sorted(messages.items()):
         source = key[1]
@@ -172,17 +180,17 @@ def problems_of(language, messages, allowed):
         if source not in allowed and all(f == source for f in forms):
             if language == "vi" and looks_english(source):
                 problems.append("%s: the Vietnamese text is the English source (untranslated); "
-                                "if it is right as it is, list the source in plugin/i18n/same_as_source.txt" % where)
+                                "if it is right as it is, list the source in %s" % (where, allowed_file))
             if language == "en" and looks_vietnamese(source):
                 problems.append("%s: the English text is the Vietnamese source (untranslated); "
-                                "if it is right as it is, list the source in plugin/i18n/same_as_source.txt" % where)
+                                "if it is right as it is, list the source in %s" % (where, allowed_file))
     return problems
 
 
 def update(args):
     for language in LANGUAGES:
-        path = os.path.join(args.ts_dir, TS_NAME.format(language))
-        run_lupdate(args.lupdate, args.plugin_dir, path, language, args.also)
+        path = os.path.join(args.ts_dir, args.ts_name.format(language))
+        run_lupdate(args, path, language)
         _, messages = read_ts(path)
         todo = sum(1 for kind, _ in messages.values() if kind in ("unfinished", "missing"))
         print("%s: %d messages, %d to translate" % (path, len(messages), todo))
@@ -190,18 +198,18 @@ def update(args):
 
 
 def check(args):
-    allowed = same_as_source_allowed()
+    allowed = same_as_source_allowed(args.same_as_source)
     failures = []
     total = {}
     with tempfile.TemporaryDirectory(prefix="rt-i18n-") as tmp:
         for language in LANGUAGES:
-            committed = os.path.join(args.ts_dir, TS_NAME.format(language))
+            committed = os.path.join(args.ts_dir, args.ts_name.format(language))
             if not os.path.exists(committed):
                 failures.append("%s is missing: run the update (see below)" % committed)
                 continue
-            fresh = os.path.join(tmp, TS_NAME.format(language))
+            fresh = os.path.join(tmp, args.ts_name.format(language))
             shutil.copyfile(committed, fresh)
-            run_lupdate(args.lupdate, args.plugin_dir, fresh, language, args.also)
+            run_lupdate(args, fresh, language)
             file_language, old = read_ts(committed)
             _, new = read_ts(fresh)
             if not file_language.startswith(language):
@@ -212,17 +220,17 @@ def check(args):
                 failures.append("%s: out of date: %s is in the sources, not in the file" % (committed, describe(key)))
             for key in removed:
                 failures.append("%s: out of date: %s is in the file, no longer in the sources" % (committed, describe(key)))
-            failures += problems_of(language, new, allowed)
+            failures += problems_of(language, new, allowed, args.same_as_source or "a same-as-source file")
             total[language] = len(new)
     if total and min(total.values()) < args.min_messages:
         failures.append("only %s messages found (at least %d expected): is lupdate reading the plugin sources?"
                         % (total, args.min_messages))
     if failures:
-        print("The plugin's translations are not complete:")
+        print("The translations %s are not complete:" % os.path.join(args.ts_dir, args.ts_name))
         for f in failures:
             print("  " + f)
         print("Fix: cmake --build BUILD --target rt_update_translations, translate the messages "
-              "marked type=\"unfinished\" in plugin/i18n/resolutiontracker_{vi,en}.ts, remove the marks.")
+              "marked type=\"unfinished\" in %s, remove the marks." % os.path.join(args.ts_dir, args.ts_name))
         return 1
     print("translations complete: %s messages in %s" % (
         ", ".join("%d" % total[l] for l in LANGUAGES), ", ".join(LANGUAGES)))
@@ -233,8 +241,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=("update", "check"))
     parser.add_argument("--lupdate", default="lupdate")
-    parser.add_argument("--plugin-dir", default=os.path.dirname(HERE))
-    parser.add_argument("--ts-dir", default=HERE)
+    parser.add_argument("--source-dir", action="append", required=True,
+                        help="a folder of sources to scan (repeatable)")
+    parser.add_argument("--ts-dir", required=True)
+    parser.add_argument("--ts-name", required=True, help="the .ts file name, {} standing for the language")
+    parser.add_argument("--same-as-source", help="the file listing the sources rightly translated as themselves")
+    parser.add_argument("--exclude", action="append", default=[],
+                        help="a glob of sources under a --source-dir not to scan (repeatable)")
     parser.add_argument("--min-messages", type=int, default=1)
     parser.add_argument("--also", action="append", default=[],
                         help="a glob of more sources to scan (repeatable)")

@@ -1,0 +1,36 @@
+#ifndef RTTR_H
+#define RTTR_H
+
+#include "rtlang.h"
+
+#include <QString>
+
+/**
+ * The core's messages in a language asked per call (the session pack may be made in English
+ * while the interface is Vietnamese): the Qt Linguist catalogue layers/i18n/restrack_core_*.ts,
+ * compiled into rtcore. Sources are English; a message the catalogue lacks stays the source.
+ *
+ * Mark a message where it is used, so lupdate finds it (context and text as literals):
+ *
+ *   RtTr( lang ).translate( "RtCli", "Layer %1 — %2 features" ).arg( … )
+ *   RtTr( lang ).translate( "RtCli", "%n task(s)", nullptr, count )   // plural: %n is replaced
+ *
+ * Thread-safe: the catalogues are loaded once and only read afterwards.
+ */
+QString rtTr( RtLang lang, const char *context, const char *sourceText, const char *disambiguation = nullptr, int n = -1 );
+
+//! The catalogue of one language; its translate() has the form lupdate extracts.
+class RtTr
+{
+  public:
+    explicit RtTr( RtLang lang ) : mLang( lang ) {}
+    QString translate( const char *context, const char *sourceText, const char *disambiguation = nullptr, int n = -1 ) const
+    {
+      return rtTr( mLang, context, sourceText, disambiguation, n );
+    }
+
+  private:
+    RtLang mLang;
+};
+
+#endif // RTTR_H
