@@ -2,7 +2,7 @@
 
 #include <qgsapplication.h>
 #include <qgsauthmanager.h>
-#include <qgsauthmethodconfig.h>
+#include <qgsauthconfig.h> // QgsAuthMethodConfig (QGIS 3.22)
 
 RtResult<RtPgConnection::Credentials> RtQgisAuth::credentials( const QString &id )
 {

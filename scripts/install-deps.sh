@@ -6,7 +6,7 @@ PKGS=(
   build-essential cmake ninja-build pkg-config git
   # QGIS 3.22 development files (Qt 5) and what its headers need
   qgis libqgis-dev qgis-providers libqt5webkit5-dev qttools5-dev qttools5-dev-tools
-  libqt5svg5-dev libqca-qt5-2-dev libqscintilla2-qt5-dev libqwt-qt5-dev libqt5serialport5-dev
+  libqt5svg5-dev libqca-qt5-2-dev qt5keychain-dev libqscintilla2-qt5-dev libqwt-qt5-dev libqt5serialport5-dev
   qtpositioning5-dev libqt5opengl5-dev qtbase5-private-dev libqt5sql5-sqlite
   # Qt 6 for the core-qt6 configuration (QGIS 4 readiness)
   qt6-base-dev qt6-base-dev-tools libgl-dev
