@@ -8,6 +8,7 @@
 
 #include <QFileInfo>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -57,6 +58,20 @@ namespace
     for ( int i = 0; i < ds->GetLayerCount(); ++i )
       names << QString::fromUtf8( ds->GetLayer( i )->GetName() );
     return names.join( QStringLiteral( ", " ) );
+  }
+
+  //! A database GDAL opens by a connection string ("PG:dbname=… host=…"), not a file.
+  bool isConnection( const QString &path )
+  {
+    return path.startsWith( QLatin1String( "PG:" ), Qt::CaseInsensitive );
+  }
+
+  //! \a source as the messages name it: a connection string without its password.
+  RtLayerSource shownSource( RtLayerSource source )
+  {
+    if ( isConnection( source.path ) )
+      source.path.replace( QRegularExpression( QStringLiteral( R"(password\s*=\s*('(?:[^'\\]|\\.)*'|\S+))" ) ), QStringLiteral( "password=…" ) );
+    return source;
   }
 
   //! The layer \a source names; fills \a error with what to fix otherwise.
@@ -339,22 +354,24 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
   out.source = source.value();
   if ( out.source.path.isEmpty() )
     return Result::failure( QStringLiteral( "no layer given: use PATH or \"PATH|layername=NAME\"" ) );
+  // A PostGIS layer is read through GDAL's PG driver ("PG:host=… dbname=…|layername=parcels").
+  const RtLayerSource shown = shownSource( out.source );
   if ( binding.fields.isEmpty() )
-    return Result::failure( QStringLiteral( "%1: no key field given; name the field(s) that hold the place key" ).arg( out.source.toString() ) );
-  if ( !QFileInfo::exists( out.source.path ) )
+    return Result::failure( QStringLiteral( "%1: no key field given; name the field(s) that hold the place key" ).arg( shown.toString() ) );
+  if ( !isConnection( out.source.path ) && !QFileInfo::exists( out.source.path ) )
     return Result::failure( QStringLiteral( "%1: no such file" ).arg( out.source.path ) );
 
   DatasetPtr ds( GDALDataset::Open( out.source.path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr ) );
   if ( !ds )
     return Result::failure( QStringLiteral( "%1: GDAL cannot open it as a vector dataset (%2)" )
-                            .arg( out.source.path, gdalMessage( QStringLiteral( "unknown format" ) ) ) );
+                            .arg( shown.path, gdalMessage( QStringLiteral( "unknown format" ) ) ) );
   out.driver = QString::fromUtf8( ds->GetDriver() ? ds->GetDriver()->GetDescription() : "" );
   QString error;
-  OGRLayer *layer = findLayer( ds.get(), out.source, error );
+  OGRLayer *layer = findLayer( ds.get(), shown, error );
   if ( !layer )
     return Result::failure( error );
   out.layerName = QString::fromUtf8( layer->GetName() );
-  const QString where = RtLayerSource { out.source.path, out.layerName }.toString();
+  const QString where = RtLayerSource { shown.path, out.layerName }.toString();
 
   OGRFeatureDefn *defn = layer->GetLayerDefn();
   for ( int i = 0; i < defn->GetFieldCount(); ++i )

@@ -69,7 +69,9 @@ struct RtLayerKeys
   QStringList warnings;
 
   /**
-   * Reads the features' values of \a binding's fields from the layer \a spec. Refused,
+   * Reads the features' values of \a binding's fields from the layer \a spec: a file, or a
+   * PostGIS table through GDAL's PG driver ("PG:host=… dbname=…|layername=parcels"; its
+   * password is left out of every message). Refused,
    * with a message naming the layer and what to fix: a dataset GDAL cannot open, a missing
    * layer name when the dataset holds several (they are listed), a missing field (the
    * layer's fields are listed), and — when \a options ask for it — a CRS that does not put

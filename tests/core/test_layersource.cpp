@@ -1,6 +1,8 @@
 // Layer sources as QGIS writes them ("PATH|layername=NAME", "PATH|layerid=N"), read strictly:
-// an option given twice or one we would ignore is refused, naming it.
+// an option given twice or one we would ignore is refused, naming it. A PostGIS layer
+// ("PG:…|layername=NAME") on the test cluster, its password never in a message.
 #include "catch_compat.h"
+#include "pgtestutil.h"
 #include "testutil.h"
 
 #include "rtlayerkeys.h"
@@ -11,6 +13,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QUrl>
 
 namespace
 {
@@ -189,4 +192,47 @@ TEST_CASE( "keys read through the columnar stream are the keys read feature by f
     CHECK( a.value().features.at( 1 ).values == QStringList { QStringLiteral( "06715" ), QStringLiteral( "Hải Hòa 9" ), QStringLiteral( "3000000001" ) } );
     CHECK( a.value().warnings == b.value().warnings );
   }
+}
+
+TEST_CASE( "the keys of a PostGIS layer are read through GDAL's PG driver, its password in no message", "[layers][pg]" )
+{
+  RtTestPgDatabase db;
+  REQUIRE( db.error().isEmpty() );
+  // Three parcels in Móng Cái (EPSG:5899), one of them without a geometry.
+  REQUIRE( RtTestPgDatabase::execute( db.uri(), QStringLiteral(
+    "CREATE TABLE parcels (fid serial PRIMARY KEY, commune varchar(5), sheet integer, parcel integer, geom geometry(Polygon, 5899));"
+    "INSERT INTO parcels (commune, sheet, parcel, geom) VALUES "
+    "('06709', 4, 1152, ST_GeomFromText('POLYGON((521000 2381000, 521020 2381000, 521020 2381020, 521000 2381020, 521000 2381000))', 5899)),"
+    "('06709', 4, 1153, ST_GeomFromText('POLYGON((521020 2381000, 521040 2381000, 521040 2381020, 521020 2381020, 521020 2381000))', 5899)),"
+    "('06715', 12, 7, NULL)" ) ).isEmpty() );
+  const QUrl url( db.uri() );
+  const QString password = url.password();
+  REQUIRE( password.size() >= 8 );
+  const QString connection = QStringLiteral( "PG:host='%1' port='%2' dbname='%3' user='%4' password='%5'" )
+                             .arg( url.host() ).arg( url.port() ).arg( url.path().mid( 1 ), url.userName(), password );
+  RtKeyBinding binding;
+  binding.kind = QStringLiteral( "parcel" );
+  binding.fields = QStringList { QStringLiteral( "commune" ), QStringLiteral( "sheet" ), QStringLiteral( "parcel" ) };
+
+  const RtResult<RtLayerKeys> keys = RtLayerKeys::read( connection + QStringLiteral( "|layername=parcels" ), binding );
+  REQUIRE( keys.ok() );
+  CHECK( keys.value().driver == QStringLiteral( "PostgreSQL" ) );
+  REQUIRE( keys.value().features.size() == 3 );
+  CHECK( keys.value().features.at( 0 ).fid == 1 );
+  CHECK( keys.value().features.at( 0 ).values == QStringList { QStringLiteral( "06709" ), QStringLiteral( "4" ), QStringLiteral( "1152" ) } );
+  CHECK( keys.value().features.at( 2 ).values == QStringList { QStringLiteral( "06715" ), QStringLiteral( "12" ), QStringLiteral( "7" ) } );
+  CHECK( keys.value().crs.fits );
+
+  // A missing layer and a missing field: refused, naming the server and the layer, never the password.
+  const RtResult<RtLayerKeys> noLayer = RtLayerKeys::read( connection + QStringLiteral( "|layername=plots" ), binding );
+  REQUIRE( !noLayer.ok() );
+  CHECK( noLayer.error().contains( QStringLiteral( "has no layer 'plots'" ) ) );
+  CHECK( noLayer.error().contains( QStringLiteral( "password=…" ) ) );
+  CHECK( !noLayer.error().contains( password ) );
+  RtKeyBinding wrongField = binding;
+  wrongField.fields[2] = QStringLiteral( "plot" );
+  const RtResult<RtLayerKeys> noField = RtLayerKeys::read( connection + QStringLiteral( "|layername=parcels" ), wrongField );
+  REQUIRE( !noField.ok() );
+  CHECK( noField.error().contains( QStringLiteral( "plot" ) ) );
+  CHECK( !noField.error().contains( password ) );
 }
