@@ -928,6 +928,18 @@ Statuses: %2</translation>
         <source>Record an office&apos;s filled report form (made by restrack report-form): every row or none</source>
         <translation>Record an office&apos;s filled report form (made by restrack report-form): every row or none</translation>
     </message>
+    <message>
+        <source>Open a Register on a Server…</source>
+        <translation>Open a Register on a Server…</translation>
+    </message>
+    <message>
+        <source>Open a register kept on a PostgreSQL server, shared by several desks</source>
+        <translation>Open a register kept on a PostgreSQL server, shared by several desks</translation>
+    </message>
+    <message>
+        <source>Register on %1 opened; the project remembers the connection (no password).</source>
+        <translation>Register on %1 opened; the project remembers the connection (no password).</translation>
+    </message>
 </context>
 <context>
     <name>RtPluginMetadata</name>
@@ -980,6 +992,41 @@ Statuses: %2</translation>
     <message>
         <source>Resolution Tracker: a council resolution&apos;s tasks on the map</source>
         <translation>Resolution Tracker: a council resolution&apos;s tasks on the map</translation>
+    </message>
+</context>
+<context>
+    <name>RtServerDialog</name>
+    <message>
+        <source>Open a Register on a Server</source>
+        <translation>Open a Register on a Server</translation>
+    </message>
+    <message>
+        <source>(written below)</source>
+        <translation>(written below)</translation>
+    </message>
+    <message>
+        <source>QGIS connection</source>
+        <translation>QGIS connection</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentication</translation>
+    </message>
+    <message>
+        <source>Without an authentication configuration the user name comes from the connection or pg_service.conf and the password from ~/.pgpass. The project keeps the connection, never a password.</source>
+        <translation>Without an authentication configuration the user name comes from the connection or pg_service.conf and the password from ~/.pgpass. The project keeps the connection, never a password.</translation>
+    </message>
+    <message>
+        <source>Give a server&apos;s connection: service=NAME, host=… dbname=…, or postgresql://host/database.</source>
+        <translation>Give a server&apos;s connection: service=NAME, host=… dbname=…, or postgresql://host/database.</translation>
+    </message>
+    <message>
+        <source>Cannot open the register: %1</source>
+        <translation>Cannot open the register: %1</translation>
     </message>
 </context>
 <context>

@@ -923,6 +923,18 @@ Các trạng thái: %2</translation>
         <source>Record an office&apos;s filled report form (made by restrack report-form): every row or none</source>
         <translation>Ghi phiếu báo cáo đã điền của một cơ quan (lập bằng restrack report-form): ghi tất cả các dòng hoặc không ghi dòng nào</translation>
     </message>
+    <message>
+        <source>Open a Register on a Server…</source>
+        <translation>Mở sổ theo dõi trên máy chủ…</translation>
+    </message>
+    <message>
+        <source>Open a register kept on a PostgreSQL server, shared by several desks</source>
+        <translation>Mở sổ theo dõi lưu trên máy chủ PostgreSQL, dùng chung cho nhiều bàn làm việc</translation>
+    </message>
+    <message>
+        <source>Register on %1 opened; the project remembers the connection (no password).</source>
+        <translation>Đã mở sổ theo dõi trên %1; dự án ghi nhớ kết nối (không lưu mật khẩu).</translation>
+    </message>
 </context>
 <context>
     <name>RtPluginMetadata</name>
@@ -975,6 +987,41 @@ Các trạng thái: %2</translation>
     <message>
         <source>Resolution Tracker: a council resolution&apos;s tasks on the map</source>
         <translation>Theo dõi Nghị quyết: các nhiệm vụ của nghị quyết HĐND trên bản đồ</translation>
+    </message>
+</context>
+<context>
+    <name>RtServerDialog</name>
+    <message>
+        <source>Open a Register on a Server</source>
+        <translation>Mở sổ theo dõi trên máy chủ</translation>
+    </message>
+    <message>
+        <source>(written below)</source>
+        <translation>(nhập bên dưới)</translation>
+    </message>
+    <message>
+        <source>QGIS connection</source>
+        <translation>Kết nối của QGIS</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Xác thực</translation>
+    </message>
+    <message>
+        <source>Without an authentication configuration the user name comes from the connection or pg_service.conf and the password from ~/.pgpass. The project keeps the connection, never a password.</source>
+        <translation>Không có cấu hình xác thực thì tên người dùng lấy từ kết nối hoặc pg_service.conf và mật khẩu từ ~/.pgpass. Dự án chỉ lưu kết nối, không bao giờ lưu mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Give a server&apos;s connection: service=NAME, host=… dbname=…, or postgresql://host/database.</source>
+        <translation>Hãy nhập kết nối tới máy chủ: service=TÊN, host=… dbname=…, hoặc postgresql://máy-chủ/cơ-sở-dữ-liệu.</translation>
+    </message>
+    <message>
+        <source>Cannot open the register: %1</source>
+        <translation>Không mở được sổ theo dõi: %1</translation>
     </message>
 </context>
 <context>
