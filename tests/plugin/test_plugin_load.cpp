@@ -134,7 +134,7 @@ TEST_CASE( "the plugin loads, unloads and loads again in one QGIS session", "[pl
   REQUIRE( unloadPlugin );
 
   TestIface iface;
-  const QStringList expectedActions { QStringLiteral( "RtShowPanel" ), QStringLiteral( "RtOpenRegister" ), QStringLiteral( "RtAddResolution" ), QStringLiteral( "RtImportReport" ), QStringLiteral( "RtBindLayer" ),
+  const QStringList expectedActions { QStringLiteral( "RtShowPanel" ), QStringLiteral( "RtOpenRegister" ), QStringLiteral( "RtOpenServerRegister" ), QStringLiteral( "RtAddResolution" ), QStringLiteral( "RtImportReport" ), QStringLiteral( "RtBindLayer" ),
                                       QStringLiteral( "RtExportMap" ), QStringLiteral( "RtSessionPack" ), QStringLiteral( "RtIdentifyTool" ),
                                       QStringLiteral( "RtWithDirectives" ), QStringLiteral( "mActionResolutionTrackerAbout" ) };
   for ( int round = 1; round <= 2; ++round )
