@@ -1,4 +1,5 @@
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtstorebackend.h"
 #include "rtstore.h"
 #include "rttasksasof.h"
@@ -99,7 +100,7 @@ std::unique_ptr<RtStore> RtCli::openStore( const RtArgs &args, bool writable, in
     path = bundledRegister( &lookedIn );
     if ( path.isEmpty() )
     {
-      err( QStringLiteral( "the bundled register was not found (looked in %1); build the project "
+      err( rtMsg( "RtCli", "the bundled register was not found (looked in %1); build the project "
                            "(cmake --build) or pass --db FILE.gpkg" ).arg( lookedIn ) );
       return nullptr;
     }
@@ -113,9 +114,32 @@ std::unique_ptr<RtStore> RtCli::openStore( const RtArgs &args, bool writable, in
     return nullptr;
   }
   if ( !store.value()->keptBeforeUpgrade().isEmpty() )
-    err( QStringLiteral( "note: %1 was made by an earlier version; it was upgraded to register schema %2, and the register as it was "
+    err( rtMsg( "RtCli", "note: %1 was made by an earlier version; it was upgraded to register schema %2, and the register as it was "
                          "is kept as %3" ).arg( RtStoreBackends::displayLocation( path ) ).arg( store.value()->schemaVersion() ).arg( store.value()->keptBeforeUpgrade() ) );
   return store.takeValue();
+}
+
+void RtCli::setMessageLanguage( int argc, char *argv[] )
+{
+  RtLang lang = RtLang::En;
+  for ( int i = 1; i + 1 < argc; ++i )
+  {
+    if ( qstrcmp( argv[i], "--lang" ) == 0 && rtParseLang( QString::fromLocal8Bit( argv[i + 1] ), lang ) )
+    {
+      rtSetMessageLanguage( lang );
+      return;
+    }
+  }
+  // POSIX order: the first variable set decides (LANGUAGE may list several: its first counts).
+  for ( const char *name : { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" } )
+  {
+    const QString value = qEnvironmentVariable( name ).section( QLatin1Char( ':' ), 0, 0 ).trimmed();
+    if ( value.isEmpty() )
+      continue;
+    rtSetMessageLanguage( value.startsWith( QLatin1String( "vi" ), Qt::CaseInsensitive ) ? RtLang::Vi : RtLang::En );
+    return;
+  }
+  rtSetMessageLanguage( RtLang::En );
 }
 
 bool RtCli::langOption( const RtArgs &args, RtLang &lang )
@@ -125,7 +149,7 @@ bool RtCli::langOption( const RtArgs &args, RtLang &lang )
     return true;
   if ( rtParseLang( args.value( QStringLiteral( "lang" ) ), lang ) )
     return true;
-  err( QStringLiteral( "--lang must be vi or en, not '%1'" ).arg( args.value( QStringLiteral( "lang" ) ) ) );
+  err( rtMsg( "RtCli", "--lang must be vi or en, not '%1'" ).arg( args.value( QStringLiteral( "lang" ) ) ) );
   return false;
 }
 
@@ -188,13 +212,13 @@ bool RtArgs::parse( const QStringList &args, const QStringList &valueOptions, co
         mValues[name].append( args.at( ++i ) );
       else
       {
-        mError = QStringLiteral( "option --%1 needs a value" ).arg( name );
+        mError = rtMsg( "RtCli", "option --%1 needs a value" ).arg( name );
         return false;
       }
     }
     else
     {
-      mError = QStringLiteral( "unknown option --%1" ).arg( name );
+      mError = rtMsg( "RtCli", "unknown option --%1" ).arg( name );
       return false;
     }
   }
@@ -209,7 +233,7 @@ bool RtCli::asOfOption( const RtArgs &args, QDate &asOf )
   asOf = parseDate( args.value( QStringLiteral( "as-of" ) ) );
   if ( asOf.isValid() )
     return true;
-  err( QStringLiteral( "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
+  err( rtMsg( "RtCli", "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
   return false;
 }
 
@@ -262,7 +286,7 @@ bool RtCli::taskIdOption( const RtArgs &args, const RtStore &store, const QStrin
     return false;
   if ( numbers.size() > 1 )
   {
-    err( QStringLiteral( "a task belongs to one resolution: give --resolution once" ) );
+    err( rtMsg( "RtCli", "a task belongs to one resolution: give --resolution once" ) );
     exit = ExitUsage;
     return false;
   }
@@ -283,18 +307,18 @@ bool RtCli::textOption( const RtArgs &args, const QString &textOption, const QSt
     return true;
   if ( args.has( textOption ) )
   {
-    err( QStringLiteral( "give --%1 or --%2, not both" ).arg( textOption, fileOption ) );
+    err( rtMsg( "RtCli", "give --%1 or --%2, not both" ).arg( textOption, fileOption ) );
     exit = ExitUsage;
     return false;
   }
   exit = ExitRefused;
   const QString path = args.value( fileOption );
-  const QString name = path == QLatin1String( "-" ) ? QStringLiteral( "standard input" ) : path;
+  const QString name = path == QLatin1String( "-" ) ? rtMsg( "RtCli", "standard input" ) : path;
   QFile file;
   const bool opened = path == QLatin1String( "-" ) ? file.open( stdin, QIODevice::ReadOnly ) : ( file.setFileName( path ), file.open( QIODevice::ReadOnly ) );
   if ( !opened )
   {
-    err( QStringLiteral( "--%1 %2: cannot read it (%3)" ).arg( fileOption, name, file.errorString() ) );
+    err( rtMsg( "RtCli", "--%1 %2: cannot read it (%3)" ).arg( fileOption, name, file.errorString() ) );
     return false;
   }
   // A note is text, not a whole disk: read a little past the limit to tell.
@@ -302,7 +326,7 @@ bool RtCli::textOption( const RtArgs &args, const QString &textOption, const QSt
   QByteArray bytes = file.read( limit + 1 );
   if ( bytes.size() > limit )
   {
-    err( QStringLiteral( "--%1 %2: more than %3 MiB; a note or evidence is text, give a shorter one" ).arg( fileOption, name ).arg( limit / ( 1024 * 1024 ) ) );
+    err( rtMsg( "RtCli", "--%1 %2: more than %3 MiB; a note or evidence is text, give a shorter one" ).arg( fileOption, name ).arg( limit / ( 1024 * 1024 ) ) );
     return false;
   }
   if ( bytes.startsWith( "\xEF\xBB\xBF" ) )
@@ -310,13 +334,13 @@ bool RtCli::textOption( const RtArgs &args, const QString &textOption, const QSt
   const auto nul = bytes.indexOf( '\0' );
   if ( nul >= 0 )
   {
-    err( QStringLiteral( "--%1 %2: line %3 holds a NUL byte; is it a text file?" ).arg( fileOption, name ).arg( bytes.left( nul ).count( '\n' ) + 1 ) );
+    err( rtMsg( "RtCli", "--%1 %2: line %3 holds a NUL byte; is it a text file?" ).arg( fileOption, name ).arg( bytes.left( nul ).count( '\n' ) + 1 ) );
     return false;
   }
   const QString decoded = QString::fromUtf8( bytes );
   if ( decoded.toUtf8() != bytes )
   {
-    err( QStringLiteral( "--%1 %2: not UTF-8 text; save it as UTF-8" ).arg( fileOption, name ) );
+    err( rtMsg( "RtCli", "--%1 %2: not UTF-8 text; save it as UTF-8" ).arg( fileOption, name ) );
     return false;
   }
   text = decoded;

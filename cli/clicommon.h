@@ -101,6 +101,12 @@ namespace RtCli
    * \a exit (when given) receiving the exit code for it.
    */
   std::unique_ptr<RtStore> openStore( const RtArgs &args, bool writable, int *exit = nullptr );
+  /**
+   * Sets the language of the messages (errors, warnings, notes) before any command runs:
+   * --lang vi|en when given, else the locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG:
+   * "vi…" is Vietnamese), else English.
+   */
+  void setMessageLanguage( int argc, char *argv[] );
   //! Reads --lang (Vietnamese by default); prints the reason and returns false when it is wrong.
   bool langOption( const RtArgs &args, RtLang &lang );
   //! Reads --as-of (today by default); prints the reason and returns false when it is not a date.

@@ -1,5 +1,6 @@
 // restrack add-resolution: one more resolution, its text and tasks, in a register.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtregister.h"
 #include "rtresolutionimporter.h"
 #include "rtstore.h"
@@ -56,7 +57,7 @@ int runAddResolution( const QStringList &argList )
   QFile textFile( textPath );
   if ( !textFile.open( QIODevice::ReadOnly ) )
   {
-    RtCli::err( QStringLiteral( "%1: cannot read the resolution text (%2)" ).arg( textPath, textFile.errorString() ) );
+    RtCli::err( rtMsg( "RtCli", "%1: cannot read the resolution text (%2)" ).arg( textPath, textFile.errorString() ) );
     return ExitRefused;
   }
   const QByteArray textBytes = textFile.readAll();
@@ -64,7 +65,7 @@ int runAddResolution( const QStringList &argList )
   if ( !imported.ok() )
     return RtCli::fail( imported );
   for ( const QString &w : imported.value().warnings )
-    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
   const RtResolution &res = imported.value().resolution;
 
   QVector<RtTask> tasks;
@@ -75,7 +76,7 @@ int runAddResolution( const QStringList &argList )
     {
       for ( const QString &p : problems )
         RtCli::err( p );
-      RtCli::err( QStringLiteral( "refusing to add: %1 disagrees with %2 in %3 place(s); fix the register or the text" )
+      RtCli::err( rtMsg( "RtCli", "refusing to add: %1 disagrees with %2 in %3 place(s); fix the register or the text" )
                   .arg( registerPath, textPath ).arg( problems.size() ) );
       return ExitRefused;
     }
@@ -85,9 +86,9 @@ int runAddResolution( const QStringList &argList )
   const RtResult<RtAddedResolution> added = store->addResolution( res, tasks, RtCli::documentInfo( res, textPath, textBytes, term ) );
   if ( !added.ok() )
     return RtCli::fail( added );
-  RtCli::out( QStringLiteral( "added %1 to %2: %3 tasks, checked against %4" )
+  RtCli::out( rtMsg( "RtCli", "added %1 to %2: %3 tasks, checked against %4" )
               .arg( added.value().number, store->path() ).arg( added.value().tasks ).arg( QFileInfo( textPath ).fileName() ) );
   for ( const auto &renamed : added.value().renamed )
-    RtCli::out( QStringLiteral( "  task %1 is %2 in this register (the id %1 was taken)" ).arg( renamed.first, renamed.second ) );
+    RtCli::out( rtMsg( "RtCli", "  task %1 is %2 in this register (the id %1 was taken)" ).arg( renamed.first, renamed.second ) );
   return ExitOk;
 }

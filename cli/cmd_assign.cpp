@@ -1,5 +1,6 @@
 // restrack assign: the lead office and the cooperating offices of a task.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtstore.h"
 
 namespace
@@ -21,7 +22,7 @@ int runAssign( const QStringList &argList )
   change.taskId = args.positional().constFirst();
   if ( args.values( QStringLiteral( "office" ) ).size() > 1 )
   {
-    RtCli::err( QStringLiteral( "a task has one lead office: give --office once, and the others with --with" ) );
+    RtCli::err( rtMsg( "RtCli", "a task has one lead office: give --office once, and the others with --with" ) );
     return ExitUsage;
   }
   change.lead = args.value( QStringLiteral( "office" ) ).trimmed();
@@ -29,7 +30,7 @@ int runAssign( const QStringList &argList )
   change.by = args.value( QStringLiteral( "by" ) ).trimmed();
   if ( change.lead.isEmpty() || change.by.isEmpty() )
   {
-    RtCli::err( QStringLiteral( "%1 is required\n%2" ).arg( change.lead.isEmpty() ? QStringLiteral( "--office (the lead office)" ) : QStringLiteral( "--by (who assigns the task)" ),
+    RtCli::err( rtMsg( "RtCli", "%1 is required\n%2" ).arg( change.lead.isEmpty() ? rtMsg( "RtCli", "--office (the lead office)" ) : rtMsg( "RtCli", "--by (who assigns the task)" ),
                 QString::fromUtf8( sUsage ) ) );
     return ExitUsage;
   }
@@ -46,7 +47,7 @@ int runAssign( const QStringList &argList )
   if ( !assignments.ok() || assignments.value().isEmpty() )
     return RtCli::fail( assignments );
   const RtAssignment &a = assignments.value().constLast();
-  RtCli::out( QStringLiteral( "%1: lead %2%3 (by %4)" ).arg( change.taskId, a.lead,
-              a.with.isEmpty() ? QString() : QStringLiteral( "; with %1" ).arg( a.with.join( QStringLiteral( ", " ) ) ), a.by ) );
+  RtCli::out( rtMsg( "RtCli", "%1: lead %2%3 (by %4)" ).arg( change.taskId, a.lead,
+              a.with.isEmpty() ? QString() : rtMsg( "RtCli", "; with %1" ).arg( a.with.join( QStringLiteral( ", " ) ) ), a.by ) );
   return ExitOk;
 }

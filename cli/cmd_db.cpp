@@ -1,6 +1,7 @@
 // restrack db init|upgrade, push and pull: a register on a PostgreSQL server (many desks)
 // and GeoPackage copies of it, the whole history included.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtpgrights.h"
 #include "rtstorebackend.h"
 #include "rtstoreschema.h"
@@ -21,7 +22,7 @@ namespace
 
   QString describe( const RtTransferReport &r )
   {
-    return QStringLiteral( "%1 resolution(s), %2 task(s), %3 status change(s), %4 measured value(s), %5 assignment(s)" )
+    return rtMsg( "RtCli", "%1 resolution(s), %2 task(s), %3 status change(s), %4 measured value(s), %5 assignment(s)" )
            .arg( r.resolutions ).arg( r.tasks ).arg( r.statusChanges ).arg( r.values ).arg( r.assignments );
   }
 }
@@ -48,9 +49,9 @@ int runDb( const QStringList &argList )
     for ( const RtTableSpec &t : RtStoreSchema::tables() )
       tables << QLatin1String( t.name );
     const bool server = RtStoreBackends::kindOf( location ) == RtStoreBackends::Kind::PostgreSql;
-    RtCli::out( QStringLiteral( "created an empty register (schema %1) in %2%3: tables %4; the histories are append-only. "
+    RtCli::out( rtMsg( "RtCli", "created an empty register (schema %1) in %2%3: tables %4; the histories are append-only. "
                                 "Fill it with: restrack push --from FILE.gpkg --db %2" )
-                .arg( RtStoreSchema::version() ).arg( shown, server ? QStringLiteral( " (database schema restrack)" ) : QString(),
+                .arg( RtStoreSchema::version() ).arg( shown, server ? rtMsg( "RtCli", " (database schema restrack)" ) : QString(),
                       tables.join( QStringLiteral( ", " ) ) ) );
     return ExitOk;
   }
@@ -61,9 +62,9 @@ int runDb( const QStringList &argList )
     if ( !upgraded.ok() )
       return RtCli::fail( upgraded );
     if ( keptAs.isEmpty() )
-      RtCli::out( QStringLiteral( "%1 is a register of schema %2 already: nothing to upgrade" ).arg( shown ).arg( upgraded.value() ) );
+      RtCli::out( rtMsg( "RtCli", "%1 is a register of schema %2 already: nothing to upgrade" ).arg( shown ).arg( upgraded.value() ) );
     else
-      RtCli::out( QStringLiteral( "%1 was upgraded to register schema %2; the register as it was is kept as %3" ).arg( shown ).arg( upgraded.value() ).arg( keptAs ) );
+      RtCli::out( rtMsg( "RtCli", "%1 was upgraded to register schema %2; the register as it was is kept as %3" ).arg( shown ).arg( upgraded.value() ).arg( keptAs ) );
     return ExitOk;
   }
   const QString user = args.value( QStringLiteral( "user" ) ).trimmed();
@@ -72,20 +73,20 @@ int runDb( const QStringList &argList )
     const std::optional<RtPgRights::Role> role = RtPgRights::roleFromCode( args.value( QStringLiteral( "as" ) ) );
     if ( user.isEmpty() || !role )
     {
-      RtCli::err( QStringLiteral( "db role needs --user LOGIN and --as viewer, editor or admin\n%1" ).arg( QString::fromUtf8( sDbUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "db role needs --user LOGIN and --as viewer, editor or admin\n%1" ).arg( QString::fromUtf8( sDbUsage ) ) );
       return ExitUsage;
     }
     const RtStatusResult granted = RtPgRights::grantRole( location, user, *role );
     if ( !granted.ok() )
       return RtCli::fail( granted );
-    RtCli::out( QStringLiteral( "%1 is now %2 of the registers on %3" ).arg( user, RtPgRights::roleName( *role ), shown ) );
+    RtCli::out( rtMsg( "RtCli", "%1 is now %2 of the registers on %3" ).arg( user, RtPgRights::roleName( *role ), shown ) );
     return ExitOk;
   }
   if ( action == QLatin1String( "grant" ) )
   {
     if ( user.isEmpty() || args.value( QStringLiteral( "by" ) ).trimmed().isEmpty() )
     {
-      RtCli::err( QStringLiteral( "db grant needs --user LOGIN, --office or --place, and --by NAME\n%1" ).arg( QString::fromUtf8( sDbUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "db grant needs --user LOGIN, --office or --place, and --by NAME\n%1" ).arg( QString::fromUtf8( sDbUsage ) ) );
       return ExitUsage;
     }
     const QString office = args.value( QStringLiteral( "office" ) );
@@ -93,8 +94,8 @@ int runDb( const QStringList &argList )
     const RtStatusResult granted = RtPgRights::grantScope( location, user, office, place, args.value( QStringLiteral( "by" ) ) );
     if ( !granted.ok() )
       return RtCli::fail( granted );
-    RtCli::out( QStringLiteral( "%1 may now change the tasks of %2 in %3" )
-                .arg( user, office.trimmed().isEmpty() ? place.trimmed() : QStringLiteral( "office \"%1\"" ).arg( office.trimmed() ), shown ) );
+    RtCli::out( rtMsg( "RtCli", "%1 may now change the tasks of %2 in %3" )
+                .arg( user, office.trimmed().isEmpty() ? place.trimmed() : rtMsg( "RtCli", "office \"%1\"" ).arg( office.trimmed() ), shown ) );
     return ExitOk;
   }
   if ( action == QLatin1String( "rights" ) )
@@ -105,10 +106,10 @@ int runDb( const QStringList &argList )
     for ( const QString &line : lines.value() )
       RtCli::out( line );
     if ( lines.value().isEmpty() )
-      RtCli::out( QStringLiteral( "no roles or grants%1 on %2" ).arg( user.isEmpty() ? QString() : QStringLiteral( " for " ) + user, shown ) );
+      RtCli::out( rtMsg( "RtCli", "no roles or grants%1 on %2" ).arg( user.isEmpty() ? QString() : rtMsg( "RtCli", " for " ) + user, shown ) );
     return ExitOk;
   }
-  RtCli::err( QStringLiteral( "unknown db action '%1'\n%2" ).arg( action, QString::fromUtf8( sDbUsage ) ) );
+  RtCli::err( rtMsg( "RtCli", "unknown db action '%1'\n%2" ).arg( action, QString::fromUtf8( sDbUsage ) ) );
   return ExitUsage;
 }
 
@@ -126,9 +127,9 @@ int runPush( const QStringList &argList )
   const RtResult<RtTransferReport> copied = RtStoreTransfer::copy( from, to, args.has( QStringLiteral( "overwrite" ) ) );
   if ( !copied.ok() )
     return RtCli::fail( copied );
-  RtCli::out( QStringLiteral( "pushed %1 to %2: %3" ).arg( RtStoreBackends::displayLocation( from ), RtStoreBackends::displayLocation( to ), describe( copied.value() ) ) );
+  RtCli::out( rtMsg( "RtCli", "pushed %1 to %2: %3" ).arg( RtStoreBackends::displayLocation( from ), RtStoreBackends::displayLocation( to ), describe( copied.value() ) ) );
   if ( !copied.value().keptAs.isEmpty() )
-    RtCli::err( QStringLiteral( "note: the register that was there is kept as %1" ).arg( copied.value().keptAs ) );
+    RtCli::err( rtMsg( "RtCli", "note: the register that was there is kept as %1" ).arg( copied.value().keptAs ) );
   return ExitOk;
 }
 
@@ -148,20 +149,20 @@ int runPull( const QStringList &argList )
     out = QDir( out ).filePath( QStringLiteral( "restrack-%1.gpkg" ).arg( QDate::currentDate().toString( Qt::ISODate ) ) );
   if ( RtStoreBackends::kindOf( out ) != RtStoreBackends::Kind::GeoPackage )
   {
-    RtCli::err( QStringLiteral( "--out must be a GeoPackage file or a folder, not a database; use push to copy to a server" ) );
+    RtCli::err( rtMsg( "RtCli", "--out must be a GeoPackage file or a folder, not a database; use push to copy to a server" ) );
     return ExitUsage;
   }
   const bool overwrite = args.has( QStringLiteral( "overwrite" ) );
   if ( ( QFileInfo::exists( out ) || QFileInfo( out ).isSymLink() ) && !overwrite )
   {
-    RtCli::err( QStringLiteral( "%1 already exists; pass --overwrite to replace it" ).arg( out ) );
+    RtCli::err( rtMsg( "RtCli", "%1 already exists; pass --overwrite to replace it" ).arg( out ) );
     return ExitRefused;
   }
   const RtResult<RtTransferReport> copied = RtStoreTransfer::copy( from, out, overwrite );
   if ( !copied.ok() )
     return RtCli::fail( copied );
-  RtCli::out( QStringLiteral( "pulled %1 into %2: %3" ).arg( RtStoreBackends::displayLocation( from ), out, describe( copied.value() ) ) );
+  RtCli::out( rtMsg( "RtCli", "pulled %1 into %2: %3" ).arg( RtStoreBackends::displayLocation( from ), out, describe( copied.value() ) ) );
   if ( !copied.value().keptAs.isEmpty() )
-    RtCli::err( QStringLiteral( "note: the register that was there is kept as %1" ).arg( copied.value().keptAs ) );
+    RtCli::err( rtMsg( "RtCli", "note: the register that was there is kept as %1" ).arg( copied.value().keptAs ) );
   return ExitOk;
 }

@@ -1,5 +1,6 @@
 // restrack draft-register: a register proposed from a resolution's text, to be reviewed.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtcity.h"
 #include "rtdraftregister.h"
 #include "rtlayerkeys.h"
@@ -62,7 +63,7 @@ int runDraftRegister( const QStringList &argList )
   const QString out = args.value( QStringLiteral( "out" ) );
   if ( QFileInfo::exists( out ) && !args.has( QStringLiteral( "overwrite" ) ) )
   {
-    RtCli::err( QStringLiteral( "%1 already exists; pass --overwrite to replace it (a reviewed register is better kept)" ).arg( out ) );
+    RtCli::err( rtMsg( "RtCli", "%1 already exists; pass --overwrite to replace it (a reviewed register is better kept)" ).arg( out ) );
     return ExitRefused;
   }
 
@@ -87,7 +88,7 @@ int runDraftRegister( const QStringList &argList )
     return ExitRefused;
   }
   for ( const QString &w : imported.value().warnings )
-    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
   const RtResolution &res = imported.value().resolution;
 
   RtCouncilTerm term = RtDraftRegister::termOf( res.date );
@@ -97,7 +98,7 @@ int runDraftRegister( const QStringList &argList )
     const QRegularExpressionMatch m = sTerm.match( args.value( QStringLiteral( "term" ) ).trimmed() );
     if ( !m.hasMatch() || m.captured( 2 ).toInt() <= m.captured( 1 ).toInt() )
     {
-      RtCli::err( QStringLiteral( "--term '%1' is not a council term; write it as 2021-2026" ).arg( args.value( QStringLiteral( "term" ) ) ) );
+      RtCli::err( rtMsg( "RtCli", "--term '%1' is not a council term; write it as 2021-2026" ).arg( args.value( QStringLiteral( "term" ) ) ) );
       return ExitUsage;
     }
     term = RtCouncilTerm { m.captured( 1 ).toInt(), m.captured( 2 ).toInt() };
@@ -107,28 +108,28 @@ int runDraftRegister( const QStringList &argList )
   const RtDraft draft = RtDraftRegister::propose( res, city, term, textRelative );
   if ( draft.reg.tasks.isEmpty() )
   {
-    RtCli::err( QStringLiteral( "%1: no directive clause and no project-list appendix found; nothing to draft" ).arg( textPath ) );
+    RtCli::err( rtMsg( "RtCli", "%1: no directive clause and no project-list appendix found; nothing to draft" ).arg( textPath ) );
     return ExitRefused;
   }
   for ( const QString &w : draft.warnings )
-    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
   if ( args.has( QStringLiteral( "layers" ) ) )
   {
     QStringList notes;
     const QStringList missing = missingOnLayers( draft.reg.tasks, city, args.value( QStringLiteral( "layers" ) ), notes );
     for ( const QString &n : std::as_const( notes ) )
-      RtCli::err( QStringLiteral( "warning: %1" ).arg( n ) );
+      RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( n ) );
     for ( const QString &place : missing )
-      RtCli::err( QStringLiteral( "warning: %1 is on no layer of %2" ).arg( place, args.value( QStringLiteral( "layers" ) ) ) );
+      RtCli::err( rtMsg( "RtCli", "warning: %1 is on no layer of %2" ).arg( place, args.value( QStringLiteral( "layers" ) ) ) );
   }
 
   QSaveFile file( out );
   if ( !file.open( QIODevice::WriteOnly ) || file.write( RtDraftRegister::toJson( draft.reg ) ) < 0 || !file.commit() )
   {
-    RtCli::err( QStringLiteral( "%1: cannot write it (%2)" ).arg( out, file.errorString() ) );
+    RtCli::err( rtMsg( "RtCli", "%1: cannot write it (%2)" ).arg( out, file.errorString() ) );
     return ExitRefused;
   }
-  RtCli::out( QStringLiteral( "drafted %1: %2 tasks of %3 (%4 directive clauses, %5 appendix rows), council term %6–%7; every task is "
+  RtCli::out( rtMsg( "RtCli", "drafted %1: %2 tasks of %3 (%4 directive clauses, %5 appendix rows), council term %6–%7; every task is "
                               "\"review\": \"draft\". Review them, then: restrack build-register --register %1 --out REGISTER.gpkg" )
               .arg( out ).arg( draft.reg.tasks.size() ).arg( res.number ).arg( draft.directiveLeaves ).arg( draft.appendixRows )
               .arg( term.startYear ).arg( term.endYear ) );

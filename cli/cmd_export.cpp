@@ -1,5 +1,6 @@
 // restrack export: the council-session map (PDF or PNG) through a QGIS print layout.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtheadlessqgis.h"
 #include "rtmapexport.h"
 
@@ -43,13 +44,13 @@ namespace
     options.outputPath = args.value( QStringLiteral( "out" ) );
     if ( options.outputPath.isEmpty() || !args.has( QStringLiteral( "as-of" ) ) )
     {
-      RtCli::err( QStringLiteral( "--as-of and --out are required; %1" ).arg( QString::fromUtf8( sExportUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "--as-of and --out are required; %1" ).arg( QString::fromUtf8( sExportUsage ) ) );
       return ExitUsage;
     }
     options.asOf = RtCli::parseDate( args.value( QStringLiteral( "as-of" ) ) );
     if ( !options.asOf.isValid() )
     {
-      RtCli::err( QStringLiteral( "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
+      RtCli::err( rtMsg( "RtCli", "--as-of '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "as-of" ) ) ) );
       return ExitUsage;
     }
     if ( !RtCli::langOption( args, options.lang ) )
@@ -60,7 +61,7 @@ namespace
       options.dpi = args.value( QStringLiteral( "dpi" ) ).toInt( &ok );
       if ( !ok || options.dpi < 50 || options.dpi > 1200 )
       {
-        RtCli::err( QStringLiteral( "--dpi must be a number from 50 to 1200, not '%1'" ).arg( args.value( QStringLiteral( "dpi" ) ) ) );
+        RtCli::err( rtMsg( "RtCli", "--dpi must be a number from 50 to 1200, not '%1'" ).arg( args.value( QStringLiteral( "dpi" ) ) ) );
         return ExitUsage;
       }
     }
@@ -75,7 +76,7 @@ namespace
       const QString units = args.value( QStringLiteral( "units" ) ).trimmed();
       if ( units != QLatin1String( "2023" ) && units != QLatin1String( "2025" ) )
       {
-        RtCli::err( QStringLiteral( "--units must be 2023 (the wards of the resolution) or 2025 (the units from 1/7/2025), not '%1'" ).arg( units ) );
+        RtCli::err( rtMsg( "RtCli", "--units must be 2023 (the wards of the resolution) or 2025 (the units from 1/7/2025), not '%1'" ).arg( units ) );
         return ExitUsage;
       }
       options.units = units.toInt();
@@ -88,7 +89,7 @@ namespace
       options.registerPath = RtCli::bundledRegister( &lookedIn );
       if ( options.registerPath.isEmpty() )
       {
-        RtCli::err( QStringLiteral( "the bundled register was not found (looked in %1); build the project (cmake --build) "
+        RtCli::err( rtMsg( "RtCli", "the bundled register was not found (looked in %1); build the project (cmake --build) "
                                     "or pass --db FILE.gpkg" ).arg( lookedIn ) );
         return ExitRefused;
       }
@@ -99,7 +100,7 @@ namespace
       options.layersPath = bundledLayers( &lookedIn );
       if ( options.layersPath.isEmpty() )
       {
-        RtCli::err( QStringLiteral( "the bundled map layers were not found (looked in %1); pass --layers FILE.gpkg "
+        RtCli::err( rtMsg( "RtCli", "the bundled map layers were not found (looked in %1); pass --layers FILE.gpkg "
                                     "or set RESTRACK_LAYERS" ).arg( lookedIn ) );
         return ExitRefused;
       }
@@ -112,12 +113,12 @@ namespace
       return ExitRefused;
     }
     for ( const QString &w : report.value().warnings )
-      RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
-    RtCli::out( QStringLiteral( "wrote %1: %2 tasks, %3 overdue as of %4%5%6" )
+      RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
+    RtCli::out( rtMsg( "RtCli", "wrote %1: %2 tasks, %3 overdue as of %4%5%6" )
                 .arg( report.value().outputPath ).arg( report.value().tasks ).arg( report.value().overdue )
                 .arg( options.asOf.toString( Qt::ISODate ),
-                      options.units == 2025 ? QStringLiteral( ", by the 2025 units" ) : QString(),
-                      report.value().schematic ? QStringLiteral( " (schematic geometry: the notice is on the map)" ) : QString() ) );
+                      options.units == 2025 ? rtMsg( "RtCli", ", by the 2025 units" ) : QString(),
+                      report.value().schematic ? rtMsg( "RtCli", " (schematic geometry: the notice is on the map)" ) : QString() ) );
     return ExitOk;
   }
 }
@@ -139,7 +140,7 @@ int runExportMain( int argc, char *argv[] )
   }
   catch ( const std::exception &e )
   {
-    RtCli::err( QStringLiteral( "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
+    RtCli::err( rtMsg( "RtCli", "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
   }
   return rc;
 }

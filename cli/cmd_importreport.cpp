@@ -1,5 +1,6 @@
 // restrack import-report: an office's filled report form, recorded in one batch (all rows or none).
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtreportimport.h"
 #include "rtstore.h"
 
@@ -19,7 +20,7 @@ int runImportReport( const QStringList &argList )
   const QString by = args.value( QStringLiteral( "by" ) ).trimmed();
   if ( by.isEmpty() )
   {
-    RtCli::err( QStringLiteral( "--by is required: say who reports" ) );
+    RtCli::err( rtMsg( "RtCli", "--by is required: say who reports" ) );
     return ExitUsage;
   }
   const bool dryRun = args.has( QStringLiteral( "dry-run" ) );
@@ -39,17 +40,17 @@ int runImportReport( const QStringList &argList )
     RtErrorKind kind = outcome.errors.constFirst().kind;
     for ( const RtReportRowError &e : outcome.errors )
     {
-      RtCli::err( QStringLiteral( "%1, row %2: %3" ).arg( form ).arg( e.row ).arg( e.message ) );
+      RtCli::err( rtMsg( "RtCli", "%1, row %2: %3" ).arg( form ).arg( e.row ).arg( e.message ) );
       if ( e.kind != kind )
         kind = RtErrorKind::Invalid;
     }
-    RtCli::err( QStringLiteral( "%1: %2 of %3 reported rows refused; nothing recorded" ).arg( form ).arg( outcome.errors.size() ).arg( outcome.reportedRows ) );
+    RtCli::err( rtMsg( "RtCli", "%1: %2 of %3 reported rows refused; nothing recorded" ).arg( form ).arg( outcome.errors.size() ).arg( outcome.reportedRows ) );
     return RtCli::exitCode( kind );
   }
   for ( const RtReportRowChange &c : outcome.changes )
-    RtCli::out( QStringLiteral( "row %1: %2" ).arg( c.row ).arg( c.description.isEmpty() ? c.taskId : c.description ) );
-  RtCli::out( QStringLiteral( "%1: %2 reported rows, %3 status and %4 value history rows %5" )
+    RtCli::out( rtMsg( "RtCli", "row %1: %2" ).arg( c.row ).arg( c.description.isEmpty() ? c.taskId : c.description ) );
+  RtCli::out( rtMsg( "RtCli", "%1: %2 reported rows, %3 status and %4 value history rows %5" )
               .arg( form ).arg( outcome.reportedRows ).arg( outcome.statusRows ).arg( outcome.valueRows )
-              .arg( dryRun ? QStringLiteral( "would be recorded (dry run: nothing written)" ) : QStringLiteral( "recorded" ) ) );
+              .arg( dryRun ? rtMsg( "RtCli", "would be recorded (dry run: nothing written)" ) : QStringLiteral( "recorded" ) ) );
   return ExitOk;
 }

@@ -1,5 +1,6 @@
 // restrack join: every feature of a layer with the aggregated status of its tasks.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtcity.h"
 #include "rtjoin.h"
 #include "rtlayerkeys.h"
@@ -38,7 +39,7 @@ int runJoin( const QStringList &argList )
   {
     if ( args.value( QString::fromLatin1( required ) ).trimmed().isEmpty() )
     {
-      RtCli::err( QStringLiteral( "--%1 is required\n%2" ).arg( QString::fromLatin1( required ), QString::fromLatin1( sJoinUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "--%1 is required\n%2" ).arg( QString::fromLatin1( required ), QString::fromLatin1( sJoinUsage ) ) );
       return ExitUsage;
     }
   }
@@ -52,7 +53,7 @@ int runJoin( const QStringList &argList )
   const QStringList kinds = { QStringLiteral( "ward" ), QStringLiteral( "zone" ), QStringLiteral( "site" ), QStringLiteral( "parcel" ) };
   if ( !kinds.contains( binding.kind ) )
   {
-    RtCli::err( QStringLiteral( "--kind must be one of %1, not '%2'" ).arg( kinds.join( QStringLiteral( ", " ) ), binding.kind ) );
+    RtCli::err( rtMsg( "RtCli", "--kind must be one of %1, not '%2'" ).arg( kinds.join( QStringLiteral( ", " ) ), binding.kind ) );
     return ExitUsage;
   }
   for ( const QString &f : args.value( QStringLiteral( "fields" ) ).split( QLatin1Char( ',' ) ) )
@@ -61,7 +62,7 @@ int runJoin( const QStringList &argList )
   const QString match = args.has( QStringLiteral( "match" ) ) ? args.value( QStringLiteral( "match" ) ).trimmed().toLower() : QStringLiteral( "code" );
   if ( match != QLatin1String( "code" ) && match != QLatin1String( "name" ) )
   {
-    RtCli::err( QStringLiteral( "--match must be code or name, not '%1'" ).arg( match ) );
+    RtCli::err( rtMsg( "RtCli", "--match must be code or name, not '%1'" ).arg( match ) );
     return ExitUsage;
   }
   binding.match = match == QLatin1String( "name" ) ? RtKeyBinding::Match::Name : RtKeyBinding::Match::Code;
@@ -88,12 +89,12 @@ int runJoin( const QStringList &argList )
   const bool write = args.has( QStringLiteral( "write" ) );
   if ( write && layer.value().driver != QLatin1String( "GPKG" ) )
   {
-    RtCli::err( QStringLiteral( "--write stores the result into GeoPackage layers only; %1 is a %2 dataset "
+    RtCli::err( rtMsg( "RtCli", "--write stores the result into GeoPackage layers only; %1 is a %2 dataset "
                                 "(convert it first, e.g. ogr2ogr -f GPKG OUT.gpkg \"%1\")" ).arg( layer.value().source.path, layer.value().driver ) );
     return ExitRefused;
   }
   for ( const QString &w : layer.value().warnings )
-    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
 
   // --key-map: report tasks keyed in one set of units by another (2023 communes → 2025 units).
   if ( args.has( QStringLiteral( "key-map" ) ) )
@@ -113,7 +114,7 @@ int runJoin( const QStringList &argList )
       return ExitRefused;
     }
     for ( const QString &w : std::as_const( mapWarnings ) )
-      RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+      RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
     binding.keyMap = keyMap.value();
   }
 
@@ -135,7 +136,7 @@ int runJoin( const QStringList &argList )
     for ( const RtFeatureResult &r : result.features )
       anyMatched = anyMatched || r.taskCount > 0;
     if ( allCodes && !anyMatched )
-      RtCli::err( QStringLiteral( "note: the register keys its %1 places by code (\"%1:%2\"): join with --match code and the layer's code field" )
+      RtCli::err( rtMsg( "RtCli", "note: the register keys its %1 places by code (\"%1:%2\"): join with --match code and the layer's code field" )
                   .arg( binding.kind, result.unmatched.first().key ) );
   }
 

@@ -1,5 +1,6 @@
 // restrack parse FILE [--json | --text] [--encoding NAME]
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtdocumentsource.h"
 #include "rtfigures.h"
 #include "rtresolutionimporter.h"
@@ -97,7 +98,7 @@ int runParse( const QStringList &argList )
     const RtResult<RtEncoding::Encoding> named = RtEncoding::fromName( args.value( QStringLiteral( "encoding" ) ) );
     if ( !named.ok() )
     {
-      RtCli::err( QStringLiteral( "--encoding: %1" ).arg( named.error() ) );
+      RtCli::err( rtMsg( "RtCli", "--encoding: %1" ).arg( named.error() ) );
       return ExitUsage;
     }
     encoding = named.value();
@@ -112,7 +113,7 @@ int runParse( const QStringList &argList )
       return ExitRefused;
     }
     for ( const QString &n : source.value().notes )
-      RtCli::err( QStringLiteral( "note: %1" ).arg( n ) );
+      RtCli::err( rtMsg( "RtCli", "note: %1" ).arg( n ) );
     for ( const QString &line : source.value().lines )
       RtCli::out( line );
     return ExitOk;
@@ -125,9 +126,9 @@ int runParse( const QStringList &argList )
   }
   const RtResolution &r = imported.value().resolution;
   for ( const QString &n : imported.value().info )
-    RtCli::err( QStringLiteral( "note: %1" ).arg( n ) );
+    RtCli::err( rtMsg( "RtCli", "note: %1" ).arg( n ) );
   for ( const QString &w : imported.value().warnings )
-    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
 
   if ( !args.has( QStringLiteral( "json" ) ) )
   {
@@ -135,16 +136,16 @@ int runParse( const QStringList &argList )
     RtCli::out( r.title );
     printTree( r.clauses, 0 );
     for ( const RtFootnote &f : r.footnotes )
-      RtCli::out( QStringLiteral( "footnote %1 (%2): %3" ).arg( f.number ).arg( rtClausePathString( f.clausePath ), f.text.left( 80 ) ) );
+      RtCli::out( rtMsg( "RtCli", "footnote %1 (%2): %3" ).arg( f.number ).arg( rtClausePathString( f.clausePath ), f.text.left( 80 ) ) );
     for ( const RtAppendix &a : r.appendices )
     {
-      RtCli::out( QStringLiteral( "%1: %2 (%3 rows)" ).arg( a.label, a.title ).arg( a.rows.size() ) );
+      RtCli::out( rtMsg( "RtCli", "%1: %2 (%3 rows)" ).arg( a.label, a.title ).arg( a.rows.size() ) );
       RtCli::out( QStringLiteral( "  %1" ).arg( a.columns.join( QStringLiteral( " | " ) ) ) );
       for ( const QStringList &row : a.rows )
         RtCli::out( QStringLiteral( "  %1" ).arg( row.join( QStringLiteral( " | " ) ) ) );
     }
     for ( const RtFigure &f : r.figures )
-      RtCli::out( QStringLiteral( "figure: %1 %2%3 %4" ).arg( f.comparator ).arg( f.value ).arg( f.total > 0 ? QStringLiteral( "/%1" ).arg( f.total ) : ( f.kind == RtFigure::Kind::Percent ? QStringLiteral( "%" ) : QString() ), f.label.isEmpty() ? f.subject : f.label ) );
+      RtCli::out( rtMsg( "RtCli", "figure: %1 %2%3 %4" ).arg( f.comparator ).arg( f.value ).arg( f.total > 0 ? QStringLiteral( "/%1" ).arg( f.total ) : ( f.kind == RtFigure::Kind::Percent ? QStringLiteral( "%" ) : QString() ), f.label.isEmpty() ? f.subject : f.label ) );
     return ExitOk;
   }
 

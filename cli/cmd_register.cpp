@@ -1,5 +1,6 @@
 // restrack build-register | summary | set-status | history: the register and its store.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtcategory.h"
 #include "rtregister.h"
 #include "rtresolutionimporter.h"
@@ -316,7 +317,7 @@ int runBuildRegister( const QStringList &argList )
   QFile textFile( textPath );
   if ( !textFile.open( QIODevice::ReadOnly ) )
   {
-    RtCli::err( QStringLiteral( "%1: cannot read the resolution text (%2)" ).arg( textPath, textFile.errorString() ) );
+    RtCli::err( rtMsg( "RtCli", "%1: cannot read the resolution text (%2)" ).arg( textPath, textFile.errorString() ) );
     return ExitRefused;
   }
   const QByteArray textBytes = textFile.readAll();
@@ -327,27 +328,27 @@ int runBuildRegister( const QStringList &argList )
     return ExitRefused;
   }
   for ( const QString &w : imported.value().warnings )
-    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
   // Another resolution than the register's: one message and the way to a register of its own.
   if ( !RtRegister::isFor( reg.value(), imported.value().resolution ) )
   {
     const RtResolution &text = imported.value().resolution;
-    RtCli::err( QStringLiteral( "%1 is resolution %2 of %3, but the register %4 is for %5 of %6: nothing was built. "
+    RtCli::err( rtMsg( "RtCli", "%1 is resolution %2 of %3, but the register %4 is for %5 of %6: nothing was built. "
                                 "Draft a register for this text with `restrack draft-register --text %1 --out REGISTER.json`, "
                                 "review it, then run `restrack build-register --register REGISTER.json --out %7`" )
-                .arg( textPath, text.number.isEmpty() ? QStringLiteral( "(no number)" ) : text.number, text.date.toString( Qt::ISODate ),
+                .arg( textPath, text.number.isEmpty() ? rtMsg( "RtCli", "(no number)" ) : text.number, text.date.toString( Qt::ISODate ),
                       registerPath, reg.value().number, reg.value().date.toString( Qt::ISODate ), args.value( QStringLiteral( "out" ) ) ) );
     return ExitRefused;
   }
   for ( const QString &w : reg.value().warnings )
-    RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
+    RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
 
   const QStringList problems = RtRegister::checkAgainst( reg.value(), imported.value().resolution );
   if ( !problems.isEmpty() )
   {
     for ( const QString &p : problems )
       RtCli::err( p );
-    RtCli::err( QStringLiteral( "refusing to build: %1 disagrees with %2 in %3 place(s); fix the register or the text" )
+    RtCli::err( rtMsg( "RtCli", "refusing to build: %1 disagrees with %2 in %3 place(s); fix the register or the text" )
                 .arg( registerPath, textPath ).arg( problems.size() ) );
     return ExitRefused;
   }
@@ -357,7 +358,7 @@ int runBuildRegister( const QStringList &argList )
   const QFileInfo target( out );
   if ( ( target.exists() || target.isSymLink() ) && !overwrite )
   {
-    RtCli::err( QStringLiteral( "%1 already exists; pass --overwrite to replace it" ).arg( out ) );
+    RtCli::err( rtMsg( "RtCli", "%1 already exists; pass --overwrite to replace it" ).arg( out ) );
     return ExitRefused;
   }
 
@@ -370,7 +371,7 @@ int runBuildRegister( const QStringList &argList )
   if ( !created.ok() )
     return RtCli::fail( created );
   if ( !keptAs.isEmpty() )
-    RtCli::err( QStringLiteral( "note: %1 held recorded status changes or place links; it was kept as %2" ).arg( out, keptAs ) );
+    RtCli::err( rtMsg( "RtCli", "note: %1 held recorded status changes or place links; it was kept as %2" ).arg( out, keptAs ) );
   int directives = 0;
   int drafts = 0;
   for ( const RtTask &t : reg.value().tasks )
@@ -379,9 +380,9 @@ int runBuildRegister( const QStringList &argList )
     drafts += t.review == QLatin1String( "draft" ) ? 1 : 0;
   }
   if ( drafts > 0 )
-    RtCli::err( QStringLiteral( "note: %1 of the %2 tasks are drafts (\"review\": \"draft\"), proposed from the text and not reviewed yet" )
+    RtCli::err( rtMsg( "RtCli", "note: %1 of the %2 tasks are drafts (\"review\": \"draft\"), proposed from the text and not reviewed yet" )
                 .arg( drafts ).arg( reg.value().tasks.size() ) );
-  RtCli::out( QStringLiteral( "built %1: %2 tasks (%3 directive items, %4 commitments) of %5, checked against %6" )
+  RtCli::out( rtMsg( "RtCli", "built %1: %2 tasks (%3 directive items, %4 commitments) of %5, checked against %6" )
               .arg( out ).arg( reg.value().tasks.size() ).arg( directives ).arg( reg.value().tasks.size() - directives )
               .arg( res.number, QFileInfo( textPath ).fileName() ) );
   return ExitOk;
@@ -493,14 +494,14 @@ int runSetStatus( const QStringList &argList )
   const std::optional<RtStatus> status = RtStatuses::fromCode( args.positional().at( 1 ) );
   if ( !status )
   {
-    RtCli::err( QStringLiteral( "unknown status '%1'; use one of: %2" ).arg( args.positional().at( 1 ), RtStatuses::codeList() ) );
+    RtCli::err( rtMsg( "RtCli", "unknown status '%1'; use one of: %2" ).arg( args.positional().at( 1 ), RtStatuses::codeList() ) );
     return ExitRefused;
   }
   change.newStatus = *status;
   change.by = args.value( QStringLiteral( "by" ) ).trimmed();
   if ( change.by.isEmpty() )
   {
-    RtCli::err( QStringLiteral( "--by is required: say who makes the change" ) );
+    RtCli::err( rtMsg( "RtCli", "--by is required: say who makes the change" ) );
     return ExitUsage;
   }
   if ( args.has( QStringLiteral( "date" ) ) )
@@ -508,7 +509,7 @@ int runSetStatus( const QStringList &argList )
     change.date = RtCli::parseDate( args.value( QStringLiteral( "date" ) ) );
     if ( !change.date.isValid() )
     {
-      RtCli::err( QStringLiteral( "--date '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "date" ) ) ) );
+      RtCli::err( rtMsg( "RtCli", "--date '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "date" ) ) ) );
       return ExitRefused;
     }
   }
@@ -522,7 +523,7 @@ int runSetStatus( const QStringList &argList )
     change.expected = RtStatuses::fromCode( args.value( QStringLiteral( "expect" ) ) );
     if ( !change.expected )
     {
-      RtCli::err( QStringLiteral( "unknown status '%1' in --expect; use one of: %2" ).arg( args.value( QStringLiteral( "expect" ) ), RtStatuses::codeList() ) );
+      RtCli::err( rtMsg( "RtCli", "unknown status '%1' in --expect; use one of: %2" ).arg( args.value( QStringLiteral( "expect" ) ), RtStatuses::codeList() ) );
       return ExitRefused;
     }
   }
@@ -539,9 +540,9 @@ int runSetStatus( const QStringList &argList )
   if ( before.ok() && before.value().status == change.newStatus )
   {
     // A report that keeps the status: its note or evidence is what was recorded.
-    RtCli::out( QStringLiteral( "%1: %2 kept, %3 recorded (%4, by %5)" )
+    RtCli::out( rtMsg( "RtCli", "%1: %2 kept, %3 recorded (%4, by %5)" )
                 .arg( change.taskId, RtStatuses::code( change.newStatus ),
-                      change.evidence.trimmed().isEmpty() ? QStringLiteral( "note" ) : change.note.trimmed().isEmpty() ? QStringLiteral( "evidence" ) : QStringLiteral( "note and evidence" ),
+                      change.evidence.trimmed().isEmpty() ? QStringLiteral( "note" ) : change.note.trimmed().isEmpty() ? QStringLiteral( "evidence" ) : rtMsg( "RtCli", "note and evidence" ),
                       ( change.date.isValid() ? change.date : QDate::currentDate() ).toString( Qt::ISODate ), change.by ) );
     return ExitOk;
   }

@@ -1,5 +1,6 @@
 // restrack report-form: an office's (or a place's) report form, a spreadsheet to fill in.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtreportform.h"
 #include "rtstore.h"
 
@@ -30,7 +31,7 @@ int runReportForm( const QStringList &argList )
     request.date = RtCli::parseDate( args.value( QStringLiteral( "date" ) ) );
     if ( !request.date.isValid() )
     {
-      RtCli::err( QStringLiteral( "--date '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "date" ) ) ) );
+      RtCli::err( rtMsg( "RtCli", "--date '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "date" ) ) ) );
       return ExitRefused;
     }
   }
@@ -42,9 +43,9 @@ int runReportForm( const QStringList &argList )
   const RtResult<int> written = RtReportForm::write( *store, request, out, args.has( QStringLiteral( "overwrite" ) ) );
   if ( !written.ok() )
     return RtCli::fail( written );
-  RtCli::out( QStringLiteral( "%1: %2 tasks of %3, statuses of %4" )
+  RtCli::out( rtMsg( "RtCli", "%1: %2 tasks of %3, statuses of %4" )
               .arg( out ).arg( written.value() )
-              .arg( request.place.isEmpty() ? QStringLiteral( "the office \"%1\"" ).arg( request.office.trimmed() ) : QStringLiteral( "the place %1" ).arg( request.place.trimmed() ) )
+              .arg( request.place.isEmpty() ? rtMsg( "RtCli", "the office \"%1\"" ).arg( request.office.trimmed() ) : rtMsg( "RtCli", "the place %1" ).arg( request.place.trimmed() ) )
               .arg( ( request.date.isValid() ? request.date : QDate::currentDate() ).toString( Qt::ISODate ) ) );
   return ExitOk;
 }

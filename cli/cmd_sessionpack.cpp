@@ -1,5 +1,6 @@
 // restrack session-pack: the council session pack (one PDF, optionally an XLSX of its tables).
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtheadlessqgis.h"
 #include "rtsessionpack.h"
 
@@ -40,7 +41,7 @@ namespace
     options.outputPath = args.value( QStringLiteral( "out" ) );
     if ( options.outputPath.isEmpty() || !args.has( QStringLiteral( "session-date" ) ) )
     {
-      RtCli::err( QStringLiteral( "--session-date and --out are required; %1" ).arg( QString::fromUtf8( sPackUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "--session-date and --out are required; %1" ).arg( QString::fromUtf8( sPackUsage ) ) );
       return ExitUsage;
     }
     for ( const QString &name : { QStringLiteral( "session-date" ), QStringLiteral( "since" ) } )
@@ -50,7 +51,7 @@ namespace
       const QDate date = RtCli::parseDate( args.value( name ) );
       if ( !date.isValid() )
       {
-        RtCli::err( QStringLiteral( "--%1 '%2' is not a date; use YYYY-MM-DD" ).arg( name, args.value( name ) ) );
+        RtCli::err( rtMsg( "RtCli", "--%1 '%2' is not a date; use YYYY-MM-DD" ).arg( name, args.value( name ) ) );
         return ExitUsage;
       }
       ( name == QLatin1String( "since" ) ? options.since : options.sessionDate ) = date;
@@ -62,7 +63,7 @@ namespace
       const QString units = args.value( QStringLiteral( "units" ) ).trimmed();
       if ( units != QLatin1String( "2023" ) && units != QLatin1String( "2025" ) )
       {
-        RtCli::err( QStringLiteral( "--units must be 2023 (the wards of the resolution) or 2025 (the units from 1/7/2025), not '%1'" ).arg( units ) );
+        RtCli::err( rtMsg( "RtCli", "--units must be 2023 (the wards of the resolution) or 2025 (the units from 1/7/2025), not '%1'" ).arg( units ) );
         return ExitUsage;
       }
       options.units = units.toInt();
@@ -81,7 +82,7 @@ namespace
       options.registerPath = RtCli::bundledRegister( &lookedIn );
       if ( options.registerPath.isEmpty() )
       {
-        RtCli::err( QStringLiteral( "the bundled register was not found (looked in %1); build the project or pass --db FILE.gpkg" ).arg( lookedIn ) );
+        RtCli::err( rtMsg( "RtCli", "the bundled register was not found (looked in %1); build the project or pass --db FILE.gpkg" ).arg( lookedIn ) );
         return ExitRefused;
       }
     }
@@ -91,7 +92,7 @@ namespace
       options.layersPath = bundledLayers( &lookedIn );
       if ( options.layersPath.isEmpty() )
       {
-        RtCli::err( QStringLiteral( "the bundled map layers were not found (looked in %1); pass --layers FILE.gpkg or set RESTRACK_LAYERS" ).arg( lookedIn ) );
+        RtCli::err( rtMsg( "RtCli", "the bundled map layers were not found (looked in %1); pass --layers FILE.gpkg or set RESTRACK_LAYERS" ).arg( lookedIn ) );
         return ExitRefused;
       }
     }
@@ -103,11 +104,11 @@ namespace
       return ExitRefused;
     }
     for ( const QString &w : report.value().warnings )
-      RtCli::err( QStringLiteral( "warning: %1" ).arg( w ) );
-    RtCli::out( QStringLiteral( "wrote %1: %2 pages (%3 places) as of %4%5" )
+      RtCli::err( rtMsg( "RtCli", "warning: %1" ).arg( w ) );
+    RtCli::out( rtMsg( "RtCli", "wrote %1: %2 pages (%3 places) as of %4%5" )
                 .arg( report.value().outputPath ).arg( report.value().pages ).arg( report.value().placePages )
                 .arg( options.sessionDate.toString( Qt::ISODate ),
-                      options.tablesPath.isEmpty() ? QString() : QStringLiteral( "; tables in %1" ).arg( options.tablesPath ) ) );
+                      options.tablesPath.isEmpty() ? QString() : rtMsg( "RtCli", "; tables in %1" ).arg( options.tablesPath ) ) );
     return ExitOk;
   }
 }
@@ -128,7 +129,7 @@ int runSessionPackMain( int argc, char *argv[] )
   }
   catch ( const std::exception &e )
   {
-    RtCli::err( QStringLiteral( "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
+    RtCli::err( rtMsg( "RtCli", "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
   }
   return rc;
 }

@@ -1,5 +1,6 @@
 // restrack set-value: a measured value of a task's progress against its target.
 #include "clicommon.h"
+#include "rttr.h"
 #include "rtprogress.h"
 #include "rtstore.h"
 
@@ -27,20 +28,20 @@ int runSetValue( const QStringList &argList )
   const std::optional<double> value = RtProgress::parseValue( args.positional().at( 1 ), &percent );
   if ( !value )
   {
-    RtCli::err( QStringLiteral( "VALUE '%1' is not a number; write it as 312, 3,65 or 78%" ).arg( args.positional().at( 1 ) ) );
+    RtCli::err( rtMsg( "RtCli", "VALUE '%1' is not a number; write it as 312, 3,65 or 78%" ).arg( args.positional().at( 1 ) ) );
     return ExitRefused;
   }
   change.value = *value;
   change.unit = args.has( QStringLiteral( "unit" ) ) ? args.value( QStringLiteral( "unit" ) ) : percent ? QStringLiteral( "%" ) : QString();
   if ( percent && args.has( QStringLiteral( "unit" ) ) && args.value( QStringLiteral( "unit" ) ).trimmed() != QLatin1String( "%" ) )
   {
-    RtCli::err( QStringLiteral( "VALUE %1 is a percentage but --unit says '%2'" ).arg( args.positional().at( 1 ), args.value( QStringLiteral( "unit" ) ) ) );
+    RtCli::err( rtMsg( "RtCli", "VALUE %1 is a percentage but --unit says '%2'" ).arg( args.positional().at( 1 ), args.value( QStringLiteral( "unit" ) ) ) );
     return ExitUsage;
   }
   change.by = args.value( QStringLiteral( "by" ) ).trimmed();
   if ( change.by.isEmpty() )
   {
-    RtCli::err( QStringLiteral( "--by is required: say who reports the value" ) );
+    RtCli::err( rtMsg( "RtCli", "--by is required: say who reports the value" ) );
     return ExitUsage;
   }
   if ( args.has( QStringLiteral( "date" ) ) )
@@ -48,7 +49,7 @@ int runSetValue( const QStringList &argList )
     change.date = RtCli::parseDate( args.value( QStringLiteral( "date" ) ) );
     if ( !change.date.isValid() )
     {
-      RtCli::err( QStringLiteral( "--date '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "date" ) ) ) );
+      RtCli::err( rtMsg( "RtCli", "--date '%1' is not a date; use YYYY-MM-DD" ).arg( args.value( QStringLiteral( "date" ) ) ) );
       return ExitRefused;
     }
   }
@@ -71,16 +72,16 @@ int runSetValue( const QStringList &argList )
   const RtResult<QVector<RtValueEntry>> values = store->values( change.taskId );
   if ( !task.ok() || !values.ok() || values.value().isEmpty() )
   {
-    RtCli::out( QStringLiteral( "%1: value %2 recorded" ).arg( change.taskId, QString::number( change.value, 'g', 12 ) ) );
+    RtCli::out( rtMsg( "RtCli", "%1: value %2 recorded" ).arg( change.taskId, QString::number( change.value, 'g', 12 ) ) );
     return ExitOk;
   }
   const RtValueEntry &v = values.value().constLast();
   const RtTask &t = task.value();
   const std::optional<double> share = t.targetFigure ? t.targetFigure->share( v.value, v.unit ) : std::nullopt;
-  RtCli::out( QStringLiteral( "%1: value %2%3 (%4, by %5)%6" )
+  RtCli::out( rtMsg( "RtCli", "%1: value %2%3 (%4, by %5)%6" )
               .arg( change.taskId, QString::number( v.value, 'g', 12 ), v.unit.isEmpty() ? QString() : v.unit == QLatin1String( "%" ) ? v.unit : QStringLiteral( " " ) + v.unit,
                     v.date.toString( Qt::ISODate ), v.by,
-                    share ? QStringLiteral( " = %1% of the target \"%2\"" ).arg( *share * 100, 0, 'f', 0 ).arg( t.target )
-                    : QStringLiteral( "; target \"%1\" (no share: %2)" ).arg( t.target, t.targetFigure ? QStringLiteral( "another unit" ) : QStringLiteral( "it states no single figure" ) ) ) );
+                    share ? rtMsg( "RtCli", " = %1% of the target \"%2\"" ).arg( *share * 100, 0, 'f', 0 ).arg( t.target )
+                    : rtMsg( "RtCli", "; target \"%1\" (no share: %2)" ).arg( t.target, t.targetFigure ? rtMsg( "RtCli", "another unit" ) : rtMsg( "RtCli", "it states no single figure" ) ) ) );
   return ExitOk;
 }

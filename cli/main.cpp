@@ -1,5 +1,6 @@
 // restrack: command-line tool of Resolution Tracker.
 #include "clicommon.h"
+#include "rttr.h"
 
 #include <QCoreApplication>
 #include <gdal.h>
@@ -99,6 +100,7 @@ namespace
 
 int main( int argc, char *argv[] )
 {
+  RtCli::setMessageLanguage( argc, argv );
   // The map export renders through QGIS, which needs a (GUI, offscreen) QgsApplication;
   // every other command stays a plain QCoreApplication.
   if ( argc > 1 && qstrcmp( argv[1], "export" ) == 0 )
@@ -166,9 +168,9 @@ int main( int argc, char *argv[] )
   }
   catch ( const std::exception &e )
   {
-    RtCli::err( QStringLiteral( "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
+    RtCli::err( rtMsg( "RtCli", "internal error: %1" ).arg( QString::fromUtf8( e.what() ) ) );
     return ExitRefused;
   }
-  RtCli::err( QStringLiteral( "unknown command '%1'; run `restrack --help`" ).arg( command ) );
+  RtCli::err( rtMsg( "RtCli", "unknown command '%1'; run `restrack --help`" ).arg( command ) );
   return ExitUsage;
 }

@@ -1,4 +1,5 @@
 #include "rtappendixreader.h"
+#include "rttr.h"
 #include "rtclausetree.h"
 #include "rtheaderreader.h"
 
@@ -324,7 +325,7 @@ RtAppendixReader::Result RtAppendixReader::read( const QVector<RtSourceLine> &li
     result.leftover << lines.at( i ).text;
   a.title = title.join( QLatin1Char( ' ' ) );
   if ( a.rows.isEmpty() )
-    result.warnings << QStringLiteral( "%1 (line %2): no table rows could be read (cells are not separated by tabs, '|' or columns of spaces)" )
+    result.warnings << rtMsg( "RtAppendixReader", "%1 (line %2): no table rows could be read (cells are not separated by tabs, '|' or columns of spaces)" )
                     .arg( a.label ).arg( a.line );
   return result;
 }

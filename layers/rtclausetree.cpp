@@ -1,4 +1,5 @@
 #include "rtclausetree.h"
+#include "rttr.h"
 
 #include <QMap>
 #include <QRegularExpression>
@@ -48,7 +49,7 @@ namespace
 
   QString pathText( const QStringList &path )
   {
-    return path.isEmpty() ? QStringLiteral( "the text" ) : rtClausePathString( path );
+    return path.isEmpty() ? rtMsg( "RtClauseTree", "the text" ) : rtClausePathString( path );
   }
 
   void appendText( RtParagraph &body, const RtParagraph &p, const QString &text, int offsetInP )
@@ -81,7 +82,7 @@ namespace
       }
       else
       {
-        warnings << QStringLiteral( "line %1: '%2' in %3 is out of sequence (expected (i%4)); kept as text" )
+        warnings << rtMsg( "RtClauseTree", "line %1: '%2' in %3 is out of sequence (expected (i%4)); kept as text" )
                  .arg( node.body.lineAt( m.capturedStart() ) ).arg( m.captured( 0 ), pathText( path ) ).arg( expected );
       }
     }
@@ -383,7 +384,7 @@ RtClauseTree::Result RtClauseTree::read( const QVector<RtParagraph> &paragraphs,
     {
       if ( !current )
       {
-        warnings << QStringLiteral( "line %1: text before the first article is ignored: \"%2\"" ).arg( p.line ).arg( p.text.left( 60 ) );
+        warnings << rtMsg( "RtClauseTree", "line %1: text before the first article is ignored: \"%2\"" ).arg( p.line ).arg( p.text.left( 60 ) );
         continue;
       }
       appendText( current->body, p, p.text, 0 );
@@ -425,12 +426,12 @@ RtClauseTree::Result RtClauseTree::read( const QVector<RtParagraph> &paragraphs,
       const int expected = m.kind == Kind::Article ? lastArticle + 1 : ( previous ? previous->number + 1 : 1 );
       const bool firstArticle = m.kind == Kind::Article && lastArticle == 0;
       if ( m.number != expected && !firstArticle && m.number > 0 )
-        warnings << QStringLiteral( "line %1: '%2' follows %3 — a clause may be missing or misnumbered" )
+        warnings << rtMsg( "RtClauseTree", "line %1: '%2' follows %3 — a clause may be missing or misnumbered" )
                  .arg( p.line ).arg( m.label, previous ? QStringLiteral( "'%1'" ).arg( previous->clause.label )
-                                     : QStringLiteral( "the start of %1" ).arg( pathText( labelsOf( openPath ) ) ) );
+                                     : rtMsg( "RtClauseTree", "the start of %1" ).arg( pathText( labelsOf( openPath ) ) ) );
       if ( ( m.kind == Kind::Decimal2 || m.kind == Kind::Decimal3 ) && parent
            && ( parent->kind == Kind::Arabic || parent->kind == Kind::Decimal2 ) && !m.label.startsWith( parent->clause.label ) )
-        warnings << QStringLiteral( "line %1: '%2' is placed under '%3'" ).arg( p.line ).arg( m.label, parent->clause.label );
+        warnings << rtMsg( "RtClauseTree", "line %1: '%2' is placed under '%3'" ).arg( p.line ).arg( m.label, parent->clause.label );
       if ( m.kind == Kind::Article )
         lastArticle = m.number;
     }
@@ -446,7 +447,7 @@ RtClauseTree::Result RtClauseTree::read( const QVector<RtParagraph> &paragraphs,
       label = m.label + QStringLiteral( "#%1" ).arg( n );
     }
     if ( label != m.label )
-      warnings << QStringLiteral( "line %1: a second '%2' under %3; it is cited as '%4'" )
+      warnings << rtMsg( "RtClauseTree", "line %1: a second '%2' under %3; it is cited as '%4'" )
                .arg( p.line ).arg( m.label, pathText( labelsOf( openPath ) ), label );
 
     Node node;

@@ -1,4 +1,5 @@
 #include "rtcrscheck.h"
+#include "rttr.h"
 #include "rtcity.h"
 
 #include <cpl_error.h>
@@ -131,7 +132,7 @@ namespace
     const QString name = QString::fromUtf8( srs.GetName() ? srs.GetName() : "" );
     if ( epsg > 0 )
       return name.isEmpty() ? QStringLiteral( "EPSG:%1" ).arg( epsg ) : QStringLiteral( "EPSG:%1 (%2)" ).arg( epsg ).arg( name );
-    return name.isEmpty() ? QStringLiteral( "a CRS without name or EPSG code" ) : QStringLiteral( "\"%1\" (no EPSG code)" ).arg( name );
+    return name.isEmpty() ? rtMsg( "RtCrsCheck", "a CRS without name or EPSG code" ) : rtMsg( "RtCrsCheck", "\"%1\" (no EPSG code)" ).arg( name );
   }
 
   //! Where a CRS puts the points: the share inside the area and their mean lon/lat.
@@ -187,15 +188,15 @@ namespace
   QString where( const QPointF &lonLat )
   {
     if ( !std::isfinite( lonLat.x() ) || !std::isfinite( lonLat.y() ) || std::fabs( lonLat.y() ) > 90 || std::fabs( lonLat.x() ) > 180 )
-      return QStringLiteral( "nowhere on Earth (the numbers are out of the range of longitudes and latitudes)" );
-    return QStringLiteral( "around %1°%2, %3°%4" )
+      return rtMsg( "RtCrsCheck", "nowhere on Earth (the numbers are out of the range of longitudes and latitudes)" );
+    return rtMsg( "RtCrsCheck", "around %1°%2, %3°%4" )
            .arg( std::fabs( lonLat.y() ), 0, 'f', 2 ).arg( lonLat.y() > -0.005 ? QLatin1Char( 'N' ) : QLatin1Char( 'S' ) )
            .arg( std::fabs( lonLat.x() ), 0, 'f', 2 ).arg( lonLat.x() > -0.005 ? QLatin1Char( 'E' ) : QLatin1Char( 'W' ) );
   }
 
   QString areaText( const RtArea &area )
   {
-    return QStringLiteral( "%1 (lon %2–%3, lat %4–%5)" ).arg( area.name )
+    return rtMsg( "RtCrsCheck", "%1 (lon %2–%3, lat %4–%5)" ).arg( area.name )
            .arg( area.west ).arg( area.east ).arg( area.south ).arg( area.north );
   }
 }
@@ -220,14 +221,14 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
   if ( points.isEmpty() )
   {
     d.fits = true;
-    d.warnings << QStringLiteral( "no coordinates to check the CRS with" );
+    d.warnings << rtMsg( "RtCrsCheck", "no coordinates to check the CRS with" );
     return d;
   }
   const std::unique_ptr<OGRSpatialReference> wgs84 = fromEpsg( 4326 );
   if ( !wgs84 )
   {
     d.fits = true;
-    d.warnings << QStringLiteral( "the CRS could not be checked: PROJ does not know EPSG:4326 (is proj.db installed?)" );
+    d.warnings << rtMsg( "RtCrsCheck", "the CRS could not be checked: PROJ does not know EPSG:4326 (is proj.db installed?)" );
     return d;
   }
 
@@ -260,7 +261,7 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
     {
       const std::unique_ptr<OGRSpatialReference> official = fromEpsg( area.crsEpsg );
       if ( official && land( toWgs84( *official, *wgs84 ).get(), points, false, area ).share >= FIT_SHARE )
-        d.warnings << QStringLiteral( "the layer declares %1, but %2's official CRS is %3 and the coordinates fit it "
+        d.warnings << rtMsg( "RtCrsCheck", "the layer declares %1, but %2's official CRS is %3 and the coordinates fit it "
                                       "too: check which one the data was made in (a wrong TM-3 zone shifts it by tens of km)" )
                       .arg( d.declared, area.crsUsedBy.isEmpty() ? area.name : area.crsUsedBy, describe( *official, area.crsEpsg ) );
     }
@@ -275,7 +276,7 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
     declaredSwapped = true;
     d.fittingEpsg = d.declaredEpsg;
     d.fittingSwapped = true;
-    d.fitting << QStringLiteral( "%1 with the axes swapped" ).arg( d.declared );
+    d.fitting << rtMsg( "RtCrsCheck", "%1 with the axes swapped" ).arg( d.declared );
   }
   bool haveFit = declaredSwapped;
   QStringList swappedFits;
@@ -297,7 +298,7 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
     {
       if ( firstSwappedEpsg == 0 )
         firstSwappedEpsg = c.epsg;
-      swappedFits << QStringLiteral( "%1 with the axes swapped" ).arg( describe( *srs, c.epsg ) );
+      swappedFits << rtMsg( "RtCrsCheck", "%1 with the axes swapped" ).arg( describe( *srs, c.epsg ) );
     }
   }
   if ( !haveFit && firstSwappedEpsg != 0 )
@@ -336,23 +337,23 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
     d.mistake = RtCrsMistake::OtherCrs;
 
   const QString fix = fit.isEmpty() ? QString()
-                      : d.fittingSwapped ? QStringLiteral( " Swap the two coordinate columns (or axes) of the source data." )
-                      : QStringLiteral( " Assign EPSG:%1 to the layer as its CRS (assign, do not reproject)." ).arg( d.fittingEpsg );
-  const QString fitsText = fit.isEmpty() ? QString() : QStringLiteral( "coordinates fit %1" ).arg( fit );
+                      : d.fittingSwapped ? rtMsg( "RtCrsCheck", " Swap the two coordinate columns (or axes) of the source data." )
+                      : rtMsg( "RtCrsCheck", " Assign EPSG:%1 to the layer as its CRS (assign, do not reproject)." ).arg( d.fittingEpsg );
+  const QString fitsText = fit.isEmpty() ? QString() : rtMsg( "RtCrsCheck", "coordinates fit %1" ).arg( fit );
   switch ( d.mistake )
   {
     case RtCrsMistake::MissingCrs:
       d.message = fit.isEmpty()
-                  ? QStringLiteral( "the layer declares no CRS, and its coordinates fit none of the CRSs used in Vietnam for %1: "
+                  ? rtMsg( "RtCrsCheck", "the layer declares no CRS, and its coordinates fit none of the CRSs used in Vietnam for %1: "
                                     "find out which CRS the data was made in and assign it" ).arg( areaText( area ) )
-                  : QStringLiteral( "the layer declares no CRS; its %1.%2" ).arg( fitsText, fix );
+                  : rtMsg( "RtCrsCheck", "the layer declares no CRS; its %1.%2" ).arg( fitsText, fix );
       break;
     case RtCrsMistake::UnknownCrs:
-      d.message = QStringLiteral( "the layer's CRS cannot be read (\"%1\")%2.%3" )
-                  .arg( declaredCrs.trimmed().left( 80 ), fit.isEmpty() ? QString() : QStringLiteral( "; its " ) + fitsText, fix );
+      d.message = rtMsg( "RtCrsCheck", "the layer's CRS cannot be read (\"%1\")%2.%3" )
+                  .arg( declaredCrs.trimmed().left( 80 ), fit.isEmpty() ? QString() : rtMsg( "RtCrsCheck", "; its " ) + fitsText, fix );
       break;
     case RtCrsMistake::NoFit:
-      d.message = QStringLiteral( "the layer is not in %1: with its CRS %2 it lies %3, and no CRS used in Vietnam (TM-3, UTM 48N/49N, "
+      d.message = rtMsg( "RtCrsCheck", "the layer is not in %1: with its CRS %2 it lies %3, and no CRS used in Vietnam (TM-3, UTM 48N/49N, "
                                   "degrees) puts its coordinates there: check the layer's CRS and where its data comes from" )
                   .arg( areaText( area ), d.declared, where( d.centre ) );
       break;
@@ -363,30 +364,30 @@ RtCrsDiagnosis RtCrsCheck::diagnose( const QString &declaredCrs, const QVector<Q
       {
         case RtCrsMistake::SwappedAxes:
           likely = fitFamily == Family::Geographic
-                   ? QStringLiteral( "latitude and longitude are swapped" ) : QStringLiteral( "easting and northing are swapped" );
+                   ? rtMsg( "RtCrsCheck", "latitude and longitude are swapped" ) : rtMsg( "RtCrsCheck", "easting and northing are swapped" );
           break;
         case RtCrsMistake::DegreesAsMetres:
-          likely = QStringLiteral( "the coordinates are degrees (longitude, latitude) but the layer declares a projected CRS in metres" );
+          likely = rtMsg( "RtCrsCheck", "the coordinates are degrees (longitude, latitude) but the layer declares a projected CRS in metres" );
           break;
         case RtCrsMistake::MetresAsDegrees:
-          likely = QStringLiteral( "the coordinates are metres but the layer declares degrees" );
+          likely = rtMsg( "RtCrsCheck", "the coordinates are metres but the layer declares degrees" );
           break;
         case RtCrsMistake::UtmVsTm3:
-          likely = fitFamily == Family::Utm ? QStringLiteral( "UTM coordinates declared as TM-3 (UTM: 6° zones, scale 0.9996; TM-3: 3° zones, 0.9999)" )
-                   : QStringLiteral( "TM-3 coordinates declared as UTM (TM-3: 3° zones, scale 0.9999; UTM: 6° zones, 0.9996)" );
+          likely = fitFamily == Family::Utm ? rtMsg( "RtCrsCheck", "UTM coordinates declared as TM-3 (UTM: 6° zones, scale 0.9996; TM-3: 3° zones, 0.9999)" )
+                   : rtMsg( "RtCrsCheck", "TM-3 coordinates declared as UTM (TM-3: 3° zones, scale 0.9999; UTM: 6° zones, 0.9996)" );
           break;
         case RtCrsMistake::OtherZone:
           likely = fitFamily == Family::Tm3
-                   ? ( area.crsEpsg > 0 ? QStringLiteral( "a TM-3 zone with another central meridian (%1 uses %2)" )
+                   ? ( area.crsEpsg > 0 ? rtMsg( "RtCrsCheck", "a TM-3 zone with another central meridian (%1 uses %2)" )
                        .arg( area.crsUsedBy.isEmpty() ? area.name : area.crsUsedBy, describeEpsg( area.crsEpsg ) )
-                       : QStringLiteral( "a TM-3 zone with another central meridian" ) )
-                   : QStringLiteral( "the other UTM zone" );
+                       : rtMsg( "RtCrsCheck", "a TM-3 zone with another central meridian" ) )
+                   : rtMsg( "RtCrsCheck", "the other UTM zone" );
           break;
         default:
-          likely = QStringLiteral( "the coordinates are in another CRS than the declared one" );
+          likely = rtMsg( "RtCrsCheck", "the coordinates are in another CRS than the declared one" );
           break;
       }
-      d.message = QStringLiteral( "the layer is not in %1: with its CRS it lies %2. Likely mistake: %3. The %4; the layer declares %5.%6" )
+      d.message = rtMsg( "RtCrsCheck", "the layer is not in %1: with its CRS it lies %2. Likely mistake: %3. The %4; the layer declares %5.%6" )
                   .arg( areaText( area ), where( d.centre ), likely, fitsText, d.declared, fix );
       break;
     }

@@ -1,4 +1,5 @@
 #include "rtdeadline.h"
+#include "rttr.h"
 
 #include <QRegularExpression>
 #include <algorithm>
@@ -124,7 +125,7 @@ struct RtDeadlineGrammar
   {
     if ( !first.isValid() || !last.isValid() )
     {
-      undated( d, QStringLiteral( "there is no such date" ) );
+      undated( d, rtMsg( "RtDeadline", "there is no such date" ) );
       return;
     }
     const bool before = marker.normalized( QString::NormalizationForm_C ).startsWith( QStringLiteral( "trước" ), Qt::CaseInsensitive );
@@ -139,12 +140,12 @@ struct RtDeadlineGrammar
     {
       if ( plausibleYear( written.toInt() ) )
         return written.toInt();
-      undated( d, QStringLiteral( "%1 is not a plausible year" ).arg( written ) );
+      undated( d, rtMsg( "RtDeadline", "%1 is not a plausible year" ).arg( written ) );
       return 0;
     }
     if ( issued.isValid() )
       return issued.year();
-    undated( d, QStringLiteral( "it names no year, and the date of the resolution is not known" ) );
+    undated( d, rtMsg( "RtDeadline", "it names no year, and the date of the resolution is not known" ) );
     return 0;
   }
 
@@ -211,9 +212,9 @@ struct RtDeadlineGrammar
         const int first = m.captured( QStringLiteral( "y1" ) ).toInt();
         const int last = m.captured( QStringLiteral( "y2" ) ).toInt();
         if ( !plausibleYear( first ) || !plausibleYear( last ) )
-          undated( d, QStringLiteral( "%1 is not a plausible period" ).arg( m.captured( 0 ) ) );
+          undated( d, rtMsg( "RtDeadline", "%1 is not a plausible period" ).arg( m.captured( 0 ) ) );
         else if ( last < first )
-          undated( d, QStringLiteral( "the period ends before it starts" ) );
+          undated( d, rtMsg( "RtDeadline", "the period ends before it starts" ) );
         else
           set( d, RtDeadline::Kind::Date, QDate( last, 12, 31 ) );
         return;
@@ -236,12 +237,12 @@ struct RtDeadlineGrammar
           endYear = m.captured( QStringLiteral( "y2" ) ).toInt();
           if ( !plausibleYear( endYear ) || endYear < m.captured( QStringLiteral( "y1" ) ).toInt() )
           {
-            undated( d, QStringLiteral( "%1 is not a plausible term" ).arg( m.captured( 0 ) ) );
+            undated( d, rtMsg( "RtDeadline", "%1 is not a plausible term" ).arg( m.captured( 0 ) ) );
             return;
           }
         }
         if ( endYear <= 0 )
-          undated( d, QStringLiteral( "it needs the council term (e.g. 2021–2026), which is not set" ) );
+          undated( d, rtMsg( "RtDeadline", "it needs the council term (e.g. 2021–2026), which is not set" ) );
         else
           set( d, RtDeadline::Kind::Date, QDate( endYear, 12, 31 ) );
         return;
@@ -296,7 +297,7 @@ struct RtDeadlineGrammar
   static RtDeadline unrecognised( const QString &phrase )
   {
     RtDeadline d;
-    undated( d, QStringLiteral( "the phrase is not one this version can date (a day, month, quarter, year or period with "
+    undated( d, rtMsg( "RtDeadline", "the phrase is not one this version can date (a day, month, quarter, year or period with "
                                 "\"trước\", \"trong\", \"đến hết\", \"chậm nhất\"; \"hết nhiệm kỳ\"; \"hàng năm\"; \"thường xuyên\"; "
                                 "\"kỳ họp cuối năm\")" ) );
     d.mPhrase = phrase;

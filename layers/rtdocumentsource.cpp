@@ -1,4 +1,5 @@
 #include "rtdocumentsource.h"
+#include "rttr.h"
 
 #include <QAtomicInt>
 #include <QFile>
@@ -270,7 +271,7 @@ namespace
             end( xml.name().toString() );
         }
         if ( xml.hasError() )
-          return QStringLiteral( "%1 (line %2)" ).arg( xml.errorString() ).arg( xml.lineNumber() );
+          return rtMsg( "RtDocumentSource", "%1 (line %2)" ).arg( xml.errorString() ).arg( xml.lineNumber() );
         return QString();
       }
 
@@ -503,9 +504,9 @@ RtResult<RtSourceText> RtDocumentSource::readFile( const QString &path, RtEncodi
 {
   QFile f( path );
   if ( !f.exists() )
-    return RtResult<RtSourceText>::failure( RtErrorKind::NotFound, QStringLiteral( "%1: no such file" ).arg( path ) );
+    return RtResult<RtSourceText>::failure( RtErrorKind::NotFound, rtMsg( "RtDocumentSource", "%1: no such file" ).arg( path ) );
   if ( !f.open( QIODevice::ReadOnly ) )
-    return RtResult<RtSourceText>::failure( RtErrorKind::Unavailable, QStringLiteral( "%1: cannot read it (%2)" ).arg( path, f.errorString() ) );
+    return RtResult<RtSourceText>::failure( RtErrorKind::Unavailable, rtMsg( "RtDocumentSource", "%1: cannot read it (%2)" ).arg( path, f.errorString() ) );
   return read( f.readAll(), path, encoding );
 }
 
@@ -514,7 +515,7 @@ RtResult<RtSourceText> RtDocumentSource::read( const QByteArray &bytes, const QS
   using Result = RtResult<RtSourceText>;
   const Kind kind = sniff( bytes );
   if ( kind != Kind::Text && encoding != RtEncoding::Encoding::Auto )
-    return Result::failure( QStringLiteral( "%1 is not a plain text: --encoding applies to plain text only" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtDocumentSource", "%1 is not a plain text: --encoding applies to plain text only" ).arg( sourceName ) );
   switch ( kind )
   {
     case Kind::Pdf:
@@ -522,13 +523,13 @@ RtResult<RtSourceText> RtDocumentSource::read( const QByteArray &bytes, const QS
     case Kind::Docx:
       return readDocx( bytes, sourceName );
     case Kind::OpenDocument:
-      return Result::failure( QStringLiteral( "%1 is an OpenDocument file (.odt): save it as .docx, PDF or plain text and import that" ).arg( sourceName ) );
+      return Result::failure( rtMsg( "RtDocumentSource", "%1 is an OpenDocument file (.odt): save it as .docx, PDF or plain text and import that" ).arg( sourceName ) );
     case Kind::Zip:
-      return Result::failure( QStringLiteral( "%1 is a ZIP archive but not a Word document (no word/document.xml): expected the plain text, PDF or DOCX of a resolution" ).arg( sourceName ) );
+      return Result::failure( rtMsg( "RtDocumentSource", "%1 is a ZIP archive but not a Word document (no word/document.xml): expected the plain text, PDF or DOCX of a resolution" ).arg( sourceName ) );
     case Kind::WordBinary:
-      return Result::failure( QStringLiteral( "%1 is a Word 97-2003 document (.doc): open it in Word or LibreOffice, save it as .docx or PDF, and import that" ).arg( sourceName ) );
+      return Result::failure( rtMsg( "RtDocumentSource", "%1 is a Word 97-2003 document (.doc): open it in Word or LibreOffice, save it as .docx or PDF, and import that" ).arg( sourceName ) );
     case Kind::Rtf:
-      return Result::failure( QStringLiteral( "%1 is an RTF document: save it as .docx, PDF or plain text and import that" ).arg( sourceName ) );
+      return Result::failure( rtMsg( "RtDocumentSource", "%1 is an RTF document: save it as .docx, PDF or plain text and import that" ).arg( sourceName ) );
     case Kind::Text:
       break;
   }
@@ -549,9 +550,9 @@ RtResult<RtSourceText> RtDocumentSource::readPdf( const QByteArray &bytes, const
   poppler::set_debug_error_function( quietPoppler, nullptr );
   std::unique_ptr<poppler::document> doc( poppler::document::load_from_raw_data( bytes.constData(), bytes.size() ) );
   if ( !doc )
-    return Result::failure( QStringLiteral( "%1 starts like a PDF but cannot be read as one: it is damaged or cut short" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtDocumentSource", "%1 starts like a PDF but cannot be read as one: it is damaged or cut short" ).arg( sourceName ) );
   if ( doc->is_locked() )
-    return Result::failure( QStringLiteral( "%1 is a PDF protected by a password: save an unprotected copy and import that" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtDocumentSource", "%1 is a PDF protected by a password: save an unprotected copy and import that" ).arg( sourceName ) );
 
   RtSourceText source;
   source.format = RtSourceText::Format::Pdf;
@@ -587,12 +588,12 @@ RtResult<RtSourceText> RtDocumentSource::readPdf( const QByteArray &bytes, const
     source.lines << lines;
   }
   if ( empty.size() == pages )
-    return Result::failure( QStringLiteral( "%1 has no text layer; it is a scan: OCR it first (for example with ocrmypdf -l vie), then import the result" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtDocumentSource", "%1 has no text layer; it is a scan: OCR it first (for example with ocrmypdf -l vie), then import the result" ).arg( sourceName ) );
   for ( const int p : empty )
-    source.warnings << QStringLiteral( "page %1 of %2 has no text (a scanned page?); whatever it holds is not read" ).arg( p ).arg( sourceName );
+    source.warnings << rtMsg( "RtDocumentSource", "page %1 of %2 has no text (a scanned page?); whatever it holds is not read" ).arg( p ).arg( sourceName );
   for ( QString &l : source.lines )
     l = l.normalized( QString::NormalizationForm_C );
-  source.notes << QStringLiteral( "read from a PDF of %1 page(s) (text layer)" ).arg( pages );
+  source.notes << rtMsg( "RtDocumentSource", "read from a PDF of %1 page(s) (text layer)" ).arg( pages );
   return Result::success( source );
 }
 
@@ -602,19 +603,19 @@ RtResult<RtSourceText> RtDocumentSource::readDocx( const QByteArray &bytes, cons
   const MemoryZip zip( bytes );
   const QByteArray document = zip.member( QStringLiteral( "word/document.xml" ) );
   if ( document.isNull() )
-    return Result::failure( QStringLiteral( "%1 looks like a Word document but its word/document.xml cannot be read: the file is damaged or cut short" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtDocumentSource", "%1 looks like a Word document but its word/document.xml cannot be read: the file is damaged or cut short" ).arg( sourceName ) );
   DocxNumbering numbering;
   numbering.parse( zip.member( QStringLiteral( "word/numbering.xml" ) ) );
   const QMap<int, QString> footnotes = docxFootnotes( zip.member( QStringLiteral( "word/footnotes.xml" ) ) );
   DocxBody body( numbering, footnotes );
   const QString error = body.parse( document );
   if ( !error.isEmpty() )
-    return Result::failure( QStringLiteral( "%1: its word/document.xml is not well-formed XML: %2" ).arg( sourceName, error ) );
+    return Result::failure( rtMsg( "RtDocumentSource", "%1: its word/document.xml is not well-formed XML: %2" ).arg( sourceName, error ) );
   RtSourceText source;
   source.format = RtSourceText::Format::Docx;
   source.linesAreParagraphs = true;
   for ( const QString &l : body.lines )
     source.lines << l.normalized( QString::NormalizationForm_C );
-  source.notes << QStringLiteral( "read from a Word document (DOCX)" );
+  source.notes << rtMsg( "RtDocumentSource", "read from a Word document (DOCX)" );
   return Result::success( source );
 }

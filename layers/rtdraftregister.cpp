@@ -1,4 +1,5 @@
 #include "rtdraftregister.h"
+#include "rttr.h"
 #include "rtcategory.h"
 #include "rtdeadline.h"
 #include "rttext.h"
@@ -354,9 +355,9 @@ namespace
       t.places = placesIn( text, city, res.date );
       noteDeadlines( t, deadline.seen );
       if ( t.responsible.isEmpty() )
-        draft.warnings << QStringLiteral( "task %1 (%2): the text names no responsible body" ).arg( t.id, rtClausePathString( path ) );
+        draft.warnings << rtMsg( "RtDraftRegister", "task %1 (%2): the text names no responsible body" ).arg( t.id, rtClausePathString( path ) );
       if ( t.deadline.kind() == RtDeadline::Kind::Undated )
-        draft.warnings << QStringLiteral( "task %1: deadline '%2' has no date (%3)" ).arg( t.id, t.deadline.phrase(), t.deadline.problem() );
+        draft.warnings << rtMsg( "RtDraftRegister", "task %1: deadline '%2' has no date (%3)" ).arg( t.id, t.deadline.phrase(), t.deadline.problem() );
       draft.reg.tasks << t;
       ++draft.directiveLeaves;
     }
@@ -400,7 +401,7 @@ namespace
         {
           t.deadline = RtDeadline::parse( row.value( when ).trimmed(), term, res.date ).value();
           if ( t.deadline.kind() == RtDeadline::Kind::Undated )
-            draft.warnings << QStringLiteral( "task %1: deadline '%2' has no date (%3)" ).arg( t.id, t.deadline.phrase(), t.deadline.problem() );
+            draft.warnings << rtMsg( "RtDraftRegister", "task %1: deadline '%2' has no date (%3)" ).arg( t.id, t.deadline.phrase(), t.deadline.problem() );
         }
         if ( location >= 0 && city.gazetteer )
         {
@@ -415,7 +416,7 @@ namespace
             t.places << key;
         noteDeadlines( t, QStringList() );
         if ( t.places.isEmpty() )
-          draft.warnings << QStringLiteral( "task %1 (%2, row %3): no place of the gazetteer is named" ).arg( t.id, a.label ).arg( r + 1 );
+          draft.warnings << rtMsg( "RtDraftRegister", "task %1 (%2, row %3): no place of the gazetteer is named" ).arg( t.id, a.label ).arg( r + 1 );
         draft.reg.tasks << t;
         ++draft.appendixRows;
       }

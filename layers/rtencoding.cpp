@@ -1,4 +1,5 @@
 #include "rtencoding.h"
+#include "rttr.h"
 
 #include <QRegularExpression>
 #include <QVector>
@@ -186,19 +187,19 @@ namespace
     const int line = bytes.left( offset ).count( '\n' ) + 1;
     const int lineStart = bytes.lastIndexOf( '\n', offset - 1 ) + 1;
     const int column = QString::fromUtf8( bytes.constData() + lineStart, offset - lineStart ).size() + 1;
-    return QStringLiteral( "line %1, column %2" ).arg( line ).arg( column );
+    return rtMsg( "RtEncoding", "line %1, column %2" ).arg( line ).arg( column );
   }
 
   QString charPlace( const QString &text, int offset )
   {
     const int line = text.left( offset ).count( QLatin1Char( '\n' ) ) + 1;
     const int lineStart = text.lastIndexOf( QLatin1Char( '\n' ), offset - 1 ) + 1;
-    return QStringLiteral( "line %1, column %2" ).arg( line ).arg( offset - lineStart + 1 );
+    return rtMsg( "RtEncoding", "line %1, column %2" ).arg( line ).arg( offset - lineStart + 1 );
   }
 
   QString nulMessage( const QString &sourceName, const QString &place )
   {
-    return QStringLiteral( "%1 contains a NUL byte at %2: a text has none. Is the file damaged, or not a text? "
+    return rtMsg( "RtEncoding", "%1 contains a NUL byte at %2: a text has none. Is the file damaged, or not a text? "
                            "Remove it (or save the document again as text) and import again" ).arg( sourceName, place );
   }
 
@@ -232,7 +233,7 @@ namespace
     if ( bytes.startsWith( littleEndian ? "\xFF\xFE" : "\xFE\xFF" ) )
       start = 2;
     if ( ( bytes.size() - start ) % 2 )
-      return RtResult<QString>::failure( QStringLiteral( "%1 reads as UTF-16 text but has an odd number of bytes: it is cut short or damaged" ).arg( sourceName ) );
+      return RtResult<QString>::failure( rtMsg( "RtEncoding", "%1 reads as UTF-16 text but has an odd number of bytes: it is cut short or damaged" ).arg( sourceName ) );
     QString text;
     text.resize( ( bytes.size() - start ) / 2 );
     for ( int i = 0; i < text.size(); ++i )
@@ -250,7 +251,7 @@ namespace
         continue;
       }
       if ( c.isSurrogate() )
-        return RtResult<QString>::failure( QStringLiteral( "%1 is not valid UTF-16 text (a broken surrogate pair at %2)" ).arg( sourceName, charPlace( text, i ) ) );
+        return RtResult<QString>::failure( rtMsg( "RtEncoding", "%1 is not valid UTF-16 text (a broken surrogate pair at %2)" ).arg( sourceName, charPlace( text, i ) ) );
     }
     return RtResult<QString>::success( text );
   }
@@ -363,8 +364,8 @@ namespace
       int words = 0;
       const double vni = RtEncoding::vietnameseScore( RtEncoding::decodeVni( bytes ).normalized( QString::NormalizationForm_C ), &words );
       const double tcvn3 = RtEncoding::vietnameseScore( RtEncoding::decodeTcvn3( bytes ), &words );
-      const QString looksLike = vni > tcvn3 ? QStringLiteral( "VNI-encoded Vietnamese" ) : QStringLiteral( "TCVN3 (ABC)-encoded Vietnamese" );
-      return QStringLiteral( "%1 is UTF-8 but contains no Vietnamese letters, only Latin-1 ones: it looks like %2 "
+      const QString looksLike = vni > tcvn3 ? rtMsg( "RtEncoding", "VNI-encoded Vietnamese" ) : rtMsg( "RtEncoding", "TCVN3 (ABC)-encoded Vietnamese" );
+      return rtMsg( "RtEncoding", "%1 is UTF-8 but contains no Vietnamese letters, only Latin-1 ones: it looks like %2 "
                              "that was decoded as Windows-1252. Convert the original file to Unicode UTF-8 "
                              "(for example with UniKey's converter) and import again" ).arg( sourceName, looksLike );
     }
@@ -408,7 +409,7 @@ RtResult<RtEncoding::Encoding> RtEncoding::fromName( const QString &name )
     return RtResult<Encoding>::success( Encoding::Tcvn3 );
   if ( n == QLatin1String( "vni" ) || n == QLatin1String( "vniwindows" ) )
     return RtResult<Encoding>::success( Encoding::Vni );
-  return RtResult<Encoding>::failure( QStringLiteral( "unknown encoding '%1'; known: %2" ).arg( name, knownNames() ) );
+  return RtResult<Encoding>::failure( rtMsg( "RtEncoding", "unknown encoding '%1'; known: %2" ).arg( name, knownNames() ) );
 }
 
 QString RtEncoding::decodeTcvn3( const QByteArray &bytes )
@@ -467,7 +468,7 @@ RtResult<QString> RtEncoding::decodeWindows1258( const QByteArray &bytes )
 {
   iconv_t cd = iconv_open( "UTF-8", "CP1258" );
   if ( cd == reinterpret_cast<iconv_t>( -1 ) )
-    return RtResult<QString>::failure( RtErrorKind::Unavailable, QStringLiteral( "this system's iconv cannot convert Windows-1258 (CP1258)" ) );
+    return RtResult<QString>::failure( RtErrorKind::Unavailable, rtMsg( "RtEncoding", "this system's iconv cannot convert Windows-1258 (CP1258)" ) );
   QByteArray in = bytes;
   QByteArray out;
   out.resize( bytes.size() * 4 + 16 );
@@ -493,7 +494,7 @@ RtResult<QString> RtEncoding::decodeWindows1258( const QByteArray &bytes )
       --inLeft;
       continue;
     }
-    error = QStringLiteral( "iconv failed (errno %1)" ).arg( errno );
+    error = rtMsg( "RtEncoding", "iconv failed (errno %1)" ).arg( errno );
     break;
   }
   // flush a pending base letter
@@ -595,7 +596,7 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
 {
   using Result = RtResult<RtDecodedText>;
   if ( bytes.trimmed().isEmpty() )
-    return Result::failure( QStringLiteral( "%1 is empty: expected the text of a resolution (plain text, PDF or DOCX)" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtEncoding", "%1 is empty: expected the text of a resolution (plain text, PDF or DOCX)" ).arg( sourceName ) );
 
   RtDecodedText d;
   Encoding encoding = forced;
@@ -611,11 +612,11 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
     {
       encoding = utf16ByNuls( bytes );
       if ( encoding != Encoding::Auto )
-        d.notes << QStringLiteral( "converted from %1 (no byte order mark: told by its NUL bytes)" ).arg( name( encoding ) );
+        d.notes << rtMsg( "RtEncoding", "converted from %1 (no byte order mark: told by its NUL bytes)" ).arg( name( encoding ) );
     }
   }
   else
-    d.notes << QStringLiteral( "read as %1, as asked (--encoding)" ).arg( name( encoding ) );
+    d.notes << rtMsg( "RtEncoding", "read as %1, as asked (--encoding)" ).arg( name( encoding ) );
 
   // UTF-16 --------------------------------------------------------------------------------
   if ( encoding == Encoding::Utf16LE || encoding == Encoding::Utf16BE )
@@ -633,7 +634,7 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
     d.encoding = name( encoding );
     d.converted = true;
     if ( d.notes.isEmpty() )
-      d.notes << QStringLiteral( "converted from %1" ).arg( name( encoding ) );
+      d.notes << rtMsg( "RtEncoding", "converted from %1" ).arg( name( encoding ) );
     return Result::success( d );
   }
 
@@ -644,7 +645,7 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
     for ( int i = 0; i < sample; ++i )
       controls += isControlByte( static_cast<unsigned char>( bytes.at( i ) ) ) ? 1 : 0;
     if ( controls > std::max( 8, sample / 100 ) )
-      return Result::failure( QStringLiteral( "%1 is binary data, not a text: %2 control bytes in its first %3 bytes. "
+      return Result::failure( rtMsg( "RtEncoding", "%1 is binary data, not a text: %2 control bytes in its first %3 bytes. "
                                               "Expected the plain text, PDF or DOCX of a resolution" )
                               .arg( sourceName ).arg( controls ).arg( sample ) );
     const int nul = bytes.indexOf( '\0' );
@@ -659,7 +660,7 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
   if ( encoding == Encoding::Utf8 || ( encoding == Encoding::Auto && bad < 0 ) )
   {
     if ( bad >= 0 )
-      return Result::failure( QStringLiteral( "%1 is not UTF-8 text (byte 0x%2 at %3)" )
+      return Result::failure( rtMsg( "RtEncoding", "%1 is not UTF-8 text (byte 0x%2 at %3)" )
                               .arg( sourceName ).arg( static_cast<unsigned char>( bytes.at( bad ) ), 2, 16, QLatin1Char( '0' ) ).arg( bytePlace( bytes, bad ) ) );
     d.text = QString::fromUtf8( bytes );
     if ( d.text.startsWith( QChar( 0xFEFF ) ) )
@@ -682,7 +683,7 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
       case Encoding::Windows1258: return decodeWindows1258( bytes );
       case Encoding::Tcvn3: return RtResult<QString>::success( decodeTcvn3( bytes ) );
       case Encoding::Vni: return RtResult<QString>::success( decodeVni( bytes ) );
-      default: return RtResult<QString>::failure( QStringLiteral( "not a legacy encoding" ) );
+      default: return RtResult<QString>::failure( rtMsg( "RtEncoding", "not a legacy encoding" ) );
     }
   };
   auto finishLegacy = [&]( Encoding e, QString text ) {
@@ -694,7 +695,7 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
       int lines = 0;
       d.text = restoreTcvn3Capitals( d.text, &lines );
       if ( lines > 0 )
-        d.notes << QStringLiteral( "capitals written with ABC's capital fonts (lower-case codes) restored in %1 line(s)" ).arg( lines );
+        d.notes << rtMsg( "RtEncoding", "capitals written with ABC's capital fonts (lower-case codes) restored in %1 line(s)" ).arg( lines );
     }
   };
   if ( encoding != Encoding::Auto )
@@ -707,9 +708,9 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
   }
 
   // Not UTF-8. A few broken bytes in UTF-8 text are damage, not another encoding.
-  const QString where = QStringLiteral( "byte 0x%1 at %2" ).arg( static_cast<unsigned char>( bytes.at( bad ) ), 2, 16, QLatin1Char( '0' ) ).arg( bytePlace( bytes, bad ) );
+  const QString where = rtMsg( "RtEncoding", "byte 0x%1 at %2" ).arg( static_cast<unsigned char>( bytes.at( bad ) ), 2, 16, QLatin1Char( '0' ) ).arg( bytePlace( bytes, bad ) );
   if ( multiByte >= 10 && multiByte >= 5 * invalid )
-    return Result::failure( QStringLiteral( "%1 is not UTF-8 text: %2 breaks it, although the rest reads as UTF-8. "
+    return Result::failure( rtMsg( "RtEncoding", "%1 is not UTF-8 text: %2 breaks it, although the rest reads as UTF-8. "
                                             "Is the file cut in the middle of a letter, or damaged? Check it and import again" )
                             .arg( sourceName, where ) );
 
@@ -734,7 +735,7 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
     if ( best.score >= sMinScore && best.score - second >= sMinMargin && validWords >= sMinEvidenceWords )
     {
       finishLegacy( best.encoding, best.text );
-      d.notes.prepend( QStringLiteral( "converted from %1 (%2 of %3 words with Vietnamese letters read as Vietnamese; next best %4 at %5%)" )
+      d.notes.prepend( rtMsg( "RtEncoding", "converted from %1 (%2 of %3 words with Vietnamese letters read as Vietnamese; next best %4 at %5%)" )
                        .arg( name( best.encoding ) ).arg( validWords ).arg( best.words )
                        .arg( candidates.size() > 1 ? name( candidates.at( 1 ).encoding ) : QStringLiteral( "none" ) )
                        .arg( qRound( second * 100 ) ) );
@@ -743,8 +744,8 @@ RtResult<RtDecodedText> RtEncoding::decode( const QByteArray &bytes, const QStri
   }
   QStringList readings;
   for ( const Candidate &c : candidates )
-    readings << QStringLiteral( "%1 (%2 of %3 words Vietnamese)" ).arg( name( c.encoding ) ).arg( qRound( c.score * c.words ) ).arg( c.words );
-  return Result::failure( QStringLiteral( "%1 is not UTF-8 text (%2) and its encoding cannot be told for certain; read as each "
+    readings << rtMsg( "RtEncoding", "%1 (%2 of %3 words Vietnamese)" ).arg( name( c.encoding ) ).arg( qRound( c.score * c.words ) ).arg( c.words );
+  return Result::failure( rtMsg( "RtEncoding", "%1 is not UTF-8 text (%2) and its encoding cannot be told for certain; read as each "
                                           "candidate it gives: %3. Convert it to Unicode UTF-8 (for example with UniKey's converter), "
                                           "or name its encoding with --encoding (%4), and import again" )
                           .arg( sourceName, where, readings.join( QStringLiteral( ", " ) ), knownNames() ) );

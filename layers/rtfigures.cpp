@@ -1,4 +1,5 @@
 #include "rtfigures.h"
+#include "rttr.h"
 #include "rttext.h"
 
 #include <QRegularExpression>
@@ -236,7 +237,7 @@ QString RtFigures::formatNumber( double value, int decimals, bool groupThousands
 QStringList RtFigures::checkTotals( const RtAppendix &appendix )
 {
   QStringList warnings;
-  const QString name = appendix.label.isEmpty() ? QStringLiteral( "the appendix" ) : appendix.label;
+  const QString name = appendix.label.isEmpty() ? rtMsg( "RtFigures", "the appendix" ) : appendix.label;
   auto check = [&]( int statedRow, int from, int to, const QString &what ) {
     const QStringList &row = appendix.rows.at( statedRow );
     for ( int c = 0; c < appendix.columns.size() && c < row.size(); ++c )
@@ -266,7 +267,7 @@ QStringList RtFigures::checkTotals( const RtAppendix &appendix )
       for ( int d = 0; d < decimals; ++d )
         tolerance /= 10;
       if ( counted > 0 && std::abs( sum - *stated ) > tolerance + 1e-9 )
-        warnings << QStringLiteral( "%1 (line %2), column \"%3\": %4 states %5 but its rows sum to %6" )
+        warnings << rtMsg( "RtFigures", "%1 (line %2), column \"%3\": %4 states %5 but its rows sum to %6" )
                  .arg( name ).arg( appendix.rowLines.value( statedRow ) ).arg( appendix.columns.at( c ), what, row.at( c ),
                        formatNumber( sum, decimals, grouped ) );
     }
@@ -278,14 +279,14 @@ QStringList RtFigures::checkTotals( const RtAppendix &appendix )
     if ( isGroupRow( row ) || isTotalRow( row ) )
     {
       if ( groupStart >= 0 )
-        check( groupStart, groupStart + 1, r, QStringLiteral( "the row \"%1 %2\"" ).arg( appendix.rows.at( groupStart ).value( 0 ), appendix.rows.at( groupStart ).value( 1 ) ) );
+        check( groupStart, groupStart + 1, r, rtMsg( "RtFigures", "the row \"%1 %2\"" ).arg( appendix.rows.at( groupStart ).value( 0 ), appendix.rows.at( groupStart ).value( 1 ) ) );
       groupStart = isGroupRow( row ) ? r : -1;
     }
     if ( isTotalRow( row ) )
-      check( r, 0, r, QStringLiteral( "the row \"%1\"" ).arg( ( row.value( 0 ).isEmpty() ? row.value( 1 ) : row.value( 0 ) ).trimmed() ) );
+      check( r, 0, r, rtMsg( "RtFigures", "the row \"%1\"" ).arg( ( row.value( 0 ).isEmpty() ? row.value( 1 ) : row.value( 0 ) ).trimmed() ) );
   }
   if ( groupStart >= 0 )
-    check( groupStart, groupStart + 1, appendix.rows.size(), QStringLiteral( "the row \"%1 %2\"" ).arg( appendix.rows.at( groupStart ).value( 0 ), appendix.rows.at( groupStart ).value( 1 ) ) );
+    check( groupStart, groupStart + 1, appendix.rows.size(), rtMsg( "RtFigures", "the row \"%1 %2\"" ).arg( appendix.rows.at( groupStart ).value( 0 ), appendix.rows.at( groupStart ).value( 1 ) ) );
   return warnings;
 }
 

@@ -1,4 +1,5 @@
 #include "rtgazetteer.h"
+#include "rttr.h"
 #include "rtplacekey.h"
 
 #include <QFile>
@@ -86,7 +87,7 @@ namespace
         field += c;
     }
     if ( quoted )
-      return RtResult<QVector<Record>>::failure( QStringLiteral( "%1, line %2: a quoted field is not closed" ).arg( sourceName ).arg( current.line ) );
+      return RtResult<QVector<Record>>::failure( rtMsg( "RtGazetteer", "%1, line %2: a quoted field is not closed" ).arg( sourceName ).arg( current.line ) );
     endRecord();
     return RtResult<QVector<Record>>::success( records );
   }
@@ -188,9 +189,9 @@ RtResult<RtGazetteer> RtGazetteer::load( const QString &path )
 {
   QFile f( path );
   if ( !f.exists() )
-    return RtResult<RtGazetteer>::failure( RtErrorKind::NotFound, QStringLiteral( "%1: no such gazetteer file" ).arg( path ) );
+    return RtResult<RtGazetteer>::failure( RtErrorKind::NotFound, rtMsg( "RtGazetteer", "%1: no such gazetteer file" ).arg( path ) );
   if ( !f.open( QIODevice::ReadOnly ) )
-    return RtResult<RtGazetteer>::failure( RtErrorKind::Unavailable, QStringLiteral( "%1: cannot read it (%2)" ).arg( path, f.errorString() ) );
+    return RtResult<RtGazetteer>::failure( RtErrorKind::Unavailable, rtMsg( "RtGazetteer", "%1: cannot read it (%2)" ).arg( path, f.errorString() ) );
   return parse( f.readAll(), path );
 }
 
@@ -202,12 +203,12 @@ RtResult<RtGazetteer> RtGazetteer::parse( const QByteArray &csv, const QString &
     bytes.remove( 0, 3 );
   const QString text = QString::fromUtf8( bytes );
   if ( text.contains( QChar::ReplacementCharacter ) )
-    return Result::failure( QStringLiteral( "%1: not UTF-8 text; save the gazetteer as UTF-8" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtGazetteer", "%1: not UTF-8 text; save the gazetteer as UTF-8" ).arg( sourceName ) );
   const RtResult<QVector<Record>> records = readCsv( text.normalized( QString::NormalizationForm_C ), sourceName );
   if ( !records.ok() )
     return Result::failure( records.error() );
   if ( records.value().isEmpty() )
-    return Result::failure( QStringLiteral( "%1: empty; expected a header line (kind,code,name,…) and one line per place" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtGazetteer", "%1: empty; expected a header line (kind,code,name,…) and one line per place" ).arg( sourceName ) );
 
   const QStringList header = records.value().first().fields;
   QHash<QString, int> column;
@@ -215,7 +216,7 @@ RtResult<RtGazetteer> RtGazetteer::parse( const QByteArray &csv, const QString &
     column.insert( header.at( i ).trimmed().toLower(), i );
   for ( const char *required : { "kind", "code", "name" } )
     if ( !column.contains( QLatin1String( required ) ) )
-      return Result::failure( QStringLiteral( "%1, line 1: no column \"%2\"; the header needs kind, code and name (has: %3)" )
+      return Result::failure( rtMsg( "RtGazetteer", "%1, line 1: no column \"%2\"; the header needs kind, code and name (has: %3)" )
                               .arg( sourceName, QLatin1String( required ), header.join( QStringLiteral( ", " ) ) ) );
 
   RtGazetteer g;
@@ -227,9 +228,9 @@ RtResult<RtGazetteer> RtGazetteer::parse( const QByteArray &csv, const QString &
       const int i = column.value( QLatin1String( name ), -1 );
       return i >= 0 && i < rec.fields.size() ? rec.fields.at( i ).trimmed() : QString();
     };
-    const QString where = QStringLiteral( "%1, line %2" ).arg( sourceName ).arg( rec.line );
+    const QString where = rtMsg( "RtGazetteer", "%1, line %2" ).arg( sourceName ).arg( rec.line );
     if ( rec.fields.size() > header.size() )
-      return Result::failure( QStringLiteral( "%1: %2 fields, the header has %3 (a comma in a name needs quotes)" )
+      return Result::failure( rtMsg( "RtGazetteer", "%1: %2 fields, the header has %3 (a comma in a name needs quotes)" )
                               .arg( where ).arg( rec.fields.size() ).arg( header.size() ) );
     RtPlace p;
     p.line = rec.line;
@@ -244,28 +245,28 @@ RtResult<RtGazetteer> RtGazetteer::parse( const QByteArray &csv, const QString &
     p.successor = value( "successor" );
     p.source = value( "source" );
     if ( !sKinds.contains( p.kind ) )
-      return Result::failure( QStringLiteral( "%1, column kind: '%2' is not one of %3" ).arg( where, p.kind, sKinds.join( QStringLiteral( ", " ) ) ) );
+      return Result::failure( rtMsg( "RtGazetteer", "%1, column kind: '%2' is not one of %3" ).arg( where, p.kind, sKinds.join( QStringLiteral( ", " ) ) ) );
     if ( p.code.isEmpty() || p.code.contains( QLatin1Char( ':' ) ) || p.code.contains( QLatin1Char( ' ' ) ) )
-      return Result::failure( QStringLiteral( "%1, column code: '%2' is not a code (empty, or with a space or ':')" ).arg( where, p.code ) );
+      return Result::failure( rtMsg( "RtGazetteer", "%1, column code: '%2' is not a code (empty, or with a space or ':')" ).arg( where, p.code ) );
     if ( p.name.isEmpty() )
-      return Result::failure( QStringLiteral( "%1, column name: the place %2 has no name" ).arg( where, p.key() ) );
+      return Result::failure( rtMsg( "RtGazetteer", "%1, column name: the place %2 has no name" ).arg( where, p.key() ) );
     for ( const char *field : { "valid_from", "valid_to" } )
     {
       const QString v = value( field );
       const QDate d = QDate::fromString( v, Qt::ISODate );
       if ( !v.isEmpty() && !d.isValid() )
-        return Result::failure( QStringLiteral( "%1, column %2: '%3' is not a date (YYYY-MM-DD)" ).arg( where, QLatin1String( field ), v ) );
+        return Result::failure( rtMsg( "RtGazetteer", "%1, column %2: '%3' is not a date (YYYY-MM-DD)" ).arg( where, QLatin1String( field ), v ) );
       ( qstrcmp( field, "valid_from" ) == 0 ? p.validFrom : p.validTo ) = d;
     }
     if ( p.validFrom.isValid() && p.validTo.isValid() && p.validTo < p.validFrom )
-      return Result::failure( QStringLiteral( "%1: %2 ends (%3) before it begins (%4)" ).arg( where, p.key(), p.validTo.toString( Qt::ISODate ),
+      return Result::failure( rtMsg( "RtGazetteer", "%1: %2 ends (%3) before it begins (%4)" ).arg( where, p.key(), p.validTo.toString( Qt::ISODate ),
                               p.validFrom.toString( Qt::ISODate ) ) );
     for ( const RtPlace &other : std::as_const( g.mPlaces ) )
     {
       const bool overlap = ( !p.validFrom.isValid() || !other.validTo.isValid() || p.validFrom <= other.validTo )
                            && ( !other.validFrom.isValid() || !p.validTo.isValid() || other.validFrom <= p.validTo );
       if ( other.kind == p.kind && RtPlaceKey::codeKey( other.code ) == RtPlaceKey::codeKey( p.code ) && overlap )
-        return Result::failure( QStringLiteral( "%1: %2 is already line %3 for the same dates (a reused code needs valid_from/valid_to)" )
+        return Result::failure( rtMsg( "RtGazetteer", "%1: %2 is already line %3 for the same dates (a reused code needs valid_from/valid_to)" )
                                 .arg( where, p.key() ).arg( other.line ) );
     }
     g.mPlaces << p;
@@ -273,9 +274,9 @@ RtResult<RtGazetteer> RtGazetteer::parse( const QByteArray &csv, const QString &
   for ( const RtPlace &p : std::as_const( g.mPlaces ) )
   {
     if ( !p.successor.isEmpty() && g.byCode( p.kind, p.successor ).isEmpty() )
-      return Result::failure( QStringLiteral( "%1, line %2, column successor: %3:%4 is not in the gazetteer" ).arg( sourceName ).arg( p.line ).arg( p.kind, p.successor ) );
+      return Result::failure( rtMsg( "RtGazetteer", "%1, line %2, column successor: %3:%4 is not in the gazetteer" ).arg( sourceName ).arg( p.line ).arg( p.kind, p.successor ) );
     if ( !p.parent.isEmpty() && g.byCode( QStringLiteral( "ward" ), p.parent ).isEmpty() )
-      return Result::failure( QStringLiteral( "%1, line %2, column parent: ward:%3 is not in the gazetteer" ).arg( sourceName ).arg( p.line ).arg( p.parent ) );
+      return Result::failure( rtMsg( "RtGazetteer", "%1, line %2, column parent: ward:%3 is not in the gazetteer" ).arg( sourceName ).arg( p.line ).arg( p.parent ) );
   }
   g.index();
   return Result::success( g );

@@ -1,4 +1,5 @@
 #include "rtgpkgbackend.h"
+#include "rttr.h"
 #include "rtstoreupgrade.h"
 
 #include <cpl_error.h>
@@ -187,11 +188,11 @@ namespace
   {
     const QFileInfo file( path );
     if ( !path.isEmpty() && file.exists() && !file.isWritable() )
-      return QStringLiteral( "the file is read-only" );
+      return rtMsg( "RtGpkgBackend", "the file is read-only" );
     if ( !path.isEmpty() && !QFileInfo( file.absolutePath() ).isWritable() )
-      return QStringLiteral( "its folder is read-only (%1), and a change must create %2-journal there" )
+      return rtMsg( "RtGpkgBackend", "its folder is read-only (%1), and a change must create %2-journal there" )
              .arg( QDir::toNativeSeparators( file.absolutePath() ), file.fileName() );
-    return QStringLiteral( "the file or its folder is read-only" );
+    return rtMsg( "RtGpkgBackend", "the file or its folder is read-only" );
   }
 
   SqliteFailure sqliteFailure( sqlite3 *db, int rc, const QString &path = QString() )
@@ -203,30 +204,30 @@ namespace
     {
       case SQLITE_BUSY:
       case SQLITE_LOCKED:
-        return { RtErrorKind::Busy, QStringLiteral( "another program is writing to it" ) };
+        return { RtErrorKind::Busy, rtMsg( "RtGpkgBackend", "another program is writing to it" ) };
       case SQLITE_READONLY:
         if ( rc == SQLITE_READONLY_ROLLBACK )
-          return { RtErrorKind::ReadOnly, QStringLiteral( "it holds an unfinished change of a program that stopped while writing, which only a program that may write to it can undo" ) };
+          return { RtErrorKind::ReadOnly, rtMsg( "RtGpkgBackend", "it holds an unfinished change of a program that stopped while writing, which only a program that may write to it can undo" ) };
         return { RtErrorKind::ReadOnly, readOnlyCause( path ) };
       case SQLITE_CANTOPEN:
         if ( permission )
           return { RtErrorKind::ReadOnly, readOnlyCause( path ) };
-        return { RtErrorKind::Unavailable, QStringLiteral( "the journal beside it cannot be opened (%1)" )
+        return { RtErrorKind::Unavailable, rtMsg( "RtGpkgBackend", "the journal beside it cannot be opened (%1)" )
                  .arg( systemErrno ? RtStoreFiles::systemError( systemErrno ) : message ) };
       case SQLITE_PERM:
-        return { RtErrorKind::ReadOnly, QStringLiteral( "it may not be written (%1)" ).arg( message ) };
+        return { RtErrorKind::ReadOnly, rtMsg( "RtGpkgBackend", "it may not be written (%1)" ).arg( message ) };
       case SQLITE_AUTH:
-        return { RtErrorKind::Forbidden, QStringLiteral( "access was refused (%1)" ).arg( message ) };
+        return { RtErrorKind::Forbidden, rtMsg( "RtGpkgBackend", "access was refused (%1)" ).arg( message ) };
       case SQLITE_FULL:
-        return { RtErrorKind::Unavailable, QStringLiteral( "the disk is full" ) };
+        return { RtErrorKind::Unavailable, rtMsg( "RtGpkgBackend", "the disk is full" ) };
       case SQLITE_IOERR:
         if ( permission )
           return { RtErrorKind::ReadOnly, readOnlyCause( path ) };
-        return { RtErrorKind::Unavailable, QStringLiteral( "a read or write error on the disk (%1)" )
+        return { RtErrorKind::Unavailable, rtMsg( "RtGpkgBackend", "a read or write error on the disk (%1)" )
                  .arg( systemErrno ? RtStoreFiles::systemError( systemErrno ) : message ) };
       case SQLITE_CORRUPT:
       case SQLITE_NOTADB:
-        return { RtErrorKind::Corrupt, QStringLiteral( "the file is damaged (%1)" ).arg( message ) };
+        return { RtErrorKind::Corrupt, rtMsg( "RtGpkgBackend", "the file is damaged (%1)" ).arg( message ) };
       case SQLITE_CONSTRAINT:
         return { RtErrorKind::Invalid, message };
       default:
@@ -261,13 +262,13 @@ namespace
       return rtOk();
     if ( failure.kind == RtErrorKind::ReadOnly )
       return rtFail( RtErrorKind::ReadOnly,
-                     QStringLiteral( "%1 cannot be read: a program that was writing to it stopped half-way, and its unfinished change "
+                     rtMsg( "RtGpkgBackend", "%1 cannot be read: a program that was writing to it stopped half-way, and its unfinished change "
                                      "(in %1-journal) must be undone first, which needs write access to the file and its folder. "
                                      "Run any restrack command that writes as someone who may write there, or copy both files "
                                      "to a folder you may write to and open the copy; the journal is left as it is" ).arg( path ) );
     if ( failure.kind == RtErrorKind::Busy )
-      return rtFail( RtErrorKind::Busy, QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( path ) );
-    return rtFail( failure.kind, QStringLiteral( "%1 cannot be read: %2" ).arg( path, failure.cause ) );
+      return rtFail( RtErrorKind::Busy, rtMsg( "RtGpkgBackend", "%1 is locked by another program that is writing to it; try again in a moment" ).arg( path ) );
+    return rtFail( failure.kind, rtMsg( "RtGpkgBackend", "%1 cannot be read: %2" ).arg( path, failure.cause ) );
   }
 
   bool hasJournal( const QString &path )
@@ -291,11 +292,11 @@ namespace
     QuietGdalErrors quiet;
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName( "GPKG" );
     if ( !driver )
-      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "this GDAL has no GeoPackage (GPKG) driver" ) );
+      return rtFail( RtErrorKind::Unavailable, rtMsg( "RtGpkgBackend", "this GDAL has no GeoPackage (GPKG) driver" ) );
     GDALDataset *ds = driver->Create( path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr );
     if ( !ds )
     {
-      const QString cause = gdalMessage( QStringLiteral( "unknown error" ) );
+      const QString cause = gdalMessage( rtMsg( "RtGpkgBackend", "unknown error" ) );
       const bool readOnly = cause.contains( QLatin1String( "readonly" ) ) || cause.contains( QLatin1String( "Permission denied" ) )
                             || cause.contains( QLatin1String( "unable to open" ) );
       return rtFail( readOnly ? RtErrorKind::ReadOnly : RtErrorKind::Unavailable, cause );
@@ -311,7 +312,7 @@ namespace
       OGRLayer *layer = ds->CreateLayer( table.name, nullptr, wkbNone, options.List() );
       if ( !layer )
       {
-        error = QStringLiteral( "cannot create table %1: %2" ).arg( QLatin1String( table.name ), gdalMessage( QStringLiteral( "unknown error" ) ) );
+        error = rtMsg( "RtGpkgBackend", "cannot create table %1: %2" ).arg( QLatin1String( table.name ), gdalMessage( rtMsg( "RtGpkgBackend", "unknown error" ) ) );
         break;
       }
       for ( const RtColumnSpec &column : table.columns )
@@ -331,8 +332,8 @@ namespace
           defn.SetNullable( FALSE );
         if ( layer->CreateField( &defn ) != OGRERR_NONE )
         {
-          error = QStringLiteral( "cannot create column %1.%2: %3" ).arg( QLatin1String( table.name ), QLatin1String( column.name ),
-                  gdalMessage( QStringLiteral( "unknown error" ) ) );
+          error = rtMsg( "RtGpkgBackend", "cannot create column %1.%2: %3" ).arg( QLatin1String( table.name ), QLatin1String( column.name ),
+                  gdalMessage( rtMsg( "RtGpkgBackend", "unknown error" ) ) );
           break;
         }
       }
@@ -346,7 +347,7 @@ namespace
         feature.SetField( "value", QString::number( RtStoreSchema::version() ).toUtf8().constData() );
         if ( layer->CreateFeature( &feature ) != OGRERR_NONE )
         {
-          error = QStringLiteral( "cannot write the schema version: %1" ).arg( gdalMessage( QStringLiteral( "unknown error" ) ) );
+          error = rtMsg( "RtGpkgBackend", "cannot write the schema version: %1" ).arg( gdalMessage( rtMsg( "RtGpkgBackend", "unknown error" ) ) );
           break;
         }
       }
@@ -356,7 +357,7 @@ namespace
     CPLErrorReset();
     GDALClose( ds );
     if ( error.isEmpty() && gdalFailed() )
-      error = gdalMessage( QStringLiteral( "closing the file failed" ) );
+      error = gdalMessage( rtMsg( "RtGpkgBackend", "closing the file failed" ) );
     return error.isEmpty() ? rtOk() : rtFail( RtErrorKind::Unavailable, error );
   }
 }
@@ -392,17 +393,17 @@ RtStatusResult RtGpkgBackend::connect()
   const QString &path = mPath;
   const QFileInfo fi( path );
   if ( path.isEmpty() )
-    return rtFail( QStringLiteral( "no register file given" ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "no register file given" ) );
   if ( !fi.exists() )
-    return rtFail( RtErrorKind::NotFound, QStringLiteral( "%1 does not exist" ).arg( path ) );
+    return rtFail( RtErrorKind::NotFound, rtMsg( "RtGpkgBackend", "%1 does not exist" ).arg( path ) );
   if ( fi.isDir() )
-    return rtFail( QStringLiteral( "%1 is a folder, not a GeoPackage file" ).arg( path ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "%1 is a folder, not a GeoPackage file" ).arg( path ) );
   const QString header = RtStoreFiles::headerProblem( path );
   if ( !header.isEmpty() )
   {
     const RtErrorKind kind = header.startsWith( QLatin1String( "cannot read" ) ) ? RtErrorKind::Forbidden
                              : header.contains( QLatin1String( "truncated" ) ) ? RtErrorKind::Corrupt : RtErrorKind::Invalid;
-    return rtFail( kind, QStringLiteral( "%1 is not a readable GeoPackage (%2)" ).arg( path, header ) );
+    return rtFail( kind, rtMsg( "RtGpkgBackend", "%1 is not a readable GeoPackage (%2)" ).arg( path, header ) );
   }
 
   // The file opened is the one the name holds now; beginWrite() notices when that changes.
@@ -426,21 +427,21 @@ RtStatusResult RtGpkgBackend::connect()
   }
   if ( !mDataset )
   {
-    const QString cause = gdalMessage( QStringLiteral( "GDAL cannot open it" ) );
+    const QString cause = gdalMessage( rtMsg( "RtGpkgBackend", "GDAL cannot open it" ) );
     RtErrorKind kind = RtErrorKind::Invalid;
-    QString what = QStringLiteral( "%1 is not a readable GeoPackage (%2)" ).arg( path, cause );
+    QString what = rtMsg( "RtGpkgBackend", "%1 is not a readable GeoPackage (%2)" ).arg( path, cause );
     if ( cause.contains( QLatin1String( "locked" ) ) )
     {
       kind = RtErrorKind::Busy;
-      what = QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( path );
+      what = rtMsg( "RtGpkgBackend", "%1 is locked by another program that is writing to it; try again in a moment" ).arg( path );
     }
     else if ( cause.contains( QLatin1String( "Permission denied" ) ) || cause.contains( QLatin1String( "readonly" ) )
               || cause.contains( QLatin1String( "unable to open" ) ) )
     {
       kind = RtErrorKind::ReadOnly;
-      what = hasJournal( path ) ? QStringLiteral( "%1 cannot be opened: %2, and it holds an unfinished change of a program that "
+      what = hasJournal( path ) ? rtMsg( "RtGpkgBackend", "%1 cannot be opened: %2, and it holds an unfinished change of a program that "
                                                   "stopped while writing, which must be undone first" ).arg( path, readOnlyCause( path ) )
-             : QStringLiteral( "%1 cannot be opened for writing: %2" ).arg( path, readOnlyCause( path ) );
+             : rtMsg( "RtGpkgBackend", "%1 cannot be opened for writing: %2" ).arg( path, readOnlyCause( path ) );
     }
     else if ( cause.contains( QLatin1String( "malformed" ) ) )
       kind = RtErrorKind::Corrupt;
@@ -450,7 +451,7 @@ RtStatusResult RtGpkgBackend::connect()
   if ( !mDb )
   {
     disconnect();
-    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "%1: this GDAL gives no access to the GeoPackage's SQLite connection" ).arg( path ) );
+    return rtFail( RtErrorKind::Unavailable, rtMsg( "RtGpkgBackend", "%1: this GDAL gives no access to the GeoPackage's SQLite connection" ).arg( path ) );
   }
   // Another process (the plugin, the CLI) may be writing: wait for it rather than fail at once.
   sqlite3_busy_timeout( mDb, BUSY_TIMEOUT_MS );
@@ -491,12 +492,12 @@ RtStatusResult RtGpkgBackend::checkRegister()
     {
       const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
       if ( f.kind == RtErrorKind::Busy )
-        return rtFail( RtErrorKind::Busy, QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
+        return rtFail( RtErrorKind::Busy, rtMsg( "RtGpkgBackend", "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
       return rtFail( f.kind == RtErrorKind::Invalid ? RtErrorKind::Corrupt : f.kind,
-                     QStringLiteral( "%1 is not a readable GeoPackage (%2)" ).arg( mPath, f.cause ) );
+                     rtMsg( "RtGpkgBackend", "%1 is not a readable GeoPackage (%2)" ).arg( mPath, f.cause ) );
     }
     if ( result != QLatin1String( "ok" ) )
-      return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is not a readable GeoPackage (%2)" ).arg( mPath, result ) );
+      return rtFail( RtErrorKind::Corrupt, rtMsg( "RtGpkgBackend", "%1 is not a readable GeoPackage (%2)" ).arg( mPath, result ) );
   }
 
   const RtStatusResult version = readSchemaVersion();
@@ -510,12 +511,12 @@ RtStatusResult RtGpkgBackend::checkRegister()
     OGRLayer *layer = mDataset->GetLayerByName( table->name );
     if ( !layer )
       return rtFail( table->table == RtStoreTable::Tasks ? RtErrorKind::Invalid : RtErrorKind::Corrupt,
-                     QStringLiteral( "%1 is a GeoPackage but not a Resolution Tracker register: table %2 missing" ).arg( mPath, QLatin1String( table->name ) ) );
+                     rtMsg( "RtGpkgBackend", "%1 is a GeoPackage but not a Resolution Tracker register: table %2 missing" ).arg( mPath, QLatin1String( table->name ) ) );
     OGRFeatureDefn *defn = layer->GetLayerDefn();
     for ( const RtColumnSpec &column : table->columns )
     {
       if ( defn->GetFieldIndex( column.name ) < 0 )
-        return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is not a register this version can read: column %2.%3 missing" )
+        return rtFail( RtErrorKind::Corrupt, rtMsg( "RtGpkgBackend", "%1 is not a register this version can read: column %2.%3 missing" )
                        .arg( mPath, QLatin1String( table->name ), QLatin1String( column.name ) ) );
     }
   }
@@ -549,13 +550,13 @@ RtStatusResult RtGpkgBackend::readSchemaVersion()
   {
     const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
     if ( f.kind == RtErrorKind::Busy )
-      return rtFail( RtErrorKind::Busy, QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
-    return rtFail( f.kind, QStringLiteral( "cannot read the schema version of %1: %2" ).arg( mPath, f.cause ) );
+      return rtFail( RtErrorKind::Busy, rtMsg( "RtGpkgBackend", "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
+    return rtFail( f.kind, rtMsg( "RtGpkgBackend", "cannot read the schema version of %1: %2" ).arg( mPath, f.cause ) );
   }
   bool ok = false;
   const int version = found.size() == 1 ? found.constFirst().trimmed().toInt( &ok ) : 0;
   if ( !ok || version < 2 )
-    return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: its schema version in rt_meta is %2" )
+    return rtFail( RtErrorKind::Corrupt, rtMsg( "RtGpkgBackend", "%1 is a damaged register: its schema version in rt_meta is %2" )
                    .arg( mPath, found.isEmpty() ? QStringLiteral( "missing" ) : QStringLiteral( "'%1'" ).arg( found.join( QStringLiteral( "', '" ) ) ) ) );
   if ( version > RtStoreSchema::version() )
     return rtFail( RtErrorKind::Corrupt, RtStoreSchema::newerVersionMessage( mPath, version ) );
@@ -567,7 +568,7 @@ RtStatusResult RtGpkgBackend::checkCurrentLayout() const
 {
   if ( mSchemaVersion == RtStoreSchema::version() )
     return rtOk();
-  return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is a register of schema %2, which this version reads but does not write; "
+  return rtFail( RtErrorKind::Corrupt, rtMsg( "RtGpkgBackend", "%1 is a register of schema %2, which this version reads but does not write; "
                  "open it for writing to upgrade it first" ).arg( mPath ).arg( mSchemaVersion ) );
 }
 
@@ -584,7 +585,7 @@ RtStatusResult RtGpkgBackend::checkAppendOnly()
       rc = SQLITE_OK;
     }
     if ( rc != SQLITE_DONE && rc != SQLITE_OK )
-      return failure( rc, QStringLiteral( "cannot read the triggers of %1" ).arg( mPath ) );
+      return failure( rc, rtMsg( "RtGpkgBackend", "cannot read the triggers of %1" ).arg( mPath ) );
   }
   QStringList problems;
   QStringList histories;
@@ -597,15 +598,15 @@ RtStatusResult RtGpkgBackend::checkAppendOnly()
     for ( const RtStoreSchema::Trigger &trigger : RtStoreSchema::appendOnlyTriggers( RtSqlDialect::SQLite, table ) )
     {
       if ( !stored.contains( trigger.name ) )
-        problems << QStringLiteral( "trigger %1 is missing" ).arg( trigger.name );
+        problems << rtMsg( "RtGpkgBackend", "trigger %1 is missing" ).arg( trigger.name );
       else if ( stored.value( trigger.name ) != trigger.statements.join( QLatin1Char( ' ' ) ).simplified() )
-        problems << QStringLiteral( "trigger %1 was changed" ).arg( trigger.name );
+        problems << rtMsg( "RtGpkgBackend", "trigger %1 was changed" ).arg( trigger.name );
     }
   }
   if ( problems.isEmpty() )
     return rtOk();
   return rtFail( RtErrorKind::Corrupt,
-                 QStringLiteral( "%1 was altered outside Resolution Tracker: its history (%2) is no longer append-only (%3), "
+                 rtMsg( "RtGpkgBackend", "%1 was altered outside Resolution Tracker: its history (%2) is no longer append-only (%3), "
                                  "so its history may have been changed; nothing is written to it. Check the file, then restore it "
                                  "from a copy or rebuild the register" ).arg( mPath, histories.join( QStringLiteral( ", " ) ), problems.join( QStringLiteral( ", " ) ) ) );
 }
@@ -616,10 +617,10 @@ RtResult<QVector<RtStoreRow>> RtGpkgBackend::select( RtStoreTable table, const R
 {
   using Result = RtResult<QVector<RtStoreRow>>;
   if ( !mDb )
-    return Result::failure( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+    return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtGpkgBackend", "the register is not open" ) );
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( !filter.isEmpty() && !isColumn( table, filter.column ) )
-    return Result::failure( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), filter.column ) );
+    return Result::failure( rtMsg( "RtGpkgBackend", "table %1 has no column %2" ).arg( QLatin1String( spec.name ), filter.column ) );
 
   // A register of an earlier schema is read in today's terms: a table it lacks has no
   // rows, a column it lacks reads as null (see expression()).
@@ -675,8 +676,8 @@ RtResult<QVector<RtStoreRow>> RtGpkgBackend::select( RtStoreTable table, const R
   {
     const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
     if ( f.kind == RtErrorKind::Busy )
-      return Result::failure( f.kind, QStringLiteral( "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
-    return Result::failure( f.kind, QStringLiteral( "cannot read table %1 of %2: %3" ).arg( QLatin1String( spec.name ), mPath, f.cause ) );
+      return Result::failure( f.kind, rtMsg( "RtGpkgBackend", "%1 is locked by another program that is writing to it; try again in a moment" ).arg( mPath ) );
+    return Result::failure( f.kind, rtMsg( "RtGpkgBackend", "cannot read table %1 of %2: %3" ).arg( QLatin1String( spec.name ), mPath, f.cause ) );
   }
   return Result::success( rows );
 }
@@ -700,18 +701,18 @@ RtStatusResult RtGpkgBackend::run( const QString &sql, const QVector<QPair<QVari
   if ( rc == SQLITE_DONE || rc == SQLITE_ROW )
     return rtOk();
   const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
-  return rtFail( f.kind, QStringLiteral( "%1 cannot be written: %2" ).arg( mPath, f.cause ) );
+  return rtFail( f.kind, rtMsg( "RtGpkgBackend", "%1 cannot be written: %2" ).arg( mPath, f.cause ) );
 }
 
 RtStatusResult RtGpkgBackend::beginWrite( const QString &taskId )
 {
   Q_UNUSED( taskId ) // SQLite locks the whole file
   if ( !mDb )
-    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+    return rtFail( RtErrorKind::Unavailable, rtMsg( "RtGpkgBackend", "the register is not open" ) );
   if ( !mWritable )
-    return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "%1 was opened read-only" ).arg( mPath ) );
+    return rtFail( RtErrorKind::ReadOnly, rtMsg( "RtGpkgBackend", "%1 was opened read-only" ).arg( mPath ) );
   if ( mInTransaction )
-    return rtFail( QStringLiteral( "%1: a change is already under way" ).arg( mPath ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "%1: a change is already under way" ).arg( mPath ) );
   for ( int attempt = 0; attempt < REOPEN_ATTEMPTS; ++attempt )
   {
     const int rc = runPlain( mDb, "BEGIN IMMEDIATE" );
@@ -719,8 +720,8 @@ RtStatusResult RtGpkgBackend::beginWrite( const QString &taskId )
     {
       const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
       if ( f.kind == RtErrorKind::Busy )
-        return rtFail( RtErrorKind::Busy, QStringLiteral( "another program is writing to %1 and holds its write lock; try again in a moment" ).arg( mPath ) );
-      return rtFail( f.kind, QStringLiteral( "%1 cannot be written: %2" ).arg( mPath, f.cause ) );
+        return rtFail( RtErrorKind::Busy, rtMsg( "RtGpkgBackend", "another program is writing to %1 and holds its write lock; try again in a moment" ).arg( mPath ) );
+      return rtFail( f.kind, rtMsg( "RtGpkgBackend", "%1 cannot be written: %2" ).arg( mPath, f.cause ) );
     }
     mInTransaction = true;
     mTouched.clear();
@@ -731,21 +732,21 @@ RtStatusResult RtGpkgBackend::beginWrite( const QString &taskId )
       return rtOk();
     rollback();
     if ( !now.exists )
-      return rtFail( RtErrorKind::NotFound, QStringLiteral( "%1 was moved or deleted while it was open" ).arg( mPath ) );
+      return rtFail( RtErrorKind::NotFound, rtMsg( "RtGpkgBackend", "%1 was moved or deleted while it was open" ).arg( mPath ) );
     const RtStatusResult reopened = connect();
     if ( !reopened.ok() )
       return reopened;
   }
-  return rtFail( RtErrorKind::Busy, QStringLiteral( "%1 was replaced by other programs again and again while this change waited; try again" ).arg( mPath ) );
+  return rtFail( RtErrorKind::Busy, rtMsg( "RtGpkgBackend", "%1 was replaced by other programs again and again while this change waited; try again" ).arg( mPath ) );
 }
 
 RtResult<qint64> RtGpkgBackend::nextSequence( RtStoreTable table )
 {
   using Result = RtResult<qint64>;
   if ( !mInTransaction )
-    return Result::failure( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
+    return Result::failure( rtMsg( "RtGpkgBackend", "%1: no change under way" ).arg( mPath ) );
   if ( !RtStoreSchema::column( table, QStringLiteral( "seq" ) ) )
-    return Result::failure( QStringLiteral( "table %1 has no sequence" ).arg( QLatin1String( RtStoreSchema::table( table ).name ) ) );
+    return Result::failure( rtMsg( "RtGpkgBackend", "table %1 has no sequence" ).arg( QLatin1String( RtStoreSchema::table( table ).name ) ) );
   // Under the write lock of the whole file: no other writer can take the same number.
   Statement st( mDb, QStringLiteral( "SELECT MAX(seq) FROM %1" ).arg( quoted( QLatin1String( RtStoreSchema::table( table ).name ) ) ) );
   int rc = st.rc();
@@ -754,7 +755,7 @@ RtResult<qint64> RtGpkgBackend::nextSequence( RtStoreTable table )
   if ( rc != SQLITE_ROW )
   {
     const SqliteFailure f = sqliteFailure( mDb, rc, mPath );
-    return Result::failure( f.kind, QStringLiteral( "cannot read the history of %1: %2" ).arg( mPath, f.cause ) );
+    return Result::failure( f.kind, rtMsg( "RtGpkgBackend", "cannot read the history of %1: %2" ).arg( mPath, f.cause ) );
   }
   return Result::success( sqlite3_column_int64( st.handle(), 0 ) + 1 );
 }
@@ -762,7 +763,7 @@ RtResult<qint64> RtGpkgBackend::nextSequence( RtStoreTable table )
 RtStatusResult RtGpkgBackend::insert( RtStoreTable table, const RtStoreRow &row )
 {
   if ( !mInTransaction )
-    return rtFail( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "%1: no change under way" ).arg( mPath ) );
   const RtStatusResult layout = checkCurrentLayout();
   if ( !layout.ok() )
     return layout;
@@ -773,7 +774,7 @@ RtStatusResult RtGpkgBackend::insert( RtStoreTable table, const RtStoreRow &row 
   for ( auto it = row.cbegin(); it != row.cend(); ++it )
   {
     if ( !RtStoreSchema::column( table, it.key() ) )
-      return rtFail( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
+      return rtFail( rtMsg( "RtGpkgBackend", "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
     columns << quoted( it.key() );
     parameters << QStringLiteral( "?%1" ).arg( values.size() + 1 );
     values.append( qMakePair( it.value(), columnType( table, it.key() ) ) );
@@ -786,19 +787,19 @@ RtStatusResult RtGpkgBackend::insert( RtStoreTable table, const RtStoreRow &row 
 RtStatusResult RtGpkgBackend::update( RtStoreTable table, const RtStoreFilter &where, const RtStoreRow &values )
 {
   if ( !mInTransaction )
-    return rtFail( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "%1: no change under way" ).arg( mPath ) );
   const RtStatusResult layout = checkCurrentLayout();
   if ( !layout.ok() )
     return layout;
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( where.isEmpty() || !isColumn( table, where.column ) || values.isEmpty() )
-    return rtFail( QStringLiteral( "table %1: an update needs a filter and values" ).arg( QLatin1String( spec.name ) ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "table %1: an update needs a filter and values" ).arg( QLatin1String( spec.name ) ) );
   QStringList assignments;
   QVector<QPair<QVariant, RtColumnType>> bound;
   for ( auto it = values.cbegin(); it != values.cend(); ++it )
   {
     if ( !RtStoreSchema::column( table, it.key() ) )
-      return rtFail( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
+      return rtFail( rtMsg( "RtGpkgBackend", "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
     bound.append( qMakePair( it.value(), columnType( table, it.key() ) ) );
     assignments << QStringLiteral( "%1 = ?%2" ).arg( quoted( it.key() ) ).arg( bound.size() );
   }
@@ -811,13 +812,13 @@ RtStatusResult RtGpkgBackend::update( RtStoreTable table, const RtStoreFilter &w
 RtStatusResult RtGpkgBackend::remove( RtStoreTable table, const RtStoreFilter &where )
 {
   if ( !mInTransaction )
-    return rtFail( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "%1: no change under way" ).arg( mPath ) );
   const RtStatusResult layout = checkCurrentLayout();
   if ( !layout.ok() )
     return layout;
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( where.isEmpty() || !isColumn( table, where.column ) )
-    return rtFail( QStringLiteral( "table %1: a delete needs a filter" ).arg( QLatin1String( spec.name ) ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "table %1: a delete needs a filter" ).arg( QLatin1String( spec.name ) ) );
   mTouched.insert( QString::fromLatin1( spec.name ) );
   return run( QStringLiteral( "DELETE FROM %1 WHERE %2 = ?1" ).arg( quoted( QLatin1String( spec.name ) ), quoted( where.column ) ),
               { qMakePair( where.value, columnType( table, where.column ) ) } );
@@ -826,7 +827,7 @@ RtStatusResult RtGpkgBackend::remove( RtStoreTable table, const RtStoreFilter &w
 RtStatusResult RtGpkgBackend::commit()
 {
   if ( !mInTransaction )
-    return rtFail( QStringLiteral( "%1: no change under way" ).arg( mPath ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "%1: no change under way" ).arg( mPath ) );
   // The GeoPackage says when each table last changed.
   const QString now = isoUtc( QDateTime::currentDateTimeUtc() );
   for ( const QString &table : std::as_const( mTouched ) )
@@ -850,9 +851,9 @@ RtStatusResult RtGpkgBackend::commit()
   rollback(); // SQLite keeps a transaction open when the commit was busy
   if ( f.kind == RtErrorKind::Busy )
     // Our write lock kept other writers out: what blocks the commit is a reader's lock.
-    return rtFail( RtErrorKind::Busy, QStringLiteral( "another program is reading %1 and holds a reader's lock on it (a long query, "
+    return rtFail( RtErrorKind::Busy, rtMsg( "RtGpkgBackend", "another program is reading %1 and holds a reader's lock on it (a long query, "
                                                       "a database browser?); the change could not be saved, try again when it has finished" ).arg( mPath ) );
-  return rtFail( f.kind, QStringLiteral( "%1 cannot be written: %2" ).arg( mPath, f.cause ) );
+  return rtFail( f.kind, rtMsg( "RtGpkgBackend", "%1 cannot be written: %2" ).arg( mPath, f.cause ) );
 }
 
 void RtGpkgBackend::rollback()
@@ -886,21 +887,21 @@ RtStatusResult RtGpkgBackend::create( const QString &path, const RtStoreCreateRe
   if ( keptAs )
     keptAs->clear();
   if ( path.isEmpty() )
-    return rtFail( QStringLiteral( "no file name given for the register" ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "no file name given for the register" ) );
   const QFileInfo target( path );
   const bool replacing = target.exists() || target.isSymLink();
   if ( replacing && !request.overwrite )
-    return rtFail( QStringLiteral( "%1 already exists; choose another file name or allow overwriting it" ).arg( path ) );
+    return rtFail( rtMsg( "RtGpkgBackend", "%1 already exists; choose another file name or allow overwriting it" ).arg( path ) );
   if ( replacing )
   {
     // Only a register is ever replaced: never a folder, a text, another program's GeoPackage.
     const RtResult<std::unique_ptr<RtGpkgBackend>> existing = open( path, false, false );
     if ( !existing.ok() )
       return rtFail( existing.errorKind() == RtErrorKind::NotFound ? RtErrorKind::Invalid : existing.errorKind(),
-                     QStringLiteral( "refusing to replace %1: only a register is replaced, and this is not one: %2" ).arg( path, existing.error() ) );
+                     rtMsg( "RtGpkgBackend", "refusing to replace %1: only a register is replaced, and this is not one: %2" ).arg( path, existing.error() ) );
   }
   if ( !target.absoluteDir().exists() )
-    return rtFail( RtErrorKind::NotFound, QStringLiteral( "cannot create %1: folder %2 does not exist" ).arg( path, QDir::toNativeSeparators( target.absolutePath() ) ) );
+    return rtFail( RtErrorKind::NotFound, rtMsg( "RtGpkgBackend", "cannot create %1: folder %2 does not exist" ).arg( path, QDir::toNativeSeparators( target.absolutePath() ) ) );
 
   // What killed runs left behind goes first; a build running meanwhile keeps its file.
   RtStoreFiles::removeAbandonedTemporaries( path );
@@ -909,7 +910,7 @@ RtStatusResult RtGpkgBackend::create( const QString &path, const RtStoreCreateRe
   const auto fail = [&]( const RtStatusResult & failure )
   {
     RtStoreFiles::removeTemporary( tmpPath );
-    return rtFail( failure.errorKind(), QStringLiteral( "cannot create %1: %2" ).arg( path, failure.error() ) );
+    return rtFail( failure.errorKind(), rtMsg( "RtGpkgBackend", "cannot create %1: %2" ).arg( path, failure.error() ) );
   };
 
   RtStatusResult step = createEmptyRegister( tmpPath );
@@ -947,7 +948,7 @@ RtStatusResult RtGpkgBackend::create( const QString &path, const RtStoreCreateRe
       if ( moved == QLatin1String( "it already exists" ) )
       {
         RtStoreFiles::removeTemporary( tmpPath );
-        return rtFail( QStringLiteral( "%1 already exists; choose another file name or allow overwriting it" ).arg( path ) );
+        return rtFail( rtMsg( "RtGpkgBackend", "%1 already exists; choose another file name or allow overwriting it" ).arg( path ) );
       }
       return fail( rtFail( RtErrorKind::Unavailable, moved ) );
     }
@@ -960,7 +961,7 @@ RtStatusResult RtGpkgBackend::create( const QString &path, const RtStoreCreateRe
   // waiting for the lock then finds the name holding the new file and writes there.
   RtResult<std::unique_ptr<RtGpkgBackend>> old = open( path, true, false );
   if ( !old.ok() )
-    return fail( rtFail( old.errorKind(), QStringLiteral( "refusing to replace it: %1" ).arg( old.error() ) ) );
+    return fail( rtFail( old.errorKind(), rtMsg( "RtGpkgBackend", "refusing to replace it: %1" ).arg( old.error() ) ) );
   step = old.value()->beginWrite( QString() );
   if ( !step.ok() )
     return fail( step );
@@ -978,7 +979,7 @@ RtStatusResult RtGpkgBackend::create( const QString &path, const RtStoreCreateRe
   {
     const RtResult<QString> kept = RtStoreFiles::keepAside( path, &movedAside );
     if ( !kept.ok() )
-      return fail( rtFail( kept.errorKind(), QStringLiteral( "it holds recorded changes and could not be kept aside (%1); nothing was replaced" ).arg( kept.error() ) ) );
+      return fail( rtFail( kept.errorKind(), rtMsg( "RtGpkgBackend", "it holds recorded changes and could not be kept aside (%1); nothing was replaced" ).arg( kept.error() ) ) );
     backup = kept.value();
   }
   const QString moved = RtStoreFiles::moveIntoPlace( tmpPath, path, true );
@@ -1006,7 +1007,7 @@ RtStatusResult RtGpkgBackend::upgrade( QString *keptAs )
   if ( mSchemaVersion == RtStoreSchema::version() )
     return rtOk();
   if ( !mWritable )
-    return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "%1 is a register of schema %2 and must be upgraded, but it was opened read-only" )
+    return rtFail( RtErrorKind::ReadOnly, rtMsg( "RtGpkgBackend", "%1 is a register of schema %2 and must be upgraded, but it was opened read-only" )
                    .arg( mPath ).arg( mSchemaVersion ) );
 
   // The lock first: no other program changes the register between our reading it and the
@@ -1026,7 +1027,7 @@ RtStatusResult RtGpkgBackend::upgrade( QString *keptAs )
   {
     rollback();
     RtStoreFiles::removeTemporary( tmpPath );
-    return rtFail( failure.errorKind(), QStringLiteral( "cannot upgrade %1 from schema %2 to %3; it was left as it was: %4" )
+    return rtFail( failure.errorKind(), rtMsg( "RtGpkgBackend", "cannot upgrade %1 from schema %2 to %3; it was left as it was: %4" )
                    .arg( mPath ).arg( from ).arg( RtStoreSchema::version() ).arg( failure.error() ) );
   };
 
@@ -1061,7 +1062,7 @@ RtStatusResult RtGpkgBackend::upgrade( QString *keptAs )
   bool movedAside = false;
   const RtResult<QString> kept = RtStoreFiles::keepAside( mPath, &movedAside );
   if ( !kept.ok() )
-    return fail( rtFail( kept.errorKind(), QStringLiteral( "it could not be kept aside first (%1)" ).arg( kept.error() ) ) );
+    return fail( rtFail( kept.errorKind(), rtMsg( "RtGpkgBackend", "it could not be kept aside first (%1)" ).arg( kept.error() ) ) );
   const QString moved = RtStoreFiles::moveIntoPlace( tmpPath, mPath, true );
   if ( !moved.isEmpty() )
   {

@@ -1,4 +1,5 @@
 #include "rtheaderreader.h"
+#include "rttr.h"
 #include "rtclausetree.h"
 
 #include <QRegularExpression>
@@ -217,11 +218,11 @@ RtResult<RtHeaderReader::Header> RtHeaderReader::read( const QVector<RtParagraph
   if ( h.body.isEmpty() )
     h.body = h.issuer;
   if ( h.number.isEmpty() )
-    return Result::failure( QStringLiteral( "%1: no document number (a line \"Số: 172/NQ-HĐND\") before the first article; is this the text of a resolution?" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtHeaderReader", "%1: no document number (a line \"Số: 172/NQ-HĐND\") before the first article; is this the text of a resolution?" ).arg( sourceName ) );
   if ( !h.date.isValid() )
-    return Result::failure( QStringLiteral( "%1: no valid place and date line (\"Móng Cái, ngày 13 tháng 10 năm 2023\") before the first article" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtHeaderReader", "%1: no valid place and date line (\"Móng Cái, ngày 13 tháng 10 năm 2023\") before the first article" ).arg( sourceName ) );
   if ( h.bodyStart < 0 || h.bodyStart >= paragraphs.size() )
-    return Result::failure( QStringLiteral( "%1: no article (\"Điều 1. …\") or numbered item found after the header; the text is not a resolution or is truncated" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtHeaderReader", "%1: no article (\"Điều 1. …\") or numbered item found after the header; the text is not a resolution or is truncated" ).arg( sourceName ) );
   return Result::success( h );
 }
 

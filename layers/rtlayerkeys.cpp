@@ -1,4 +1,5 @@
 #include "rtlayerkeys.h"
+#include "rttr.h"
 
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -48,7 +49,7 @@ namespace
     if ( message.startsWith( QLatin1String( "In ExecuteSQL()" ) ) && reason > 0 )
       message = message.mid( reason + 3 );
     if ( message.contains( QLatin1String( "database is locked" ) ) )
-      return QStringLiteral( "another program is writing to the file (database is locked): close it there and retry" );
+      return rtMsg( "RtLayerKeys", "another program is writing to the file (database is locked): close it there and retry" );
     return message.isEmpty() ? fallback : message;
   }
 
@@ -81,22 +82,22 @@ namespace
     {
       OGRLayer *layer = source.layerId < ds->GetLayerCount() ? ds->GetLayer( source.layerId ) : nullptr;
       if ( !layer )
-        error = QStringLiteral( "%1 has no layer %2 (it holds %3: %4)" ).arg( source.path ).arg( source.layerId ).arg( ds->GetLayerCount() ).arg( layerNames( ds ) );
+        error = rtMsg( "RtLayerKeys", "%1 has no layer %2 (it holds %3: %4)" ).arg( source.path ).arg( source.layerId ).arg( ds->GetLayerCount() ).arg( layerNames( ds ) );
       return layer;
     }
     if ( !source.layerName.isEmpty() )
     {
       OGRLayer *layer = ds->GetLayerByName( source.layerName.toUtf8().constData() );
       if ( !layer )
-        error = QStringLiteral( "%1 has no layer '%2'; its layers: %3" ).arg( source.path, source.layerName, layerNames( ds ) );
+        error = rtMsg( "RtLayerKeys", "%1 has no layer '%2'; its layers: %3" ).arg( source.path, source.layerName, layerNames( ds ) );
       return layer;
     }
     if ( ds->GetLayerCount() == 1 )
       return ds->GetLayer( 0 );
     if ( ds->GetLayerCount() == 0 )
-      error = QStringLiteral( "%1 holds no vector layer" ).arg( source.path );
+      error = rtMsg( "RtLayerKeys", "%1 holds no vector layer" ).arg( source.path );
     else
-      error = QStringLiteral( "%1 holds several layers (%2): name one with \"%1|layername=NAME\"" ).arg( source.path, layerNames( ds ) );
+      error = rtMsg( "RtLayerKeys", "%1 holds several layers (%2): name one with \"%1|layername=NAME\"" ).arg( source.path, layerNames( ds ) );
     return nullptr;
   }
 
@@ -152,27 +153,27 @@ RtResult<RtLayerSource> RtLayerSource::parseStrict( const QString &spec )
     const QString key = ( eq < 0 ? option : option.left( eq ) ).trimmed().toLower();
     const QString value = eq < 0 ? QString() : option.mid( eq + 1 );
     if ( key != QLatin1String( "layername" ) && key != QLatin1String( "layerid" ) )
-      return Result::failure( QStringLiteral( "%1: unknown layer option '%2'; a layer is PATH, PATH|layername=NAME or PATH|layerid=N" )
+      return Result::failure( rtMsg( "RtLayerKeys", "%1: unknown layer option '%2'; a layer is PATH, PATH|layername=NAME or PATH|layerid=N" )
                               .arg( spec, option ) );
     if ( seen.contains( key ) )
-      return Result::failure( QStringLiteral( "%1: the option %2 is given twice; name one layer" ).arg( spec, key ) );
+      return Result::failure( rtMsg( "RtLayerKeys", "%1: the option %2 is given twice; name one layer" ).arg( spec, key ) );
     seen.insert( key );
     if ( key == QLatin1String( "layername" ) )
     {
       source.layerName = value;
       if ( value.trimmed().isEmpty() )
-        return Result::failure( QStringLiteral( "%1: layername is empty; name the layer (layername=NAME)" ).arg( spec ) );
+        return Result::failure( rtMsg( "RtLayerKeys", "%1: layername is empty; name the layer (layername=NAME)" ).arg( spec ) );
     }
     else
     {
       bool ok = false;
       source.layerId = value.trimmed().toInt( &ok );
       if ( !ok || source.layerId < 0 )
-        return Result::failure( QStringLiteral( "%1: layerid '%2' is not a layer number (0, 1, …)" ).arg( spec, value ) );
+        return Result::failure( rtMsg( "RtLayerKeys", "%1: layerid '%2' is not a layer number (0, 1, …)" ).arg( spec, value ) );
     }
   }
   if ( seen.contains( QStringLiteral( "layername" ) ) && seen.contains( QStringLiteral( "layerid" ) ) )
-    return Result::failure( QStringLiteral( "%1: give layername or layerid, not both" ).arg( spec ) );
+    return Result::failure( rtMsg( "RtLayerKeys", "%1: give layername or layerid, not both" ).arg( spec ) );
   return Result::success( source );
 }
 
@@ -353,18 +354,18 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
     return Result::failureFrom( source );
   out.source = source.value();
   if ( out.source.path.isEmpty() )
-    return Result::failure( QStringLiteral( "no layer given: use PATH or \"PATH|layername=NAME\"" ) );
+    return Result::failure( rtMsg( "RtLayerKeys", "no layer given: use PATH or \"PATH|layername=NAME\"" ) );
   // A PostGIS layer is read through GDAL's PG driver ("PG:host=… dbname=…|layername=parcels").
   const RtLayerSource shown = shownSource( out.source );
   if ( binding.fields.isEmpty() )
-    return Result::failure( QStringLiteral( "%1: no key field given; name the field(s) that hold the place key" ).arg( shown.toString() ) );
+    return Result::failure( rtMsg( "RtLayerKeys", "%1: no key field given; name the field(s) that hold the place key" ).arg( shown.toString() ) );
   if ( !isConnection( out.source.path ) && !QFileInfo::exists( out.source.path ) )
-    return Result::failure( QStringLiteral( "%1: no such file" ).arg( out.source.path ) );
+    return Result::failure( rtMsg( "RtLayerKeys", "%1: no such file" ).arg( out.source.path ) );
 
   DatasetPtr ds( GDALDataset::Open( out.source.path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr ) );
   if ( !ds )
-    return Result::failure( QStringLiteral( "%1: GDAL cannot open it as a vector dataset (%2)" )
-                            .arg( shown.path, gdalMessage( QStringLiteral( "unknown format" ) ) ) );
+    return Result::failure( rtMsg( "RtLayerKeys", "%1: GDAL cannot open it as a vector dataset (%2)" )
+                            .arg( shown.path, gdalMessage( rtMsg( "RtLayerKeys", "unknown format" ) ) ) );
   out.driver = QString::fromUtf8( ds->GetDriver() ? ds->GetDriver()->GetDescription() : "" );
   QString error;
   OGRLayer *layer = findLayer( ds.get(), shown, error );
@@ -381,7 +382,7 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
   {
     const int index = defn->GetFieldIndex( name.trimmed().toUtf8().constData() );
     if ( index < 0 )
-      return Result::failure( QStringLiteral( "%1 has no field '%2'; its fields: %3" )
+      return Result::failure( rtMsg( "RtLayerKeys", "%1 has no field '%2'; its fields: %3" )
                               .arg( where, name.trimmed(), out.fieldNames.join( QStringLiteral( ", " ) ) ) );
     fieldIndex.push_back( index );
   }
@@ -391,7 +392,7 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
   const OGRFieldType firstType = defn->GetFieldDefn( fieldIndex.front() )->GetType();
   const bool padCode = communeCode && ( firstType == OFTInteger || firstType == OFTInteger64 || firstType == OFTReal );
   if ( padCode )
-    out.warnings << QStringLiteral( "%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)" )
+    out.warnings << rtMsg( "RtLayerKeys", "%1: field %2 is numeric; GSO codes read with their leading zeros (5 digits)" )
                     .arg( where, binding.fields.first().trimmed() );
 
   // The CRS and a sample of the geometries (attributes skipped).
@@ -490,7 +491,7 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
     out.features << key;
   }
   if ( CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal )
-    out.warnings << QStringLiteral( "%1: GDAL reported while reading: %2" ).arg( where, gdalMessage( QString() ) );
+    out.warnings << rtMsg( "RtLayerKeys", "%1: GDAL reported while reading: %2" ).arg( where, gdalMessage( QString() ) );
   layer->SetIgnoredFields( nullptr );
   return Result::success( out );
 }
@@ -503,13 +504,13 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
     return RtStatusResult::failureFrom( parsed );
   const RtLayerSource source = parsed.value();
   if ( !QFileInfo::exists( source.path ) )
-    return rtFail( QStringLiteral( "%1: no such file" ).arg( source.path ) );
+    return rtFail( rtMsg( "RtLayerKeys", "%1: no such file" ).arg( source.path ) );
   DatasetPtr ds( GDALDataset::Open( source.path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr ) );
   if ( !ds )
-    return rtFail( QStringLiteral( "%1: cannot open it for writing (%2)" ).arg( source.path, gdalMessage( QStringLiteral( "read-only or not a vector dataset" ) ) ) );
+    return rtFail( rtMsg( "RtLayerKeys", "%1: cannot open it for writing (%2)" ).arg( source.path, gdalMessage( rtMsg( "RtLayerKeys", "read-only or not a vector dataset" ) ) ) );
   const QString driver = QString::fromUtf8( ds->GetDriver() ? ds->GetDriver()->GetDescription() : "" );
   if ( driver != QLatin1String( "GPKG" ) )
-    return rtFail( QStringLiteral( "%1 is a %2 dataset: the result is written into GeoPackage layers only "
+    return rtFail( rtMsg( "RtLayerKeys", "%1 is a %2 dataset: the result is written into GeoPackage layers only "
                                    "(convert it first, e.g. ogr2ogr -f GPKG OUT.gpkg \"%1\")" ).arg( source.path, driver ) );
   QString error;
   OGRLayer *layer = findLayer( ds.get(), source, error );
@@ -518,7 +519,7 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
   const QString where = RtLayerSource { source.path, QString::fromUtf8( layer->GetName() ) }.toString();
   const QString fidColumn = QString::fromUtf8( layer->GetFIDColumn() );
   if ( fidColumn.isEmpty() )
-    return rtFail( QStringLiteral( "%1 has no feature id column; cannot tell which row is which" ).arg( where ) );
+    return rtFail( rtMsg( "RtLayerKeys", "%1 has no feature id column; cannot tell which row is which" ).arg( where ) );
 
   // Fields that exist must have the right type: writing text into an integer rt_status would
   // leave QGIS styles blank.
@@ -527,7 +528,7 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
   {
     const int index = defn->GetFieldIndex( field.name );
     if ( index >= 0 && defn->GetFieldDefn( index )->GetType() != field.type )
-      return rtFail( QStringLiteral( "%1: field %2 exists with type %3, expected %4; rename or delete it" )
+      return rtFail( rtMsg( "RtLayerKeys", "%1: field %2 exists with type %3, expected %4; rename or delete it" )
                      .arg( where, QString::fromLatin1( field.name ),
                            QString::fromLatin1( OGRFieldDefn::GetFieldTypeName( defn->GetFieldDefn( index )->GetType() ) ),
                            QString::fromLatin1( OGRFieldDefn::GetFieldTypeName( field.type ) ) ) );
@@ -535,12 +536,12 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
 
   CPLErrorReset();
   if ( ds->StartTransaction() != OGRERR_NONE )
-    return rtFail( QStringLiteral( "%1: cannot start a transaction (%2)" ).arg( where, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
+    return rtFail( rtMsg( "RtLayerKeys", "%1: cannot start a transaction (%2)" ).arg( where, gdalMessage( rtMsg( "RtLayerKeys", "unknown error" ) ) ) );
   auto fail = [&]( const QString &what ) -> RtStatusResult
   {
-    const QString message = gdalMessage( QStringLiteral( "unknown error" ) );
+    const QString message = gdalMessage( rtMsg( "RtLayerKeys", "unknown error" ) );
     ds->RollbackTransaction();
-    return rtFail( QStringLiteral( "%1: %2 (%3); nothing was written" ).arg( where, what, message ) );
+    return rtFail( rtMsg( "RtLayerKeys", "%1: %2 (%3); nothing was written" ).arg( where, what, message ) );
   };
 
   for ( const ResultField &field : sResultFields )
@@ -549,7 +550,7 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
       continue;
     OGRFieldDefn def( field.name, field.type );
     if ( layer->CreateField( &def ) != OGRERR_NONE )
-      return fail( QStringLiteral( "cannot add field %1" ).arg( QString::fromLatin1( field.name ) ) );
+      return fail( rtMsg( "RtLayerKeys", "cannot add field %1" ).arg( QString::fromLatin1( field.name ) ) );
   }
 
   // The values go through a temporary table and one UPDATE: a million rows take seconds,
@@ -557,7 +558,7 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
   const QString temp = QStringLiteral( "rt_join_update" );
   if ( !exec( ds.get(), QStringLiteral( "DROP TABLE IF EXISTS temp.%1" ).arg( temp ) )
        || !exec( ds.get(), QStringLiteral( "CREATE TEMP TABLE %1 (fid INTEGER PRIMARY KEY, status TEXT, share REAL, tasks TEXT)" ).arg( temp ) ) )
-    return fail( QStringLiteral( "cannot create a temporary table" ) );
+    return fail( rtMsg( "RtLayerKeys", "cannot create a temporary table" ) );
   const int batch = 500;
   for ( int start = 0; start < result.features.size(); start += batch )
   {
@@ -573,7 +574,7 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
              .arg( sqlText( r.taskIds.join( QLatin1Char( ',' ) ) ) );
     }
     if ( !exec( ds.get(), sql ) )
-      return fail( QStringLiteral( "cannot stage the results" ) );
+      return fail( rtMsg( "RtLayerKeys", "cannot stage the results" ) );
   }
   const QString table = sqlIdentifier( QString::fromUtf8( layer->GetName() ) );
   const QString fid = sqlIdentifier( fidColumn );
@@ -584,15 +585,15 @@ RtStatusResult RtLayerKeys::write( const QString &spec, const RtJoinResult &resu
                                pick.arg( QStringLiteral( "tasks" ), table, fid ), asOf.isValid() ? sqlText( asOf.toString( Qt::ISODate ) ) : QStringLiteral( "NULL" ),
                                fid, temp );
   if ( !exec( ds.get(), update ) )
-    return fail( QStringLiteral( "cannot update the features" ) );
+    return fail( rtMsg( "RtLayerKeys", "cannot update the features" ) );
   if ( !exec( ds.get(), QStringLiteral( "DROP TABLE temp.%1" ).arg( temp ) ) )
-    return fail( QStringLiteral( "cannot drop the temporary table" ) );
+    return fail( rtMsg( "RtLayerKeys", "cannot drop the temporary table" ) );
   CPLErrorReset();
   if ( ds->CommitTransaction() != OGRERR_NONE )
-    return fail( QStringLiteral( "cannot commit" ) );
+    return fail( rtMsg( "RtLayerKeys", "cannot commit" ) );
   ds.reset();
   if ( CPLGetLastErrorType() == CE_Failure )
-    return rtFail( QStringLiteral( "%1: closing the file failed (%2)" ).arg( where, gdalMessage( QStringLiteral( "unknown error" ) ) ) );
+    return rtFail( rtMsg( "RtLayerKeys", "%1: closing the file failed (%2)" ).arg( where, gdalMessage( rtMsg( "RtLayerKeys", "unknown error" ) ) ) );
   return rtOk();
 }
 
@@ -625,7 +626,7 @@ RtResult<QHash<QString, QString>> RtLayerKeys::readKeyMap( const QString &spec, 
     QStringList targets( it.value().cbegin(), it.value().cend() );
     targets.sort();
     if ( warnings )
-      *warnings << QStringLiteral( "%1: %2 '%3' is given several values of '%4' (%5): left out of the key map" )
+      *warnings << rtMsg( "RtLayerKeys", "%1: %2 '%3' is given several values of '%4' (%5): left out of the key map" )
                    .arg( layer.value().layerName, fromField, it.key(), toField, targets.join( QStringLiteral( ", " ) ) );
     map.remove( it.key() );
   }

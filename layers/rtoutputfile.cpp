@@ -1,4 +1,5 @@
 #include "rtoutputfile.h"
+#include "rttr.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,11 +71,11 @@ RtStatusResult RtOutputFile::check( const QString &path, bool overwrite )
   const QFileInfo info( path );
   const QFileInfo folder( info.absolutePath() );
   if ( !folder.isDir() || !folder.isWritable() )
-    return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "%1: the folder %2 does not exist or is not writable" ).arg( path, folder.filePath() ) );
+    return rtFail( RtErrorKind::ReadOnly, rtMsg( "RtOutputFile", "%1: the folder %2 does not exist or is not writable" ).arg( path, folder.filePath() ) );
   if ( info.isDir() )
-    return rtFail( QStringLiteral( "%1 is a folder, not a file name" ).arg( path ) );
+    return rtFail( rtMsg( "RtOutputFile", "%1 is a folder, not a file name" ).arg( path ) );
   if ( info.exists() && !overwrite )
-    return rtFail( QStringLiteral( "%1 exists; pass --overwrite to replace it" ).arg( path ) );
+    return rtFail( rtMsg( "RtOutputFile", "%1 exists; pass --overwrite to replace it" ).arg( path ) );
   return rtOk();
 }
 
@@ -98,7 +99,7 @@ RtOutputFile::RtOutputFile( const QString &path, bool overwrite )
     if ( errno != EEXIST )
       break;
   }
-  mError = QStringLiteral( "%1: cannot create the temporary file %2: %3" ).arg( mPath, mTemporary, systemError( errno ) );
+  mError = rtMsg( "RtOutputFile", "%1: cannot create the temporary file %2: %3" ).arg( mPath, mTemporary, systemError( errno ) );
   mTemporary.clear();
 }
 
@@ -116,13 +117,13 @@ RtStatusResult RtOutputFile::commit()
     return rtOk();
   int error = 0;
   if ( !syncPath( mTemporary, O_RDONLY, &error ) )
-    return rtFail( QStringLiteral( "%1: cannot write to disk: %2" ).arg( mPath, systemError( error ) ) );
+    return rtFail( rtMsg( "RtOutputFile", "%1: cannot write to disk: %2" ).arg( mPath, systemError( error ) ) );
   const QByteArray from = QFile::encodeName( mTemporary );
   const QByteArray to = QFile::encodeName( mPath );
   if ( mOverwrite )
   {
     if ( ::rename( from.constData(), to.constData() ) != 0 )
-      return rtFail( QStringLiteral( "%1: cannot replace it: %2" ).arg( mPath, systemError( errno ) ) );
+      return rtFail( rtMsg( "RtOutputFile", "%1: cannot replace it: %2" ).arg( mPath, systemError( errno ) ) );
   }
   else
   {
@@ -130,12 +131,12 @@ RtStatusResult RtOutputFile::commit()
     if ( ::link( from.constData(), to.constData() ) != 0 )
     {
       if ( errno == EEXIST )
-        return rtFail( QStringLiteral( "%1 exists; pass --overwrite to replace it" ).arg( mPath ) );
+        return rtFail( rtMsg( "RtOutputFile", "%1 exists; pass --overwrite to replace it" ).arg( mPath ) );
       // A file system without hard links: check, then rename (a small window, no worse).
       if ( QFileInfo::exists( mPath ) )
-        return rtFail( QStringLiteral( "%1 exists; pass --overwrite to replace it" ).arg( mPath ) );
+        return rtFail( rtMsg( "RtOutputFile", "%1 exists; pass --overwrite to replace it" ).arg( mPath ) );
       if ( ::rename( from.constData(), to.constData() ) != 0 )
-        return rtFail( QStringLiteral( "%1: cannot write it: %2" ).arg( mPath, systemError( errno ) ) );
+        return rtFail( rtMsg( "RtOutputFile", "%1: cannot write it: %2" ).arg( mPath, systemError( errno ) ) );
     }
     else
     {
@@ -145,6 +146,6 @@ RtStatusResult RtOutputFile::commit()
   mCommitted = true;
   // The rename itself is on disk once the folder is.
   if ( !syncPath( QFileInfo( mPath ).absolutePath(), O_RDONLY | O_DIRECTORY, &error ) )
-    return rtFail( QStringLiteral( "%1: written, but its folder could not be synced to disk: %2" ).arg( mPath, systemError( error ) ) );
+    return rtFail( rtMsg( "RtOutputFile", "%1: written, but its folder could not be synced to disk: %2" ).arg( mPath, systemError( error ) ) );
   return rtOk();
 }

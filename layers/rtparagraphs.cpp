@@ -1,4 +1,5 @@
 #include "rtparagraphs.h"
+#include "rttr.h"
 #include "rtclausetree.h"
 #include "rttext.h"
 
@@ -291,7 +292,7 @@ QVector<RtSourceLine> RtParagraphs::clean( const QStringList &lines, QStringList
     kept << l;
   }
   if ( pageNumbers || runningLines )
-    notes << QStringLiteral( "removed %1 page number(s) and %2 running header or footer line(s)" ).arg( pageNumbers ).arg( runningLines );
+    notes << rtMsg( "RtParagraphs", "removed %1 page number(s) and %2 running header or footer line(s)" ).arg( pageNumbers ).arg( runningLines );
   return kept;
 }
 
@@ -351,7 +352,7 @@ RtParagraphs::Result RtParagraphs::build( const QVector<RtSourceLine> &lines, bo
       f.text = text.mid( bodyStart ).trimmed();
       f.line = lines.at( i ).line;
       if ( result.footnotes.contains( fn ) )
-        result.warnings << QStringLiteral( "line %1: footnote %2 appears twice; the first is kept" ).arg( f.line ).arg( fn );
+        result.warnings << rtMsg( "RtParagraphs", "line %1: footnote %2 appears twice; the first is kept" ).arg( f.line ).arg( fn );
       else
         result.footnotes.insert( fn, f );
       footnoteSinceLast = true;

@@ -1,4 +1,5 @@
 #include "rtpgbackend.h"
+#include "rttr.h"
 #include "rtpgconnection.h"
 #include "rtpgrights.h"
 
@@ -178,19 +179,19 @@ namespace
     if ( message.isEmpty() )
       message = QString::fromUtf8( PQerrorMessage( conn ) ).simplified();
     if ( PQstatus( conn ) == CONNECTION_BAD || state.startsWith( QLatin1String( "08" ) ) || state == QLatin1String( "57P01" ) )
-      return { RtErrorKind::Unavailable, QStringLiteral( "the connection to the server was lost (%1)" ).arg( message ) };
+      return { RtErrorKind::Unavailable, rtMsg( "RtPgBackend", "the connection to the server was lost (%1)" ).arg( message ) };
     if ( state == QLatin1String( "55P03" ) || state == QLatin1String( "40P01" ) )
-      return { RtErrorKind::Busy, QStringLiteral( "another program is changing it and holds its lock; try again in a moment" ) };
+      return { RtErrorKind::Busy, rtMsg( "RtPgBackend", "another program is changing it and holds its lock; try again in a moment" ) };
     if ( state == QLatin1String( "40001" ) )
-      return { RtErrorKind::Stale, QStringLiteral( "another program changed it meanwhile (%1)" ).arg( message ) };
+      return { RtErrorKind::Stale, rtMsg( "RtPgBackend", "another program changed it meanwhile (%1)" ).arg( message ) };
     if ( state == QLatin1String( "42501" ) )
-      return { RtErrorKind::Forbidden, QStringLiteral( "the server refused access (%1)" ).arg( message ) };
+      return { RtErrorKind::Forbidden, rtMsg( "RtPgBackend", "the server refused access (%1)" ).arg( message ) };
     if ( state == QLatin1String( "25006" ) )
-      return { RtErrorKind::ReadOnly, QStringLiteral( "the server accepts no writes (%1)" ).arg( message ) };
+      return { RtErrorKind::ReadOnly, rtMsg( "RtPgBackend", "the server accepts no writes (%1)" ).arg( message ) };
     if ( state == QLatin1String( "3D000" ) || state == QLatin1String( "42P01" ) || state == QLatin1String( "3F000" ) )
       return { RtErrorKind::NotFound, message };
     if ( state.startsWith( QLatin1String( "53" ) ) )
-      return { RtErrorKind::Unavailable, QStringLiteral( "the server is out of resources (%1)" ).arg( message ) };
+      return { RtErrorKind::Unavailable, rtMsg( "RtPgBackend", "the server is out of resources (%1)" ).arg( message ) };
     if ( state.startsWith( QLatin1String( "23" ) ) || state.startsWith( QLatin1String( "22" ) ) )
       return { RtErrorKind::Invalid, message };
     // Any other SQL error on a register's own tables: the register is not what this version expects.
@@ -259,21 +260,21 @@ RtStatusResult RtPgBackend::connect()
 {
   const QString where = location();
   if ( mLocation.trimmed().isEmpty() )
-    return rtFail( QStringLiteral( "no database connection given" ) );
+    return rtFail( rtMsg( "RtPgBackend", "no database connection given" ) );
   // The location as given (shown, kept) may name a QGIS authentication configuration: only
   // the connection string handed to libpq carries its user and password.
   const RtResult<QString> connection = RtPgConnection::connectionString( mLocation );
   if ( !connection.ok() )
-    return rtFail( connection.errorKind(), QStringLiteral( "cannot connect to %1: %2" ).arg( where, connection.error() ) );
+    return rtFail( connection.errorKind(), rtMsg( "RtPgBackend", "cannot connect to %1: %2" ).arg( where, connection.error() ) );
   mConn = PQconnectdb( connection.value().toUtf8().constData() );
   if ( !mConn )
-    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "cannot connect to %1: out of memory" ).arg( where ) );
+    return rtFail( RtErrorKind::Unavailable, rtMsg( "RtPgBackend", "cannot connect to %1: out of memory" ).arg( where ) );
   if ( PQstatus( mConn ) != CONNECTION_OK )
   {
     const QString message = QString::fromUtf8( PQerrorMessage( mConn ) ).simplified();
     PQfinish( mConn );
     mConn = nullptr;
-    return rtFail( connectionFailureKind( message ), QStringLiteral( "cannot connect to %1: %2" ).arg( where, message ) );
+    return rtFail( connectionFailureKind( message ), rtMsg( "RtPgBackend", "cannot connect to %1: %2" ).arg( where, message ) );
   }
   // The server's notices ("drop cascades to …") are not the user's business: never printed.
   PQsetNoticeProcessor( mConn, []( void *, const char * ) {}, nullptr );
@@ -287,21 +288,21 @@ RtStatusResult RtPgBackend::setUpSession() const
   const Result set = exec( mConn, QStringLiteral( "SELECT set_config('DateStyle', 'ISO, YMD', false), set_config('TimeZone', 'UTC', false), "
                                                   "set_config('lock_timeout', $1, false)" ), { textParam( QLatin1String( LOCK_TIMEOUT ) ) } );
   if ( !set.ok() )
-    return failed( mConn, set, QStringLiteral( "cannot set up the connection to %1" ).arg( location() ) );
+    return failed( mConn, set, rtMsg( "RtPgBackend", "cannot set up the connection to %1" ).arg( location() ) );
   return rtOk();
 }
 
 RtStatusResult RtPgBackend::reconnectIfLost() const
 {
   if ( !mConn )
-    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+    return rtFail( RtErrorKind::Unavailable, rtMsg( "RtPgBackend", "the register is not open" ) );
   if ( PQstatus( mConn ) == CONNECTION_OK )
     return rtOk();
   // A server restarted or a connection dropped while the register stayed open (the plugin
   // keeps it for hours): connect again, outside any transaction, before giving up.
   PQreset( mConn );
   if ( PQstatus( mConn ) != CONNECTION_OK )
-    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "the connection to %1 was lost and cannot be made again: %2" )
+    return rtFail( RtErrorKind::Unavailable, rtMsg( "RtPgBackend", "the connection to %1 was lost and cannot be made again: %2" )
                    .arg( location(), QString::fromUtf8( PQerrorMessage( mConn ) ).simplified() ) );
   return setUpSession();
 }
@@ -311,7 +312,7 @@ RtResult<bool> RtPgBackend::registerExists() const
   const Result found = exec( mConn, QStringLiteral( "SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2" ),
                              { textParam( schemaName() ), textParam( tableName( RtStoreTable::Tasks ) ) } );
   if ( !found.ok() )
-    return RtResult<bool>::failureFrom( failed( mConn, found, QStringLiteral( "cannot read %1" ).arg( location() ) ) );
+    return RtResult<bool>::failureFrom( failed( mConn, found, rtMsg( "RtPgBackend", "cannot read %1" ).arg( location() ) ) );
   return RtResult<bool>::success( found.rows() > 0 );
 }
 
@@ -322,7 +323,7 @@ RtStatusResult RtPgBackend::checkRegister()
   if ( !exists.ok() )
     return RtStatusResult::failureFrom( exists );
   if ( !exists.value() )
-    return rtFail( RtErrorKind::NotFound, QStringLiteral( "%1 holds no register (no table %2 in schema %3); create one with "
+    return rtFail( RtErrorKind::NotFound, rtMsg( "RtPgBackend", "%1 holds no register (no table %2 in schema %3); create one with "
                    "'restrack db init' or 'restrack push'" ).arg( where, tableName( RtStoreTable::Tasks ), schemaName() ) );
 
   // The schema version first: a newer register is refused before its columns are judged.
@@ -332,12 +333,12 @@ RtStatusResult RtPgBackend::checkRegister()
   {
     const PgFailure f = pgFailure( mConn, version );
     return rtFail( f.kind == RtErrorKind::NotFound ? RtErrorKind::Corrupt : f.kind,
-                   QStringLiteral( "cannot read the schema version of %1: %2" ).arg( where, f.cause ) );
+                   rtMsg( "RtPgBackend", "cannot read the schema version of %1: %2" ).arg( where, f.cause ) );
   }
   bool ok = false;
   const int found = version.rows() == 1 ? version.text( 0, 0 ).trimmed().toInt( &ok ) : 0;
   if ( !ok || found < 2 )
-    return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: its schema version in %2 is %3" )
+    return rtFail( RtErrorKind::Corrupt, rtMsg( "RtPgBackend", "%1 is a damaged register: its schema version in %2 is %3" )
                    .arg( where, tableName( RtStoreTable::Meta ), version.rows() == 0 ? QStringLiteral( "missing" ) : QStringLiteral( "'%1'" ).arg( version.text( 0, 0 ) ) ) );
   if ( found > RtStoreSchema::version() )
     return rtFail( RtErrorKind::Corrupt, RtStoreSchema::newerVersionMessage( where, found ) );
@@ -346,7 +347,7 @@ RtStatusResult RtPgBackend::checkRegister()
   const Result columns = exec( mConn, QStringLiteral( "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1" ),
                                { textParam( schemaName() ) } );
   if ( !columns.ok() )
-    return failed( mConn, columns, QStringLiteral( "cannot read the tables of %1" ).arg( where ) );
+    return failed( mConn, columns, rtMsg( "RtPgBackend", "cannot read the tables of %1" ).arg( where ) );
   QSet<QString> present;
   for ( int i = 0; i < columns.rows(); ++i )
     present.insert( columns.text( i, 0 ) + QLatin1Char( '.' ) + columns.text( i, 1 ) );
@@ -354,11 +355,11 @@ RtStatusResult RtPgBackend::checkRegister()
   {
     const QString name = QLatin1String( table.name );
     if ( !present.contains( name + QLatin1Char( '.' ) + RtStoreSchema::rowIdColumn() ) )
-      return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is not a register this version can read: table %2 missing" ).arg( where, name ) );
+      return rtFail( RtErrorKind::Corrupt, rtMsg( "RtPgBackend", "%1 is not a register this version can read: table %2 missing" ).arg( where, name ) );
     for ( const RtColumnSpec &column : table.columns )
     {
       if ( !present.contains( name + QLatin1Char( '.' ) + QLatin1String( column.name ) ) )
-        return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is not a register this version can read: column %2.%3 missing" )
+        return rtFail( RtErrorKind::Corrupt, rtMsg( "RtPgBackend", "%1 is not a register this version can read: column %2.%3 missing" )
                        .arg( where, name, QLatin1String( column.name ) ) );
     }
   }
@@ -375,7 +376,7 @@ RtStatusResult RtPgBackend::checkAppendOnly()
                                 "WHERE n.nspname = $1 AND NOT t.tgisinternal AND p.proname = 'rt_append_only' "
                                 "AND p.prosrc LIKE '%RAISE EXCEPTION%'" ), { textParam( schemaName() ) } );
   if ( !triggers.ok() )
-    return failed( mConn, triggers, QStringLiteral( "cannot read the triggers of %1" ).arg( location() ) );
+    return failed( mConn, triggers, rtMsg( "RtPgBackend", "cannot read the triggers of %1" ).arg( location() ) );
   QHash<QString, QString> stored; // trigger → its table, when enabled
   QSet<QString> disabled;
   for ( int i = 0; i < triggers.rows(); ++i )
@@ -393,15 +394,15 @@ RtStatusResult RtPgBackend::checkAppendOnly()
     for ( const RtStoreSchema::Trigger &trigger : RtStoreSchema::appendOnlyTriggers( RtSqlDialect::PostgreSql, table ) )
     {
       if ( disabled.contains( trigger.name ) )
-        problems << QStringLiteral( "trigger %1 is disabled" ).arg( trigger.name );
+        problems << rtMsg( "RtPgBackend", "trigger %1 is disabled" ).arg( trigger.name );
       else if ( stored.value( trigger.name ) != tableName( table ) )
-        problems << QStringLiteral( "trigger %1 is missing" ).arg( trigger.name );
+        problems << rtMsg( "RtPgBackend", "trigger %1 is missing" ).arg( trigger.name );
     }
   }
   if ( problems.isEmpty() )
     return rtOk();
   return rtFail( RtErrorKind::Corrupt,
-                 QStringLiteral( "%1 was altered outside Resolution Tracker: its history (%2) is no longer append-only (%3), "
+                 rtMsg( "RtPgBackend", "%1 was altered outside Resolution Tracker: its history (%2) is no longer append-only (%3), "
                                  "so its history may have been changed; nothing is written to it. Check the database, then restore "
                                  "the register from a backup or push it again" ).arg( location(), histories.join( QStringLiteral( ", " ) ), problems.join( QStringLiteral( ", " ) ) ) );
 }
@@ -419,7 +420,7 @@ RtResult<QVector<RtStoreRow>> RtPgBackend::select( RtStoreTable table, const RtS
   }
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( !filter.isEmpty() && !isColumn( table, filter.column ) )
-    return Rows::failure( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), filter.column ) );
+    return Rows::failure( rtMsg( "RtPgBackend", "table %1 has no column %2" ).arg( QLatin1String( spec.name ), filter.column ) );
 
   QStringList columns { RtStoreSchema::rowIdColumn() };
   for ( const RtColumnSpec &c : spec.columns )
@@ -450,7 +451,7 @@ RtResult<QVector<RtStoreRow>> RtPgBackend::select( RtStoreTable table, const RtS
   if ( !result.ok() && !mInTransaction && PQstatus( mConn ) == CONNECTION_BAD && reconnectIfLost().ok() )
     result = exec( mConn, sql, params );
   if ( !result.ok() )
-    return Rows::failureFrom( failed( mConn, result, QStringLiteral( "cannot read table %1 of %2" ).arg( QLatin1String( spec.name ), location() ) ) );
+    return Rows::failureFrom( failed( mConn, result, rtMsg( "RtPgBackend", "cannot read table %1 of %2" ).arg( QLatin1String( spec.name ), location() ) ) );
   QVector<RtStoreRow> rows;
   rows.reserve( result.rows() );
   for ( int r = 0; r < result.rows(); ++r )
@@ -486,11 +487,11 @@ RtResult<QVector<RtStoreRow>> RtPgBackend::select( RtStoreTable table, const RtS
 RtStatusResult RtPgBackend::beginWrite( const QString &taskId )
 {
   if ( !mConn )
-    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+    return rtFail( RtErrorKind::Unavailable, rtMsg( "RtPgBackend", "the register is not open" ) );
   if ( !mWritable )
-    return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "%1 was opened read-only" ).arg( location() ) );
+    return rtFail( RtErrorKind::ReadOnly, rtMsg( "RtPgBackend", "%1 was opened read-only" ).arg( location() ) );
   if ( mInTransaction )
-    return rtFail( QStringLiteral( "%1: a change is already under way" ).arg( location() ) );
+    return rtFail( rtMsg( "RtPgBackend", "%1: a change is already under way" ).arg( location() ) );
   const RtStatusResult connected = reconnectIfLost();
   if ( !connected.ok() )
     return connected;
@@ -498,7 +499,7 @@ RtStatusResult RtPgBackend::beginWrite( const QString &taskId )
   if ( !begun.ok() && PQstatus( mConn ) == CONNECTION_BAD && reconnectIfLost().ok() )
     begun = exec( mConn, QStringLiteral( "BEGIN" ) );
   if ( !begun.ok() )
-    return failed( mConn, begun, QStringLiteral( "%1 cannot be written" ).arg( location() ) );
+    return failed( mConn, begun, rtMsg( "RtPgBackend", "%1 cannot be written" ).arg( location() ) );
   mInTransaction = true;
 
   const auto refused = [&]( const Result & result ) -> RtStatusResult
@@ -506,15 +507,15 @@ RtStatusResult RtPgBackend::beginWrite( const QString &taskId )
     const PgFailure f = pgFailure( mConn, result );
     rollback();
     if ( f.kind == RtErrorKind::Busy )
-      return rtFail( RtErrorKind::Busy, QStringLiteral( "another program is changing %1 and holds its lock; try again in a moment" )
-                     .arg( taskId.isEmpty() ? location() : QStringLiteral( "task %1 of %2" ).arg( taskId, location() ) ) );
+      return rtFail( RtErrorKind::Busy, rtMsg( "RtPgBackend", "another program is changing %1 and holds its lock; try again in a moment" )
+                     .arg( taskId.isEmpty() ? location() : rtMsg( "RtPgBackend", "task %1 of %2" ).arg( taskId, location() ) ) );
     if ( f.kind == RtErrorKind::Forbidden && !taskId.isEmpty() )
     {
       const QString why = refusal( taskId );
       if ( !why.isEmpty() )
         return rtFail( RtErrorKind::Forbidden, why );
     }
-    return rtFail( f.kind, QStringLiteral( "%1 cannot be written: %2" ).arg( location(), f.cause ) );
+    return rtFail( f.kind, rtMsg( "RtPgBackend", "%1 cannot be written: %2" ).arg( location(), f.cause ) );
   };
   const auto step = [&]( const QString & sql, const QVector<Param> &params ) -> RtStatusResult
   {
@@ -559,7 +560,7 @@ QString RtPgBackend::refusal( const QString &taskId ) const
   const Result who = exec( mConn, QStringLiteral( "SELECT coalesce(string_agg(e, ', ' ORDER BY e), '') FROM %1.rt_task_editors($1) e" ).arg( s ),
                            { textParam( taskId ) } );
   const QString editors = who.ok() && who.rows() == 1 ? who.text( 0, 0 ) : QString();
-  return QStringLiteral( "%1 may not change task %2 of %3: it may be changed by %4an administrator (rt_admin)" )
+  return rtMsg( "RtPgBackend", "%1 may not change task %2 of %3: it may be changed by %4an administrator (rt_admin)" )
          .arg( may.text( 0, 1 ), taskId, location(), editors.isEmpty() ? QString() : editors + QStringLiteral( " or " ) );
 }
 
@@ -567,7 +568,7 @@ RtResult<QVector<QStringList>> RtPgBackend::run( const QString &sql, const QStri
 {
   using Rows = RtResult<QVector<QStringList>>;
   if ( !mConn )
-    return Rows::failure( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+    return Rows::failure( RtErrorKind::Unavailable, rtMsg( "RtPgBackend", "the register is not open" ) );
   QVector<Param> bound;
   for ( const QString &p : params )
     bound << textParam( p );
@@ -598,24 +599,24 @@ RtResult<qint64> RtPgBackend::nextSequence( RtStoreTable table )
 {
   using Seq = RtResult<qint64>;
   if ( !mInTransaction )
-    return Seq::failure( QStringLiteral( "%1: no change under way" ).arg( location() ) );
+    return Seq::failure( rtMsg( "RtPgBackend", "%1: no change under way" ).arg( location() ) );
   if ( !RtStoreSchema::column( table, QStringLiteral( "seq" ) ) )
-    return Seq::failure( QStringLiteral( "table %1 has no sequence" ).arg( tableName( table ) ) );
+    return Seq::failure( rtMsg( "RtPgBackend", "table %1 has no sequence" ).arg( tableName( table ) ) );
   // Held to the commit: a writer of another task waits here, then sees this one's rows.
   const Result locked = exec( mConn, QStringLiteral( "SELECT pg_advisory_xact_lock($1::integer, $2::integer)" ),
                               { Param { QByteArray::number( SEQUENCE_LOCK_SPACE ), false }, Param { QByteArray::number( static_cast<int>( table ) ), false } } );
   if ( !locked.ok() )
-    return Seq::failureFrom( failed( mConn, locked, QStringLiteral( "cannot number a new row of %1 in %2" ).arg( tableName( table ), location() ) ) );
+    return Seq::failureFrom( failed( mConn, locked, rtMsg( "RtPgBackend", "cannot number a new row of %1 in %2" ).arg( tableName( table ), location() ) ) );
   const Result max = exec( mConn, QStringLiteral( "SELECT COALESCE(MAX(seq), 0) + 1 FROM %1" ).arg( qualified( tableName( table ) ) ) );
   if ( !max.ok() || max.rows() != 1 )
-    return Seq::failureFrom( failed( mConn, max, QStringLiteral( "cannot read the history of %1" ).arg( location() ) ) );
+    return Seq::failureFrom( failed( mConn, max, rtMsg( "RtPgBackend", "cannot read the history of %1" ).arg( location() ) ) );
   return Seq::success( max.text( 0, 0 ).toLongLong() );
 }
 
 RtStatusResult RtPgBackend::insert( RtStoreTable table, const RtStoreRow &row )
 {
   if ( !mInTransaction )
-    return rtFail( QStringLiteral( "%1: no change under way" ).arg( location() ) );
+    return rtFail( rtMsg( "RtPgBackend", "%1: no change under way" ).arg( location() ) );
   const RtTableSpec &spec = RtStoreSchema::table( table );
   QStringList columns;
   QStringList placeholders;
@@ -623,64 +624,64 @@ RtStatusResult RtPgBackend::insert( RtStoreTable table, const RtStoreRow &row )
   for ( auto it = row.cbegin(); it != row.cend(); ++it )
   {
     if ( !RtStoreSchema::column( table, it.key() ) )
-      return rtFail( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
+      return rtFail( rtMsg( "RtPgBackend", "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
     columns << quoted( it.key() );
     params << param( it.value(), columnType( table, it.key() ) );
     if ( params.constLast().text.contains( '\0' ) )
-      return rtFail( QStringLiteral( "table %1, column %2: a text holding a NUL character cannot be stored on the server" ).arg( QLatin1String( spec.name ), it.key() ) );
+      return rtFail( rtMsg( "RtPgBackend", "table %1, column %2: a text holding a NUL character cannot be stored on the server" ).arg( QLatin1String( spec.name ), it.key() ) );
     placeholders << QStringLiteral( "$%1" ).arg( params.size() );
   }
   const Result result = exec( mConn, QStringLiteral( "INSERT INTO %1 (%2) VALUES (%3)" )
                               .arg( qualified( QLatin1String( spec.name ) ), columns.join( QStringLiteral( ", " ) ), placeholders.join( QStringLiteral( ", " ) ) ), params );
   if ( !result.ok() )
-    return failed( mConn, result, QStringLiteral( "%1 cannot be written (table %2)" ).arg( location(), QLatin1String( spec.name ) ) );
+    return failed( mConn, result, rtMsg( "RtPgBackend", "%1 cannot be written (table %2)" ).arg( location(), QLatin1String( spec.name ) ) );
   return rtOk();
 }
 
 RtStatusResult RtPgBackend::update( RtStoreTable table, const RtStoreFilter &where, const RtStoreRow &values )
 {
   if ( !mInTransaction )
-    return rtFail( QStringLiteral( "%1: no change under way" ).arg( location() ) );
+    return rtFail( rtMsg( "RtPgBackend", "%1: no change under way" ).arg( location() ) );
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( where.isEmpty() || !isColumn( table, where.column ) || values.isEmpty() )
-    return rtFail( QStringLiteral( "table %1: an update needs a filter and values" ).arg( QLatin1String( spec.name ) ) );
+    return rtFail( rtMsg( "RtPgBackend", "table %1: an update needs a filter and values" ).arg( QLatin1String( spec.name ) ) );
   QStringList assignments;
   QVector<Param> params;
   for ( auto it = values.cbegin(); it != values.cend(); ++it )
   {
     if ( !RtStoreSchema::column( table, it.key() ) )
-      return rtFail( QStringLiteral( "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
+      return rtFail( rtMsg( "RtPgBackend", "table %1 has no column %2" ).arg( QLatin1String( spec.name ), it.key() ) );
     params << param( it.value(), columnType( table, it.key() ) );
     if ( params.constLast().text.contains( '\0' ) )
-      return rtFail( QStringLiteral( "table %1, column %2: a text holding a NUL character cannot be stored on the server" ).arg( QLatin1String( spec.name ), it.key() ) );
+      return rtFail( rtMsg( "RtPgBackend", "table %1, column %2: a text holding a NUL character cannot be stored on the server" ).arg( QLatin1String( spec.name ), it.key() ) );
     assignments << QStringLiteral( "%1 = $%2" ).arg( quoted( it.key() ) ).arg( params.size() );
   }
   params << param( where.value, columnType( table, where.column ) );
   const Result result = exec( mConn, QStringLiteral( "UPDATE %1 SET %2 WHERE %3 = $%4" )
                               .arg( qualified( QLatin1String( spec.name ) ), assignments.join( QStringLiteral( ", " ) ), quoted( where.column ) ).arg( params.size() ), params );
   if ( !result.ok() )
-    return failed( mConn, result, QStringLiteral( "%1 cannot be written (table %2)" ).arg( location(), QLatin1String( spec.name ) ) );
+    return failed( mConn, result, rtMsg( "RtPgBackend", "%1 cannot be written (table %2)" ).arg( location(), QLatin1String( spec.name ) ) );
   return rtOk();
 }
 
 RtStatusResult RtPgBackend::remove( RtStoreTable table, const RtStoreFilter &where )
 {
   if ( !mInTransaction )
-    return rtFail( QStringLiteral( "%1: no change under way" ).arg( location() ) );
+    return rtFail( rtMsg( "RtPgBackend", "%1: no change under way" ).arg( location() ) );
   const RtTableSpec &spec = RtStoreSchema::table( table );
   if ( where.isEmpty() || !isColumn( table, where.column ) )
-    return rtFail( QStringLiteral( "table %1: a delete needs a filter" ).arg( QLatin1String( spec.name ) ) );
+    return rtFail( rtMsg( "RtPgBackend", "table %1: a delete needs a filter" ).arg( QLatin1String( spec.name ) ) );
   const Result result = exec( mConn, QStringLiteral( "DELETE FROM %1 WHERE %2 = $1" ).arg( qualified( QLatin1String( spec.name ) ), quoted( where.column ) ),
                               { param( where.value, columnType( table, where.column ) ) } );
   if ( !result.ok() )
-    return failed( mConn, result, QStringLiteral( "%1 cannot be written (table %2)" ).arg( location(), QLatin1String( spec.name ) ) );
+    return failed( mConn, result, rtMsg( "RtPgBackend", "%1 cannot be written (table %2)" ).arg( location(), QLatin1String( spec.name ) ) );
   return rtOk();
 }
 
 RtStatusResult RtPgBackend::commit()
 {
   if ( !mInTransaction )
-    return rtFail( QStringLiteral( "%1: no change under way" ).arg( location() ) );
+    return rtFail( rtMsg( "RtPgBackend", "%1: no change under way" ).arg( location() ) );
   const Result result = exec( mConn, QStringLiteral( "COMMIT" ) );
   // A COMMIT of a failed transaction "succeeds" as a ROLLBACK: only COMMIT counts.
   const bool committed = result.ok() && QByteArray( PQcmdStatus( result.handle() ) ) == "COMMIT";
@@ -690,8 +691,8 @@ RtStatusResult RtPgBackend::commit()
   if ( PQtransactionStatus( mConn ) != PQTRANS_IDLE )
     exec( mConn, QStringLiteral( "ROLLBACK" ) );
   if ( result.ok() )
-    return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 cannot be written: the server rolled the change back" ).arg( location() ) );
-  return failed( mConn, result, QStringLiteral( "%1 cannot be written" ).arg( location() ) );
+    return rtFail( RtErrorKind::Corrupt, rtMsg( "RtPgBackend", "%1 cannot be written: the server rolled the change back" ).arg( location() ) );
+  return failed( mConn, result, rtMsg( "RtPgBackend", "%1 cannot be written" ).arg( location() ) );
 }
 
 void RtPgBackend::rollback()
@@ -720,7 +721,7 @@ RtStatusResult RtPgBackend::createLayout()
   {
     const Result result = exec( mConn, statement );
     if ( !result.ok() )
-      return failed( mConn, result, QStringLiteral( "cannot create the register's tables in %1" ).arg( location() ) );
+      return failed( mConn, result, rtMsg( "RtPgBackend", "cannot create the register's tables in %1" ).arg( location() ) );
   }
   mSchemaVersion = RtStoreSchema::version();
   // The layout's version is part of the layout: a register is never without it.
@@ -745,22 +746,22 @@ RtStatusResult RtPgBackend::create( const QString &location, const RtStoreCreate
   const auto fail = [&]( const RtStatusResult & failure )
   {
     b.rollback();
-    return rtFail( failure.errorKind(), QStringLiteral( "cannot create a register in %1: %2" ).arg( where, failure.error() ) );
+    return rtFail( failure.errorKind(), rtMsg( "RtPgBackend", "cannot create a register in %1: %2" ).arg( where, failure.error() ) );
   };
   const RtResult<bool> exists = b.registerExists();
   if ( !exists.ok() )
     return fail( RtStatusResult::failureFrom( exists ) );
   const Result schema = exec( b.mConn, QStringLiteral( "SELECT 1 FROM pg_namespace WHERE nspname = $1" ), { textParam( schemaName() ) } );
   if ( !schema.ok() )
-    return fail( failed( b.mConn, schema, QStringLiteral( "cannot read its schemas" ) ) );
+    return fail( failed( b.mConn, schema, rtMsg( "RtPgBackend", "cannot read its schemas" ) ) );
   if ( schema.rows() > 0 && !exists.value() )
-    return fail( rtFail( QStringLiteral( "schema %1 exists but holds no register; refusing to replace what is not a register" ).arg( schemaName() ) ) );
+    return fail( rtFail( rtMsg( "RtPgBackend", "schema %1 exists but holds no register; refusing to replace what is not a register" ).arg( schemaName() ) ) );
   if ( exists.value() )
   {
     if ( !request.overwrite )
     {
       b.rollback();
-      return rtFail( QStringLiteral( "%1 already holds a register (schema %2); allow overwriting it, or use another database" ).arg( where, schemaName() ) );
+      return rtFail( rtMsg( "RtPgBackend", "%1 already holds a register (schema %2); allow overwriting it, or use another database" ).arg( where, schemaName() ) );
     }
     // Only a register is ever replaced; the question of what it holds is asked under the lock.
     step = b.checkRegister();
@@ -782,22 +783,22 @@ RtStatusResult RtPgBackend::create( const QString &location, const RtStoreCreate
       {
         const Result taken = exec( b.mConn, QStringLiteral( "SELECT 1 FROM pg_namespace WHERE nspname = $1" ), { textParam( backup ) } );
         if ( !taken.ok() )
-          return fail( failed( b.mConn, taken, QStringLiteral( "cannot read its schemas" ) ) );
+          return fail( failed( b.mConn, taken, rtMsg( "RtPgBackend", "cannot read its schemas" ) ) );
         if ( taken.rows() == 0 )
           break;
         backup = QStringLiteral( "%1_bak_%2_%3" ).arg( schemaName(), stamp ).arg( n );
       }
       const Result renamed = exec( b.mConn, QStringLiteral( "ALTER SCHEMA %1 RENAME TO %2" ).arg( quoted( schemaName() ), quoted( backup ) ) );
       if ( !renamed.ok() )
-        return fail( failed( b.mConn, renamed, QStringLiteral( "the register there could not be kept aside; nothing was replaced" ) ) );
+        return fail( failed( b.mConn, renamed, rtMsg( "RtPgBackend", "the register there could not be kept aside; nothing was replaced" ) ) );
       if ( keptAs )
-        *keptAs = QStringLiteral( "schema %1 of %2" ).arg( backup, where );
+        *keptAs = rtMsg( "RtPgBackend", "schema %1 of %2" ).arg( backup, where );
     }
     else
     {
       const Result dropped = exec( b.mConn, QStringLiteral( "DROP SCHEMA %1 CASCADE" ).arg( quoted( schemaName() ) ) );
       if ( !dropped.ok() )
-        return fail( failed( b.mConn, dropped, QStringLiteral( "the register there could not be replaced" ) ) );
+        return fail( failed( b.mConn, dropped, rtMsg( "RtPgBackend", "the register there could not be replaced" ) ) );
     }
   }
   step = b.createLayout();
@@ -825,7 +826,7 @@ RtStatusResult RtPgBackend::create( const QString &location, const RtStoreCreate
       const Result result = exec( b.mConn, statement );
       if ( !result.ok() )
       {
-        step = failed( b.mConn, result, QStringLiteral( "cannot create its indexes and triggers" ) );
+        step = failed( b.mConn, result, rtMsg( "RtPgBackend", "cannot create its indexes and triggers" ) );
         break;
       }
     }
@@ -850,6 +851,6 @@ RtStatusResult RtPgBackend::upgrade( QString *keptAs )
   if ( mSchemaVersion == RtStoreSchema::version() )
     return rtOk();
   // Registers on a server began with schema 2: there is no older layout to bring forward.
-  return rtFail( RtErrorKind::Corrupt, QStringLiteral( "%1 is a register of schema %2, which this version cannot upgrade" )
+  return rtFail( RtErrorKind::Corrupt, rtMsg( "RtPgBackend", "%1 is a register of schema %2, which this version cannot upgrade" )
                  .arg( location() ).arg( mSchemaVersion ) );
 }

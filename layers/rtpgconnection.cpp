@@ -1,4 +1,5 @@
 #include "rtpgconnection.h"
+#include "rttr.h"
 
 #include <QMutex>
 #include <QMutexLocker>
@@ -106,7 +107,7 @@ RtResult<QString> RtPgConnection::connectionString( const QString &location )
   }
   if ( !resolver )
     return RtResult<QString>::failure( RtErrorKind::Forbidden,
-                                       QStringLiteral( "authcfg=%1 names a QGIS authentication configuration, which only QGIS can read: "
+                                       rtMsg( "RtPgConnection", "authcfg=%1 names a QGIS authentication configuration, which only QGIS can read: "
                                                        "outside QGIS give the user in the connection or pg_service.conf and the password in ~/.pgpass" ).arg( id ) );
   const RtResult<Credentials> credentials = resolver( id );
   if ( !credentials.ok() )

@@ -1,4 +1,5 @@
 #include "rtpglistener.h"
+#include "rttr.h"
 #include "rtpgconnection.h"
 #include "rtstoreschema.h"
 
@@ -32,7 +33,7 @@ namespace
   QString libpqError( const pg_conn *conn )
   {
     const QString message = conn ? QString::fromUtf8( PQerrorMessage( conn ) ).trimmed() : QString();
-    return message.isEmpty() ? QStringLiteral( "the connection to the server failed" ) : message;
+    return message.isEmpty() ? rtMsg( "RtPgListener", "the connection to the server failed" ) : message;
   }
 
   //! A text member of the payload: a string, or a number written as text; null/absent → null QString.
@@ -80,16 +81,16 @@ RtResult<RtRemoteChange> RtRemoteChange::fromPayload( const QByteArray &payload 
   QJsonParseError parseError;
   const QJsonDocument document = QJsonDocument::fromJson( payload, &parseError );
   if ( parseError.error != QJsonParseError::NoError )
-    return Result::failure( QStringLiteral( "the payload is not JSON (%1 at character %2)" )
+    return Result::failure( rtMsg( "RtPgListener", "the payload is not JSON (%1 at character %2)" )
                             .arg( parseError.errorString() ).arg( parseError.offset ) );
   if ( !document.isObject() )
-    return Result::failure( QStringLiteral( "the payload is not a JSON object" ) );
+    return Result::failure( rtMsg( "RtPgListener", "the payload is not a JSON object" ) );
   const QJsonObject object = document.object();
 
   RtRemoteChange change;
   const QJsonValue task = object.value( QStringLiteral( "task" ) );
   if ( !task.isString() || task.toString().trimmed().isEmpty() )
-    return Result::failure( QStringLiteral( "\"task\" is missing or not a task id" ) );
+    return Result::failure( rtMsg( "RtPgListener", "\"task\" is missing or not a task id" ) );
   change.task = task.toString().trimmed();
 
   const QString kind = object.value( QStringLiteral( "kind" ) ).toString();
@@ -100,21 +101,21 @@ RtResult<RtRemoteChange> RtRemoteChange::fromPayload( const QByteArray &payload 
   else if ( kind == QLatin1String( "assignment" ) )
     change.kind = Kind::Assignment;
   else
-    return Result::failure( QStringLiteral( "\"kind\" is \"%1\", not status, value or assignment" ).arg( kind ) );
+    return Result::failure( rtMsg( "RtPgListener", "\"kind\" is \"%1\", not status, value or assignment" ).arg( kind ) );
 
   if ( !textMember( object, QStringLiteral( "old" ), &change.oldValue ) )
-    return Result::failure( QStringLiteral( "\"old\" is neither text nor null" ) );
+    return Result::failure( rtMsg( "RtPgListener", "\"old\" is neither text nor null" ) );
   if ( !textMember( object, QStringLiteral( "new" ), &change.newValue ) || change.newValue.isNull() )
-    return Result::failure( QStringLiteral( "\"new\" is missing or not text" ) );
+    return Result::failure( rtMsg( "RtPgListener", "\"new\" is missing or not text" ) );
   if ( !textMember( object, QStringLiteral( "by" ), &change.by ) )
-    return Result::failure( QStringLiteral( "\"by\" is not text" ) );
+    return Result::failure( rtMsg( "RtPgListener", "\"by\" is not text" ) );
   if ( !textMember( object, QStringLiteral( "db_user" ), &change.dbUser ) )
-    return Result::failure( QStringLiteral( "\"db_user\" is not text" ) );
+    return Result::failure( rtMsg( "RtPgListener", "\"db_user\" is not text" ) );
 
   const QJsonValue seq = object.value( QStringLiteral( "seq" ) );
   const double seqNumber = seq.toDouble( -1 );
   if ( !seq.isDouble() || seqNumber < 0 || seqNumber != std::floor( seqNumber ) || seqNumber > 9007199254740992.0 )
-    return Result::failure( QStringLiteral( "\"seq\" is missing or not a whole number" ) );
+    return Result::failure( rtMsg( "RtPgListener", "\"seq\" is missing or not a whole number" ) );
   change.seq = static_cast<qint64>( seqNumber );
   return Result::success( change );
 }
@@ -189,7 +190,7 @@ void RtPgListener::attemptConnect()
   mConn = PQconnectStartParams( keywords, values, 1 );
   if ( !mConn )
   {
-    fail( QStringLiteral( "out of memory while connecting" ) );
+    fail( rtMsg( "RtPgListener", "out of memory while connecting" ) );
     return;
   }
   if ( PQstatus( mConn ) == CONNECTION_BAD )
@@ -208,7 +209,7 @@ void RtPgListener::attemptConnect()
 void RtPgListener::onConnectTimeout()
 {
   if ( mState == State::Connecting || mState == State::Subscribing )
-    fail( QStringLiteral( "the server did not answer within %1 seconds" ).arg( kConnectTimeoutMs / 1000 ) );
+    fail( rtMsg( "RtPgListener", "the server did not answer within %1 seconds" ).arg( kConnectTimeoutMs / 1000 ) );
 }
 
 void RtPgListener::onSocketActivity()

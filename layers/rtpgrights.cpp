@@ -1,4 +1,5 @@
 #include "rtpgrights.h"
+#include "rttr.h"
 #include "rtassignment.h"
 #include "rtpgbackend.h"
 #include "rtstorebackend.h"
@@ -15,7 +16,7 @@ namespace
   {
     using Result = RtResult<std::unique_ptr<RtPgBackend>>;
     if ( RtStoreBackends::kindOf( location ) != RtStoreBackends::Kind::PostgreSql )
-      return Result::failure( QStringLiteral( "%1 is a file: rights are kept by a PostgreSQL server (give --db postgresql://… or service=NAME)" ).arg( location ) );
+      return Result::failure( rtMsg( "RtPgRights", "%1 is a file: rights are kept by a PostgreSQL server (give --db postgresql://… or service=NAME)" ).arg( location ) );
     return RtPgBackend::open( location, false );
   }
 }
@@ -118,9 +119,9 @@ RtStatusResult RtPgRights::grantRole( const QString &location, const QString &us
 RtStatusResult RtPgRights::grantScope( const QString &location, const QString &user, const QString &office, const QString &place, const QString &grantedBy )
 {
   if ( office.trimmed().isEmpty() == place.trimmed().isEmpty() )
-    return rtFail( QStringLiteral( "give an office or a place (ward:06742, zone:A3), one of them" ) );
+    return rtFail( rtMsg( "RtPgRights", "give an office or a place (ward:06742, zone:A3), one of them" ) );
   if ( !place.trimmed().isEmpty() && !place.contains( QLatin1Char( ':' ) ) )
-    return rtFail( QStringLiteral( "place '%1': give it with its kind, as the register names places (ward:06742, zone:A3, site:hai-yen-ip)" ).arg( place ) );
+    return rtFail( rtMsg( "RtPgRights", "place '%1': give it with its kind, as the register names places (ward:06742, zone:A3, site:hai-yen-ip)" ).arg( place ) );
   RtResult<std::unique_ptr<RtPgBackend>> server = openServer( location );
   if ( !server.ok() )
     return RtStatusResult::failureFrom( server );
@@ -129,7 +130,7 @@ RtStatusResult RtPgRights::grantScope( const QString &location, const QString &u
   if ( !member.ok() )
     return RtStatusResult::failureFrom( member );
   if ( member.value().value( 0 ).value( 0 ) != QLatin1String( "t" ) )
-    return rtFail( RtErrorKind::Invalid, QStringLiteral( "%1 is not an editor of %2: first `restrack db role --user %1 --as editor`" ).arg( user, b.location() ) );
+    return rtFail( RtErrorKind::Invalid, rtMsg( "RtPgRights", "%1 is not an editor of %2: first `restrack db role --user %1 --as editor`" ).arg( user, b.location() ) );
   const QString officeText = office.trimmed();
   const RtResult<QVector<QStringList>> inserted = b.run(
         QStringLiteral( "INSERT INTO \"%1\".rt_grants (db_user, office, office_key, place_key, granted_by) VALUES ($1, NULLIF($2, ''), NULLIF($3, ''), NULLIF($4, ''), $5)" )
@@ -159,7 +160,7 @@ RtResult<QStringList> RtPgRights::describe( const QString &location, const QStri
   for ( const QStringList &r : roles.value() )
     lines << QStringLiteral( "%1: %2" ).arg( r.value( 0 ), r.value( 1 ) );
   for ( const QStringList &g : grants.value() )
-    lines << QStringLiteral( "%1: may change the tasks of %2 (granted by %3, %4 UTC)" )
-             .arg( g.value( 0 ), g.value( 1 ).isEmpty() ? g.value( 2 ) : QStringLiteral( "office \"%1\"" ).arg( g.value( 1 ) ), g.value( 3 ), g.value( 4 ) );
+    lines << rtMsg( "RtPgRights", "%1: may change the tasks of %2 (granted by %3, %4 UTC)" )
+             .arg( g.value( 0 ), g.value( 1 ).isEmpty() ? g.value( 2 ) : rtMsg( "RtPgRights", "office \"%1\"" ).arg( g.value( 1 ) ), g.value( 3 ), g.value( 4 ) );
   return Result::success( lines );
 }

@@ -1,4 +1,5 @@
 #include "rtregister.h"
+#include "rttr.h"
 #include "rtcategory.h"
 #include "rttext.h"
 
@@ -15,7 +16,7 @@ namespace
   {
     const int line = json.left( offset ).count( '\n' ) + 1;
     const int column = offset - json.lastIndexOf( '\n', offset - 1 );
-    return QStringLiteral( "line %1, column %2" ).arg( line ).arg( column );
+    return rtMsg( "RtRegister", "line %1, column %2" ).arg( line ).arg( column );
   }
 
   //! Reads the task fields one by one, remembering the first problem with its place.
@@ -30,14 +31,14 @@ namespace
         if ( v.isUndefined() || v.isNull() )
         {
           if ( required )
-            fail( QStringLiteral( "field \"%1\" is missing" ).arg( QLatin1String( key ) ) );
+            fail( rtMsg( "RtRegister", "field \"%1\" is missing" ).arg( QLatin1String( key ) ) );
           return QString();
         }
         if ( !v.isString() )
-          fail( QStringLiteral( "field \"%1\" must be a string" ).arg( QLatin1String( key ) ) );
+          fail( rtMsg( "RtRegister", "field \"%1\" must be a string" ).arg( QLatin1String( key ) ) );
         const QString s = v.toString().normalized( QString::NormalizationForm_C ).trimmed();
         if ( required && s.isEmpty() )
-          fail( QStringLiteral( "field \"%1\" is empty" ).arg( QLatin1String( key ) ) );
+          fail( rtMsg( "RtRegister", "field \"%1\" is empty" ).arg( QLatin1String( key ) ) );
         return s;
       }
 
@@ -48,22 +49,22 @@ namespace
         if ( v.isUndefined() || v.isNull() )
         {
           if ( required )
-            fail( QStringLiteral( "field \"%1\" is missing" ).arg( QLatin1String( key ) ) );
+            fail( rtMsg( "RtRegister", "field \"%1\" is missing" ).arg( QLatin1String( key ) ) );
           return out;
         }
         if ( !v.isArray() )
         {
-          fail( QStringLiteral( "field \"%1\" must be a list of strings" ).arg( QLatin1String( key ) ) );
+          fail( rtMsg( "RtRegister", "field \"%1\" must be a list of strings" ).arg( QLatin1String( key ) ) );
           return out;
         }
         for ( const QJsonValue &item : v.toArray() )
         {
           if ( !item.isString() )
-            fail( QStringLiteral( "field \"%1\" must be a list of strings" ).arg( QLatin1String( key ) ) );
+            fail( rtMsg( "RtRegister", "field \"%1\" must be a list of strings" ).arg( QLatin1String( key ) ) );
           out << item.toString().normalized( QString::NormalizationForm_C ).trimmed();
         }
         if ( required && out.isEmpty() )
-          fail( QStringLiteral( "field \"%1\" is empty" ).arg( QLatin1String( key ) ) );
+          fail( rtMsg( "RtRegister", "field \"%1\" is empty" ).arg( QLatin1String( key ) ) );
         return out;
       }
 
@@ -77,7 +78,7 @@ namespace
         QVector<RtTaskRef> out;
         if ( v.isUndefined() || v.isNull() )
           return out;
-        const QString expected = QStringLiteral( "field \"%1\" must be a list of resolution numbers or of {\"resolution\": …, \"task\": …}" ).arg( QLatin1String( key ) );
+        const QString expected = rtMsg( "RtRegister", "field \"%1\" must be a list of resolution numbers or of {\"resolution\": …, \"task\": …}" ).arg( QLatin1String( key ) );
         if ( !v.isArray() )
         {
           fail( expected );
@@ -102,7 +103,7 @@ namespace
           ref.resolution = ref.resolution.normalized( QString::NormalizationForm_C ).trimmed();
           if ( ref.resolution.isEmpty() )
           {
-            fail( QStringLiteral( "field \"%1\" names a resolution without a number" ).arg( QLatin1String( key ) ) );
+            fail( rtMsg( "RtRegister", "field \"%1\" names a resolution without a number" ).arg( QLatin1String( key ) ) );
             return out;
           }
           out << ref;
@@ -116,7 +117,7 @@ namespace
         if ( v.isUndefined() || v.isNull() )
           return 0;
         if ( !v.isDouble() || v.toDouble() != static_cast<int>( v.toDouble() ) || v.toDouble() < 0 )
-          fail( QStringLiteral( "field \"%1\" must be a whole number" ).arg( QLatin1String( key ) ) );
+          fail( rtMsg( "RtRegister", "field \"%1\" must be a whole number" ).arg( QLatin1String( key ) ) );
         return v.toInt();
       }
 
@@ -139,16 +140,16 @@ namespace
     TaskReader r( o, where );
     RtTask t;
     t.id = r.string( "id", true );
-    TaskReader rt( o, QStringLiteral( "%1 (task %2)" ).arg( where, t.id ) );
+    TaskReader rt( o, rtMsg( "RtRegister", "%1 (task %2)" ).arg( where, t.id ) );
     t.kind = rt.string( "kind", true );
     if ( !t.kind.isEmpty() && t.kind != QLatin1String( "directive" ) && t.kind != QLatin1String( "commitment" ) )
-      rt.fail( QStringLiteral( "kind '%1' is neither \"directive\" nor \"commitment\"" ).arg( t.kind ) );
+      rt.fail( rtMsg( "RtRegister", "kind '%1' is neither \"directive\" nor \"commitment\"" ).arg( t.kind ) );
     t.clausePath = rt.list( "clause", true );
     t.footnote = rt.integer( "footnote" );
     t.quote = rt.string( "quote", true );
     t.review = rt.string( "review" );
     if ( !t.review.isEmpty() && t.review != QLatin1String( "draft" ) && t.review != QLatin1String( "reviewed" ) )
-      rt.fail( QStringLiteral( "\"review\" is \"%1\"; it is \"draft\" (proposed, not reviewed yet) or \"reviewed\"" ).arg( t.review ) );
+      rt.fail( rtMsg( "RtRegister", "\"review\" is \"%1\"; it is \"draft\" (proposed, not reviewed yet) or \"reviewed\"" ).arg( t.review ) );
     if ( t.review == QLatin1String( "reviewed" ) )
       t.review.clear();
     const bool draft = t.review == QLatin1String( "draft" );
@@ -156,7 +157,7 @@ namespace
     t.titleEn = rt.string( "title_en", !draft ); // a draft's English title comes with its review
     t.category = rt.string( "category", true );
     if ( !t.category.isEmpty() && !RtCategories::isKnown( t.category ) )
-      rt.fail( QStringLiteral( "unknown category '%1'; known: %2" ).arg( t.category, RtCategories::codes().join( QStringLiteral( ", " ) ) ) );
+      rt.fail( rtMsg( "RtRegister", "unknown category '%1'; known: %2" ).arg( t.category, RtCategories::codes().join( QStringLiteral( ", " ) ) ) );
     t.responsible = rt.string( "responsible" );
     const RtResult<RtDeadline> deadline = RtDeadline::parse( rt.string( "deadline" ), term, issued );
     if ( deadline.ok() )
@@ -164,18 +165,18 @@ namespace
     else
       rt.fail( deadline.error() );
     if ( t.deadline.kind() == RtDeadline::Kind::Undated )
-      warnings << QStringLiteral( "%1 (task %2): deadline '%3' has no date (%4); it is kept as written and never counts as overdue" )
+      warnings << rtMsg( "RtRegister", "%1 (task %2): deadline '%3' has no date (%4); it is kept as written and never counts as overdue" )
                .arg( where, t.id, t.deadline.phrase(), t.deadline.problem() );
     t.target = rt.string( "target" );
     static const QRegularExpression sPlace( QStringLiteral( "^(ward:\\d{5}|zone:[A-Z][A-Z0-9.]*|site:[a-z0-9-]+|parcel:\\S+)$" ) );
     t.places = rt.list( "places" );
     for ( const QString &p : std::as_const( t.places ) )
       if ( !sPlace.match( p ).hasMatch() )
-        rt.fail( QStringLiteral( "place key '%1' is not one of ward:<5-digit GSO code>, zone:<code>, site:<id>, parcel:<key>" ).arg( p ) );
+        rt.fail( rtMsg( "RtRegister", "place key '%1' is not one of ward:<5-digit GSO code>, zone:<code>, site:<id>, parcel:<key>" ).arg( p ) );
     const QString status = rt.string( "status", true );
     const std::optional<RtStatus> s = RtStatuses::fromCode( status );
     if ( !status.isEmpty() && !s )
-      rt.fail( QStringLiteral( "unknown status '%1'; known: %2" ).arg( status, RtStatuses::codeList() ) );
+      rt.fail( rtMsg( "RtRegister", "unknown status '%1'; known: %2" ).arg( status, RtStatuses::codeList() ) );
     t.status = s.value_or( RtStatus::NoReport );
     t.statusQuote = rt.string( "status_quote" );
     t.statusClausePath = rt.list( "status_clause" );
@@ -183,9 +184,9 @@ namespace
       t.statusClausePath = t.clausePath;
     t.statusFootnote = rt.integer( "status_footnote" );
     if ( t.status != RtStatus::NoReport && t.statusQuote.isEmpty() )
-      rt.fail( QStringLiteral( "status '%1' needs its evidence in \"status_quote\"; without evidence the status is \"no_report\"" ).arg( status ) );
+      rt.fail( rtMsg( "RtRegister", "status '%1' needs its evidence in \"status_quote\"; without evidence the status is \"no_report\"" ).arg( status ) );
     if ( t.status == RtStatus::NoReport && !t.statusQuote.isEmpty() )
-      rt.fail( QStringLiteral( "\"status_quote\" is given but the status is \"no_report\"" ) );
+      rt.fail( rtMsg( "RtRegister", "\"status_quote\" is given but the status is \"no_report\"" ) );
     t.noteVi = rt.string( "note_vi" );
     t.noteEn = rt.string( "note_en" );
     t.followsUp = rt.references( "follows_up" );
@@ -217,7 +218,7 @@ namespace
         const int row = path.at( 1 ).toInt( &isNumber ) - 1;
         if ( !isNumber || row < 0 || row >= appendix->rows.size() )
         {
-          problem = QStringLiteral( "%1 has no row %2 (it has %3 rows)" ).arg( appendix->label, path.at( 1 ) ).arg( appendix->rows.size() );
+          problem = rtMsg( "RtRegister", "%1 has no row %2 (it has %3 rows)" ).arg( appendix->label, path.at( 1 ) ).arg( appendix->rows.size() );
           return QString();
         }
         return RtText::normalizeForMatch( RtRegister::appendixRowText( *appendix, row ) );
@@ -226,7 +227,7 @@ namespace
     const RtClause *clause = res.findClause( path );
     if ( !clause )
     {
-      problem = QStringLiteral( "clause %1 does not exist in the text" ).arg( rtClausePathString( path ) );
+      problem = rtMsg( "RtRegister", "clause %1 does not exist in the text" ).arg( rtClausePathString( path ) );
       return QString();
     }
     if ( footnote <= 0 )
@@ -234,12 +235,12 @@ namespace
     const RtFootnote *f = res.findFootnote( footnote );
     if ( !f )
     {
-      problem = QStringLiteral( "footnote %1 does not exist in the text" ).arg( footnote );
+      problem = rtMsg( "RtRegister", "footnote %1 does not exist in the text" ).arg( footnote );
       return QString();
     }
     if ( f->clausePath != path )
     {
-      problem = QStringLiteral( "footnote %1 is cited in %2, not in %3" ).arg( footnote ).arg( rtClausePathString( f->clausePath ), rtClausePathString( path ) );
+      problem = rtMsg( "RtRegister", "footnote %1 is cited in %2, not in %3" ).arg( footnote ).arg( rtClausePathString( f->clausePath ), rtClausePathString( path ) );
       return QString();
     }
     return RtText::normalizeForMatch( f->text );
@@ -250,9 +251,9 @@ RtResult<RtRegisterFile> RtRegister::load( const QString &jsonPath )
 {
   QFile f( jsonPath );
   if ( !f.exists() )
-    return RtResult<RtRegisterFile>::failure( QStringLiteral( "%1: no such file" ).arg( jsonPath ) );
+    return RtResult<RtRegisterFile>::failure( rtMsg( "RtRegister", "%1: no such file" ).arg( jsonPath ) );
   if ( !f.open( QIODevice::ReadOnly ) )
-    return RtResult<RtRegisterFile>::failure( QStringLiteral( "%1: cannot read it (%2)" ).arg( jsonPath, f.errorString() ) );
+    return RtResult<RtRegisterFile>::failure( rtMsg( "RtRegister", "%1: cannot read it (%2)" ).arg( jsonPath, f.errorString() ) );
   return parse( f.readAll(), jsonPath );
 }
 
@@ -264,7 +265,7 @@ RtResult<RtRegisterFile> RtRegister::parse( const QByteArray &json, const QStrin
   if ( error.error != QJsonParseError::NoError )
     return Result::failure( QStringLiteral( "%1, %2: %3" ).arg( sourceName, lineColumn( json, error.offset ), error.errorString() ) );
   if ( !doc.isObject() )
-    return Result::failure( QStringLiteral( "%1: expected an object with \"resolution\" and \"tasks\"" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtRegister", "%1: expected an object with \"resolution\" and \"tasks\"" ).arg( sourceName ) );
 
   RtRegisterFile reg;
   const QJsonObject res = doc.object().value( QStringLiteral( "resolution" ) ).toObject();
@@ -275,26 +276,26 @@ RtResult<RtRegisterFile> RtRegister::parse( const QByteArray &json, const QStrin
   reg.term.startYear = term.value( QStringLiteral( "start" ) ).toInt();
   reg.term.endYear = term.value( QStringLiteral( "end" ) ).toInt();
   if ( reg.textFile.isEmpty() || reg.number.isEmpty() || !reg.date.isValid() )
-    return Result::failure( QStringLiteral( "%1: \"resolution\" needs \"text\", \"number\" and \"date\" (YYYY-MM-DD)" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtRegister", "%1: \"resolution\" needs \"text\", \"number\" and \"date\" (YYYY-MM-DD)" ).arg( sourceName ) );
   if ( reg.term.startYear <= 0 || reg.term.endYear < reg.term.startYear )
-    return Result::failure( QStringLiteral( "%1: \"resolution\".\"council_term\" needs \"start\" and \"end\" years" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtRegister", "%1: \"resolution\".\"council_term\" needs \"start\" and \"end\" years" ).arg( sourceName ) );
 
   const QJsonValue tasks = doc.object().value( QStringLiteral( "tasks" ) );
   if ( !tasks.isArray() || tasks.toArray().isEmpty() )
-    return Result::failure( QStringLiteral( "%1: \"tasks\" must be a non-empty list" ).arg( sourceName ) );
+    return Result::failure( rtMsg( "RtRegister", "%1: \"tasks\" must be a non-empty list" ).arg( sourceName ) );
   QSet<QString> ids;
   int index = 0;
   for ( const QJsonValue &v : tasks.toArray() )
   {
     ++index;
-    const QString where = QStringLiteral( "%1, task #%2" ).arg( sourceName ).arg( index );
+    const QString where = rtMsg( "RtRegister", "%1, task #%2" ).arg( sourceName ).arg( index );
     if ( !v.isObject() )
-      return Result::failure( QStringLiteral( "%1: expected an object" ).arg( where ) );
+      return Result::failure( rtMsg( "RtRegister", "%1: expected an object" ).arg( where ) );
     RtResult<RtTask> task = readTask( v.toObject(), where, reg.term, reg.date, reg.warnings );
     if ( !task.ok() )
       return Result::failure( task.error() );
     if ( ids.contains( task.value().id ) )
-      return Result::failure( QStringLiteral( "%1: id '%2' is used twice" ).arg( where, task.value().id ) );
+      return Result::failure( rtMsg( "RtRegister", "%1: id '%2' is used twice" ).arg( where, task.value().id ) );
     ids.insert( task.value().id );
     task.value().statusDate = reg.date;
     reg.tasks << task.takeValue();
@@ -326,9 +327,9 @@ QStringList RtRegister::checkAgainst( const RtRegisterFile &reg, const RtResolut
 {
   QStringList problems;
   if ( reg.number != resolution.number )
-    problems << QStringLiteral( "the register is for %1 but the text is %2" ).arg( reg.number, resolution.number );
+    problems << rtMsg( "RtRegister", "the register is for %1 but the text is %2" ).arg( reg.number, resolution.number );
   if ( reg.date != resolution.date )
-    problems << QStringLiteral( "the register dates the resolution %1 but the text says %2" )
+    problems << rtMsg( "RtRegister", "the register dates the resolution %1 but the text says %2" )
              .arg( reg.date.toString( Qt::ISODate ), resolution.date.toString( Qt::ISODate ) );
 
   for ( const RtTask &t : reg.tasks )
@@ -339,11 +340,11 @@ QStringList RtRegister::checkAgainst( const RtRegisterFile &reg, const RtResolut
       QString problem;
       const QString text = evidenceText( resolution, path, footnote, problem );
       if ( !problem.isEmpty() )
-        problems << QStringLiteral( "task %1, %2: %3" ).arg( t.id, field, problem );
+        problems << rtMsg( "RtRegister", "task %1, %2: %3" ).arg( t.id, field, problem );
       else if ( !text.contains( RtText::normalizeForMatch( value ) ) )
-        problems << QStringLiteral( "task %1, %2: \"%3\" does not occur in %4%5" )
+        problems << rtMsg( "RtRegister", "task %1, %2: \"%3\" does not occur in %4%5" )
                  .arg( t.id, field, value, rtClausePathString( path ),
-                       footnote > 0 ? QStringLiteral( ", footnote %1" ).arg( footnote ) : QString() );
+                       footnote > 0 ? rtMsg( "RtRegister", ", footnote %1" ).arg( footnote ) : QString() );
     };
     mustOccur( QStringLiteral( "quote" ), t.quote, t.clausePath, t.footnote );
     mustOccur( QStringLiteral( "target" ), t.target, t.clausePath, t.footnote );
@@ -355,7 +356,7 @@ QStringList RtRegister::checkAgainst( const RtRegisterFile &reg, const RtResolut
     {
       if ( ref.resolution == resolution.number )
       {
-        problems << QStringLiteral( "task %1, follows_up: %2 is this resolution itself" ).arg( t.id, ref.resolution );
+        problems << rtMsg( "RtRegister", "task %1, follows_up: %2 is this resolution itself" ).arg( t.id, ref.resolution );
         continue;
       }
       QString problem;
@@ -365,7 +366,7 @@ QStringList RtRegister::checkAgainst( const RtRegisterFile &reg, const RtResolut
         continue; // the quote's check names the missing clause or footnote
       const QString cited = RtText::normalizeForMatch( ref.resolution );
       if ( !clauseText.contains( cited ) && !footnoteText.contains( cited ) )
-        problems << QStringLiteral( "task %1, follows_up: %2 is not cited in %3" ).arg( t.id, ref.resolution, rtClausePathString( t.clausePath ) );
+        problems << rtMsg( "RtRegister", "task %1, follows_up: %2 is not cited in %3" ).arg( t.id, ref.resolution, rtClausePathString( t.clausePath ) );
     }
   }
   return problems;

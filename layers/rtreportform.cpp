@@ -60,11 +60,11 @@ namespace
   {
     GDALDriverH driver = GDALGetDriverByName( driverName.toUtf8().constData() );
     if ( !driver )
-      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "%1: GDAL has no %2 driver" ).arg( path, driverName ) );
+      return rtFail( RtErrorKind::Unavailable, rtMsg( "RtReportForm", "%1: GDAL has no %2 driver" ).arg( path, driverName ) );
     CPLErrorReset();
     GDALDatasetH ds = GDALCreate( driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr );
     if ( !ds )
-      return rtFail( QStringLiteral( "%1: cannot create the form (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
+      return rtFail( rtMsg( "RtReportForm", "%1: cannot create the form (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
     // A BOM, so that spreadsheet programs read the CSV's Vietnamese as UTF-8.
     char **layerOptions = driverName == QLatin1String( "CSV" ) ? CSLSetNameValue( nullptr, "WRITE_BOM", "YES" ) : nullptr;
     OGRLayerH layer = GDALDatasetCreateLayer( ds, "bao_cao", nullptr, wkbNone, layerOptions );
@@ -72,7 +72,7 @@ namespace
     if ( !layer )
     {
       GDALClose( ds );
-      return rtFail( QStringLiteral( "%1: cannot add the form's sheet" ).arg( path ) );
+      return rtFail( rtMsg( "RtReportForm", "%1: cannot add the form's sheet" ).arg( path ) );
     }
     const QStringList keys = RtReportForm::columnKeys();
     for ( const QString &key : keys )
@@ -94,12 +94,12 @@ namespace
       if ( e != OGRERR_NONE )
       {
         GDALClose( ds );
-        return rtFail( QStringLiteral( "%1: cannot write a row of the form" ).arg( path ) );
+        return rtFail( rtMsg( "RtReportForm", "%1: cannot write a row of the form" ).arg( path ) );
       }
     }
     GDALClose( ds ); // XLSX and ODS are zipped and written here
     if ( CPLGetLastErrorType() == CE_Failure || QFileInfo( path ).size() == 0 )
-      return rtFail( QStringLiteral( "%1: the form could not be written (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
+      return rtFail( rtMsg( "RtReportForm", "%1: the form could not be written (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
     return rtOk();
   }
 }
@@ -174,7 +174,7 @@ RtResult<QVector<RtTask>> RtReportForm::tasks( const RtStore &store, const RtRep
 {
   using Result = RtResult<QVector<RtTask>>;
   if ( request.office.trimmed().isEmpty() == request.place.trimmed().isEmpty() )
-    return Result::failure( QStringLiteral( "a report form is for one office or one place: give exactly one of them" ) );
+    return Result::failure( rtMsg( "RtReportForm", "a report form is for one office or one place: give exactly one of them" ) );
   QStringList numbers;
   if ( !request.resolution.trimmed().isEmpty() )
   {
@@ -225,11 +225,11 @@ RtResult<QVector<RtTask>> RtReportForm::tasks( const RtStore &store, const RtRep
       }
     }
     offices.sort();
-    return Result::failure( RtErrorKind::NotFound, QStringLiteral( "no task is assigned to the office \"%1\" (lead or cooperating) on %2; offices assigned: %3" )
+    return Result::failure( RtErrorKind::NotFound, rtMsg( "RtReportForm", "no task is assigned to the office \"%1\" (lead or cooperating) on %2; offices assigned: %3" )
                             .arg( request.office.trimmed(), date.toString( Qt::ISODate ), offices.isEmpty() ? QStringLiteral( "none" ) : offices.join( QStringLiteral( ", " ) ) ) );
   }
   if ( chosen.isEmpty() )
-    return Result::failure( RtErrorKind::NotFound, QStringLiteral( "no task is linked to the place \"%1\" on %2" ).arg( request.place.trimmed(), date.toString( Qt::ISODate ) ) );
+    return Result::failure( RtErrorKind::NotFound, rtMsg( "RtReportForm", "no task is linked to the place \"%1\" on %2" ).arg( request.place.trimmed(), date.toString( Qt::ISODate ) ) );
   return Result::success( chosen );
 }
 
@@ -238,7 +238,7 @@ RtResult<int> RtReportForm::write( const RtStore &store, const RtReportFormReque
   using Result = RtResult<int>;
   const QString driver = driverFor( path );
   if ( driver.isEmpty() )
-    return Result::failure( QStringLiteral( "%1: a report form is written as .xlsx, .ods or .csv" ).arg( path ) );
+    return Result::failure( rtMsg( "RtReportForm", "%1: a report form is written as .xlsx, .ods or .csv" ).arg( path ) );
   const RtStatusResult writable = RtOutputFile::check( path, overwrite );
   if ( !writable.ok() )
     return Result::failureFrom( writable );
@@ -267,7 +267,7 @@ RtResult<int> RtReportForm::write( const RtStore &store, const RtReportFormReque
   // temporary name RtOutputFile gives), so the finished file is copied into it.
   QTemporaryDir scratch;
   if ( !scratch.isValid() )
-    return Result::failure( RtErrorKind::Unavailable, QStringLiteral( "%1: cannot make a scratch folder" ).arg( path ) );
+    return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtReportForm", "%1: cannot make a scratch folder" ).arg( path ) );
   const QString made = scratch.filePath( QStringLiteral( "form." ) + QFileInfo( path ).suffix().toLower() );
   const RtStatusResult written = writeTable( made, driver, rows );
   if ( !written.ok() )
@@ -277,7 +277,7 @@ RtResult<int> RtReportForm::write( const RtStore &store, const RtReportFormReque
     return Result::failure( RtErrorKind::ReadOnly, output.error() );
   QFile from( made ), to( output.temporaryPath() );
   if ( !from.open( QIODevice::ReadOnly ) || !to.open( QIODevice::WriteOnly | QIODevice::Truncate ) || to.write( from.readAll() ) != from.size() || !to.flush() )
-    return Result::failure( RtErrorKind::Unavailable, QStringLiteral( "%1: cannot write the form (%2)" ).arg( path, to.errorString() ) );
+    return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtReportForm", "%1: cannot write the form (%2)" ).arg( path, to.errorString() ) );
   to.close();
   const RtStatusResult committed = output.commit();
   if ( !committed.ok() )

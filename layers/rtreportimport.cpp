@@ -1,4 +1,5 @@
 #include "rtreportimport.h"
+#include "rttr.h"
 #include "rtprogress.h"
 
 #include "rtstore.h"
@@ -86,9 +87,9 @@ namespace
     using Result = RtResult<QVector<SheetRow>>;
     const QString driver = RtReportForm::driverFor( path );
     if ( driver.isEmpty() )
-      return Result::failure( QStringLiteral( "%1: a report form is an .xlsx, .ods or .csv file" ).arg( path ) );
+      return Result::failure( rtMsg( "RtReportImport", "%1: a report form is an .xlsx, .ods or .csv file" ).arg( path ) );
     if ( !QFileInfo::exists( path ) )
-      return Result::failure( RtErrorKind::NotFound, QStringLiteral( "%1: no such file" ).arg( path ) );
+      return Result::failure( RtErrorKind::NotFound, rtMsg( "RtReportImport", "%1: no such file" ).arg( path ) );
     const QByteArray driverName = driver.toUtf8();
     const char *drivers[] = { driverName.constData(), nullptr };
     // The headings row is a row of text like the rows under it: tell GDAL it is the header
@@ -100,7 +101,7 @@ namespace
     Dataset ds( GDALOpenEx( path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, nullptr ) );
     CSLDestroy( options );
     if ( !ds || GDALDatasetGetLayerCount( ds.get() ) == 0 )
-      return Result::failure( QStringLiteral( "%1: cannot be read as a %2 spreadsheet (%3)" ).arg( path, driver, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
+      return Result::failure( rtMsg( "RtReportImport", "%1: cannot be read as a %2 spreadsheet (%3)" ).arg( path, driver, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
     OGRLayerH layer = GDALDatasetGetLayer( ds.get(), 0 );
     *firstSheet = QString::fromUtf8( OGR_L_GetName( layer ) );
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn( layer );
@@ -111,7 +112,7 @@ namespace
     for ( const QString &key : keys )
     {
       if ( !columns.contains( key ) )
-        return Result::failure( QStringLiteral( "%1: not an office report form: the column \"%2\" is missing (sheet \"%3\", row 1)" )
+        return Result::failure( rtMsg( "RtReportImport", "%1: not an office report form: the column \"%2\" is missing (sheet \"%3\", row 1)" )
                                 .arg( path, RtReportForm::heading( key ), *firstSheet ) );
     }
     QVector<SheetRow> rows;
@@ -162,7 +163,7 @@ namespace
   QString conflictMessage( const RtReportFormInfo &form, const QString &taskId, const std::optional<RtStatus> &formStatus, const RtStore &store )
   {
     const RtResult<RtTask> task = store.task( taskId );
-    QString message = QStringLiteral( "%1 changed since the form was made (%2): the form says %3, the register now says %4" )
+    QString message = rtMsg( "RtReportImport", "%1 changed since the form was made (%2): the form says %3, the register now says %4" )
                       .arg( taskId, form.madeAt.toString( Qt::ISODate ),
                             formStatus ? statusWords( *formStatus ) : QStringLiteral( "nothing" ),
                             task.ok() ? statusWords( task.value().status ) : QStringLiteral( "?" ) );
@@ -170,7 +171,7 @@ namespace
     if ( history.ok() && !history.value().isEmpty() )
     {
       const RtHistoryEntry &last = history.value().constLast();
-      message += QStringLiteral( " (recorded by %1, dated %2)" ).arg( last.by, last.date.toString( Qt::ISODate ) );
+      message += rtMsg( "RtReportImport", " (recorded by %1, dated %2)" ).arg( last.by, last.date.toString( Qt::ISODate ) );
     }
     return message;
   }
@@ -180,7 +181,7 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
 {
   using Result = RtResult<RtReportImportOutcome>;
   if ( by.trimmed().isEmpty() )
-    return Result::failure( QStringLiteral( "say who reports: the person or office importing the form is required" ) );
+    return Result::failure( rtMsg( "RtReportImport", "say who reports: the person or office importing the form is required" ) );
   QString sheet;
   RtResult<QVector<SheetRow>> read = readSheet( path, &sheet );
   if ( !read.ok() )
@@ -190,11 +191,11 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
   const QVector<SheetRow> &rows = read.value();
   const auto formRow = std::find_if( rows.cbegin(), rows.cend(), []( const SheetRow &r ) { return r.text.value( QStringLiteral( "id" ) ) == RtReportForm::formRowId(); } );
   if ( formRow == rows.cend() || !RtReportForm::parseInfoText( formRow->text.value( QStringLiteral( "title" ) ), outcome.form ) )
-    return Result::failure( QStringLiteral( "%1: not an office report form: the form's own row (id \"%2\" with its date, time made and register in the column \"%3\") is missing or damaged" )
+    return Result::failure( rtMsg( "RtReportImport", "%1: not an office report form: the form's own row (id \"%2\" with its date, time made and register in the column \"%3\") is missing or damaged" )
                             .arg( path, RtReportForm::formRowId(), RtReportForm::heading( QStringLiteral( "title" ) ) ) );
   const QString registerKey = store.document().number;
   if ( outcome.form.registerKey != registerKey )
-    return Result::failure( QStringLiteral( "%1: this form was made from the register of %2, not from this register (%3)" ).arg( path, outcome.form.registerKey, registerKey ) );
+    return Result::failure( rtMsg( "RtReportImport", "%1: this form was made from the register of %2, not from this register (%3)" ).arg( path, outcome.form.registerKey, registerKey ) );
 
   QVector<RtTaskChange> changes;
   QVector<int> changeRows; // the sheet row of each change
@@ -211,13 +212,13 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
     auto refuse = [&]( RtErrorKind kind, const QString &message ) { outcome.errors << RtReportRowError { r.row, id, kind, message }; };
     if ( id.isEmpty() )
     {
-      refuse( RtErrorKind::Invalid, QStringLiteral( "the row reports something but has no task id" ) );
+      refuse( RtErrorKind::Invalid, rtMsg( "RtReportImport", "the row reports something but has no task id" ) );
       continue;
     }
     const RtResult<RtTask> task = store.task( id );
     if ( !task.ok() )
     {
-      refuse( RtErrorKind::NotFound, QStringLiteral( "unknown task id \"%1\"" ).arg( id ) );
+      refuse( RtErrorKind::NotFound, rtMsg( "RtReportImport", "unknown task id \"%1\"" ).arg( id ) );
       continue;
     }
     RtTaskChange change;
@@ -229,7 +230,7 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
     change.expected = RtStatuses::fromCode( printed );
     if ( !change.expected )
     {
-      refuse( RtErrorKind::Invalid, QStringLiteral( "the form's status column says \"%1\", which is not a status: the row was edited; take it from a new form" ).arg( printed ) );
+      refuse( RtErrorKind::Invalid, rtMsg( "RtReportImport", "the form's status column says \"%1\", which is not a status: the row was edited; take it from a new form" ).arg( printed ) );
       continue;
     }
     if ( r.text.contains( QStringLiteral( "new_status" ) ) )
@@ -237,14 +238,14 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
       change.newStatus = RtStatuses::fromCode( r.text.value( QStringLiteral( "new_status" ) ) );
       if ( !change.newStatus )
       {
-        refuse( RtErrorKind::Invalid, QStringLiteral( "unknown status \"%1\"; write one of %2, or its Vietnamese or English label" )
+        refuse( RtErrorKind::Invalid, rtMsg( "RtReportImport", "unknown status \"%1\"; write one of %2, or its Vietnamese or English label" )
                 .arg( r.text.value( QStringLiteral( "new_status" ) ), RtStatuses::codeList() ) );
         continue;
       }
     }
     if ( r.dateUnreadable )
     {
-      refuse( RtErrorKind::Invalid, QStringLiteral( "the date \"%1\" is not a date; write 2024-06-20 or 20/06/2024" ).arg( r.text.value( QStringLiteral( "date" ) ) ) );
+      refuse( RtErrorKind::Invalid, rtMsg( "RtReportImport", "the date \"%1\" is not a date; write 2024-06-20 or 20/06/2024" ).arg( r.text.value( QStringLiteral( "date" ) ) ) );
       continue;
     }
     change.date = r.date;
@@ -256,7 +257,7 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
       change.value = RtProgress::parseValue( r.text.value( QStringLiteral( "value" ) ), &percent );
       if ( !change.value )
       {
-        refuse( RtErrorKind::Invalid, QStringLiteral( "the value \"%1\" is not a number; write it as 312, 3,65 or 78%" ).arg( r.text.value( QStringLiteral( "value" ) ) ) );
+        refuse( RtErrorKind::Invalid, rtMsg( "RtReportImport", "the value \"%1\" is not a number; write it as 312, 3,65 or 78%" ).arg( r.text.value( QStringLiteral( "value" ) ) ) );
         continue;
       }
       if ( percent )
@@ -277,7 +278,7 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
   }
 
   if ( outcome.reportedRows == 0 )
-    return Result::failure( QStringLiteral( "%1: no row reports anything (a new status, date, value, evidence or note): nothing recorded" ).arg( path ) );
+    return Result::failure( rtMsg( "RtReportImport", "%1: no row reports anything (a new status, date, value, evidence or note): nothing recorded" ).arg( path ) );
 
   // Rows already refused: the batch is still checked (dry run) so that every bad row is named at once.
   const bool refusedAlready = !outcome.errors.isEmpty();

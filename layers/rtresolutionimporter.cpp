@@ -1,4 +1,5 @@
 #include "rtresolutionimporter.h"
+#include "rttr.h"
 #include "rtappendixreader.h"
 #include "rtclausetree.h"
 #include "rtdocumentsource.h"
@@ -13,7 +14,7 @@ namespace
 {
   QString pathText( const QStringList &path )
   {
-    return path.isEmpty() ? QStringLiteral( "the text" ) : rtClausePathString( path );
+    return path.isEmpty() ? rtMsg( "RtResolutionImporter", "the text" ) : rtClausePathString( path );
   }
 
   //! Records, for every footnote marker in the tree, the path of the clause citing it.
@@ -110,7 +111,7 @@ namespace
     res.clauses = tree.clauses;
     res.closing = tree.closing;
     if ( res.clauses.isEmpty() )
-      return fail( QStringLiteral( "%1: no article (\"Điều 1. …\") or numbered item found after the header; the text is not a resolution or is truncated" ).arg( sourceName ) );
+      return fail( rtMsg( "RtResolutionImporter", "%1: no article (\"Điều 1. …\") or numbered item found after the header; the text is not a resolution or is truncated" ).arg( sourceName ) );
 
     // 5. Appendices; what follows a table (a signature) goes with the signature.
     QStringList signatureLines;
@@ -130,7 +131,7 @@ namespace
     if ( !tree.sawClosing && !tree.sawRecipients && !tree.sawSignature && res.appendices.isEmpty() )
     {
       const RtParagraph &last = paragraphs.last();
-      return fail( QStringLiteral( "%1 looks truncated: it ends at line %2 inside %3 (\"…%4\") without the closing "
+      return fail( rtMsg( "RtResolutionImporter", "%1 looks truncated: it ends at line %2 inside %3 (\"…%4\") without the closing "
                                    "formula (\"Nghị quyết này … thông qua …\") or the recipients list (\"Nơi nhận:\"). "
                                    "Check the file is complete" )
                    .arg( sourceName ).arg( last.line ).arg( pathText( tree.openPath ) ).arg( last.text.right( 40 ) ) );
@@ -152,12 +153,12 @@ namespace
       if ( citations.contains( f.number ) )
         f.clausePath = citations.value( f.number );
       else
-        warnings << QStringLiteral( "line %1: footnote %2 is not cited anywhere in the text" ).arg( f.line ).arg( f.number );
+        warnings << rtMsg( "RtResolutionImporter", "line %1: footnote %2 is not cited anywhere in the text" ).arg( f.line ).arg( f.number );
       res.footnotes << f;
     }
     for ( auto it = citations.begin(); it != citations.end(); ++it )
       if ( !built.footnotes.contains( it.key() ) )
-        warnings << QStringLiteral( "footnote %1 is cited in %2 but its text is missing" ).arg( it.key() ).arg( pathText( it.value() ) );
+        warnings << rtMsg( "RtResolutionImporter", "footnote %1 is cited in %2 but its text is missing" ).arg( it.key() ).arg( pathText( it.value() ) );
 
     // 8. Figures.
     res.figures = RtFigures::extract( res.clauses, term );

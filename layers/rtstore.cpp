@@ -1,4 +1,5 @@
 #include "rtstore.h"
+#include "rttr.h"
 #include "rttasksasof.h"
 #include "rtstatus.h"
 #include "rtstorebackend.h"
@@ -23,11 +24,11 @@ namespace
     }
     catch ( const std::exception &e )
     {
-      return RtResult<T>::failure( QStringLiteral( "%1: unexpected error: %2" ).arg( what, QString::fromLocal8Bit( e.what() ) ) );
+      return RtResult<T>::failure( rtMsg( "RtStore", "%1: unexpected error: %2" ).arg( what, QString::fromLocal8Bit( e.what() ) ) );
     }
     catch ( ... )
     {
-      return RtResult<T>::failure( QStringLiteral( "%1: unexpected error" ).arg( what ) );
+      return RtResult<T>::failure( rtMsg( "RtStore", "%1: unexpected error" ).arg( what ) );
     }
   }
 
@@ -56,13 +57,13 @@ namespace
 
   RtStatusResult notOpen()
   {
-    return rtFail( RtErrorKind::Unavailable, QStringLiteral( "the register is not open" ) );
+    return rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "the register is not open" ) );
   }
 
   //! A write that failed in the backend: its kind kept, the task named.
   RtStatusResult writeFailed( const QString &taskId, const RtStatusResult &failure )
   {
-    return rtFail( failure.errorKind(), QStringLiteral( "write failed: task %1 not changed: %2" ).arg( taskId, failure.error() ) );
+    return rtFail( failure.errorKind(), rtMsg( "RtStore", "write failed: task %1 not changed: %2" ).arg( taskId, failure.error() ) );
   }
 
   /**
@@ -117,11 +118,11 @@ namespace
     if ( found.size() == 1 )
       return Result::success( found.constFirst() );
     if ( found.isEmpty() )
-      return Result::failure( RtErrorKind::NotFound, QStringLiteral( "%1 holds no resolution '%2'; it holds %3" ).arg( location, typed, numbers.join( QStringLiteral( ", " ) ) ) );
+      return Result::failure( RtErrorKind::NotFound, rtMsg( "RtStore", "%1 holds no resolution '%2'; it holds %3" ).arg( location, typed, numbers.join( QStringLiteral( ", " ) ) ) );
     QStringList which;
     for ( const RtDocumentInfo &d : std::as_const( found ) )
       which << d.number;
-    return Result::failure( RtErrorKind::NotFound, QStringLiteral( "'%1' names several resolutions of %2 (%3); give the whole number" )
+    return Result::failure( RtErrorKind::NotFound, rtMsg( "RtStore", "'%1' names several resolutions of %2 (%3); give the whole number" )
                             .arg( typed, location, which.join( QStringLiteral( ", " ) ) ) );
   }
 
@@ -141,7 +142,7 @@ namespace
       {
         ref.resolution = ref.resolution.normalized( QString::NormalizationForm_C ).trimmed();
         if ( numberKey( ref.resolution ) == numberKey( doc.number ) )
-          return Result::failure( QStringLiteral( "task %1 follows up %2, its own resolution; a task follows up an earlier one" ).arg( task.id, ref.resolution ) );
+          return Result::failure( rtMsg( "RtStore", "task %1 follows up %2, its own resolution; a task follows up an earlier one" ).arg( task.id, ref.resolution ) );
         const RtDocumentInfo *cited = nullptr;
         for ( const RtDocumentInfo &d : docs )
         {
@@ -151,13 +152,13 @@ namespace
         if ( !cited )
         {
           if ( !ref.taskId.isEmpty() )
-            return Result::failure( RtErrorKind::NotFound, QStringLiteral( "task %1 follows up task %2 of %3, which is not in the register; "
+            return Result::failure( RtErrorKind::NotFound, rtMsg( "RtStore", "task %1 follows up task %2 of %3, which is not in the register; "
                                     "add that resolution first, or cite the resolution alone" ).arg( task.id, ref.taskId, ref.resolution ) );
           continue; // a resolution not tracked here, cited as the text cites it
         }
         ref.resolution = cited->number;
         if ( cited->date.isValid() && doc.date.isValid() && cited->date > doc.date )
-          return Result::failure( QStringLiteral( "task %1 follows up %2 of %3, which is later than %4 of %5" )
+          return Result::failure( rtMsg( "RtStore", "task %1 follows up %2 of %3, which is later than %4 of %5" )
                                   .arg( task.id, cited->number, isoDate( cited->date ), doc.number, isoDate( doc.date ) ) );
         if ( ref.taskId.isEmpty() )
           continue;
@@ -169,7 +170,7 @@ namespace
             found = t.id;
         }
         if ( found.isEmpty() )
-          return Result::failure( RtErrorKind::NotFound, QStringLiteral( "task %1 follows up task %2 of %3, which that resolution does not have" )
+          return Result::failure( RtErrorKind::NotFound, rtMsg( "RtStore", "task %1 follows up task %2 of %3, which that resolution does not have" )
                                   .arg( task.id, ref.taskId, cited->number ) );
         ref.taskId = found;
       }
@@ -219,7 +220,7 @@ namespace
       return refuse( RtErrorKind::NotFound, RtStoreQueries::unknownTaskMessage( taskId ) );
     const RtTask stored = current.value().constFirst();
     if ( change.by.trimmed().isEmpty() )
-      return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: --by is required: say who makes the change" ).arg( taskId ) );
+      return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: --by is required: say who makes the change" ).arg( taskId ) );
     // PostgreSQL's texts cannot hold a NUL: refused on every backend alike, never cut short.
     const std::pair<const char *, const QString *> texts[] = { { "name (--by)", &change.by }, { "note", &change.note },
                                                                { "evidence", &change.evidence }, { "unit", &change.unit } };
@@ -227,7 +228,7 @@ namespace
     {
       const int nul = text.second->indexOf( QChar( 0 ) );
       if ( nul >= 0 )
-        return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: the %2 holds a NUL character (character %3); a text cannot hold one" )
+        return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: the %2 holds a NUL character (character %3); a text cannot hold one" )
                        .arg( taskId, QLatin1String( text.first ) ).arg( nul + 1 ) );
     }
 
@@ -235,9 +236,9 @@ namespace
     const QDate today = QDate::currentDate();
     const QDate date = change.date.isValid() ? change.date : today;
     if ( doc.date.isValid() && date < doc.date )
-      return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: date %2 is before the resolution (%3)" ).arg( taskId, isoDate( date ), isoDate( doc.date ) ) );
+      return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: date %2 is before the resolution (%3)" ).arg( taskId, isoDate( date ), isoDate( doc.date ) ) );
     if ( date > today )
-      return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: date %2 is in the future" ).arg( taskId, isoDate( date ) ) );
+      return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: date %2 is in the future" ).arg( taskId, isoDate( date ) ) );
 
     const RtResult<QVector<RtHistoryEntry>> history = RtStoreQueries::history( backend, taskId );
     if ( !history )
@@ -246,8 +247,8 @@ namespace
     if ( change.expected && *change.expected != stored.status )
     {
       const QString who = history.value().isEmpty() ? QString()
-                          : QStringLiteral( " (changed by %1 on %2)" ).arg( last.by, isoDate( last.date ) );
-      return refuse( RtErrorKind::Stale, QStringLiteral( "task %1 changed meanwhile: its status is now '%2'%3, not '%4' as your edit assumed; reload and try again" )
+                          : rtMsg( "RtStore", " (changed by %1 on %2)" ).arg( last.by, isoDate( last.date ) );
+      return refuse( RtErrorKind::Stale, rtMsg( "RtStore", "task %1 changed meanwhile: its status is now '%2'%3, not '%4' as your edit assumed; reload and try again" )
                      .arg( taskId, RtStatuses::code( stored.status ), who, RtStatuses::code( *change.expected ) ) );
     }
 
@@ -258,9 +259,9 @@ namespace
     if ( !statusChanges && !hasValue && !bringsText )
     {
       if ( change.newStatus )
-        return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: status is already '%2'; a report that keeps it is recorded when it brings a note, evidence or a value" )
+        return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: status is already '%2'; a report that keeps it is recorded when it brings a note, evidence or a value" )
                        .arg( taskId, RtStatuses::code( stored.status ) ) );
-      return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: nothing to record: no status, value, note or evidence" ).arg( taskId ) );
+      return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: nothing to record: no status, value, note or evidence" ).arg( taskId ) );
     }
     const bool statusRow = statusChanges || !hasValue;
     const RtStatus newStatus = statusChanges ? *change.newStatus : stored.status;
@@ -271,15 +272,15 @@ namespace
       if ( !history.value().isEmpty() && ( !latestDate.isValid() || last.date > latestDate ) )
         latestDate = last.date;
       if ( latestDate.isValid() && date < latestDate )
-        return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: date %2 must not be before the task's latest status date %3" ).arg( taskId, isoDate( date ), isoDate( latestDate ) ) );
+        return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: date %2 must not be before the task's latest status date %3" ).arg( taskId, isoDate( date ), isoDate( latestDate ) ) );
     }
     QString unit = change.unit.normalized( QString::NormalizationForm_C ).simplified();
     if ( hasValue )
     {
       if ( stored.target.isEmpty() )
-        return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1 has no target in the register; a measured value is recorded against a target the resolution states" ).arg( taskId ) );
+        return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1 has no target in the register; a measured value is recorded against a target the resolution states" ).arg( taskId ) );
       if ( !std::isfinite( *change.value ) || *change.value < 0 )
-        return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: value %2 is not a measure of progress (a number, 0 or more)" ).arg( taskId, number( *change.value ) ) );
+        return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: value %2 is not a measure of progress (a number, 0 or more)" ).arg( taskId, number( *change.value ) ) );
       const RtResult<QVector<RtValueEntry>> values = RtStoreQueries::values( backend, taskId );
       if ( !values )
         return broken( values );
@@ -287,7 +288,7 @@ namespace
       for ( const RtValueEntry &v : values.value() )
         latestValue = std::max( latestValue, v.date );
       if ( latestValue.isValid() && date < latestValue )
-        return refuse( RtErrorKind::Invalid, QStringLiteral( "task %1: date %2 must not be before the task's latest value date %3" ).arg( taskId, isoDate( date ), isoDate( latestValue ) ) );
+        return refuse( RtErrorKind::Invalid, rtMsg( "RtStore", "task %1: date %2 must not be before the task's latest value date %3" ).arg( taskId, isoDate( date ), isoDate( latestValue ) ) );
       if ( unit.isEmpty() && stored.targetFigure )
         unit = stored.targetFigure->unit;
     }
@@ -316,11 +317,11 @@ namespace
       if ( !written.ok() )
         return broken( writeFailed( taskId, written ) );
       if ( failpoint && !failpoint() )
-        return broken( rtFail( RtErrorKind::Unavailable, QStringLiteral( "write failed: %1: the change of task %2 was interrupted; nothing was changed" ).arg( location, taskId ) ) );
+        return broken( rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: %1: the change of task %2 was interrupted; nothing was changed" ).arg( location, taskId ) ) );
       out.statusRows = 1;
       described << ( statusChanges ? QStringLiteral( "%1 → %2" ).arg( RtStatuses::code( stored.status ), RtStatuses::code( newStatus ) )
-                     : QStringLiteral( "%1 kept, %2" ).arg( RtStatuses::code( stored.status ),
-                         change.evidence.trimmed().isEmpty() ? QStringLiteral( "a note" ) : QStringLiteral( "evidence" ) ) );
+                     : rtMsg( "RtStore", "%1 kept, %2" ).arg( RtStatuses::code( stored.status ),
+                         change.evidence.trimmed().isEmpty() ? rtMsg( "RtStore", "a note" ) : QStringLiteral( "evidence" ) ) );
     }
     if ( hasValue )
     {
@@ -342,9 +343,9 @@ namespace
       if ( !written.ok() )
         return broken( writeFailed( taskId, written ) );
       if ( failpoint && !failpoint() )
-        return broken( rtFail( RtErrorKind::Unavailable, QStringLiteral( "write failed: %1: the change of task %2 was interrupted; nothing was changed" ).arg( location, taskId ) ) );
+        return broken( rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: %1: the change of task %2 was interrupted; nothing was changed" ).arg( location, taskId ) ) );
       out.valueRows = 1;
-      described << QStringLiteral( "value %1%2" ).arg( number( *change.value ), unit.isEmpty() ? QString() : QStringLiteral( " " ) + unit );
+      described << rtMsg( "RtStore", "value %1%2" ).arg( number( *change.value ), unit.isEmpty() ? QString() : QStringLiteral( " " ) + unit );
     }
 
     RtStoreRow update { { QStringLiteral( "revision" ), stored.revision + 1 } };
@@ -371,19 +372,19 @@ RtStatusResult RtStore::create( const QString &path, const RtResolution &resolut
                                 const RtDocumentInfo &info, bool overwrite, QString *keptAs )
 {
   const QString shown = RtStoreBackends::displayLocation( path );
-  return guarded<RtVoid>( QStringLiteral( "cannot create %1" ).arg( shown ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( rtMsg( "RtStore", "cannot create %1" ).arg( shown ), [&]() -> RtStatusResult
   {
     if ( keptAs )
       keptAs->clear();
     if ( path.isEmpty() )
-      return rtFail( QStringLiteral( "no file name given for the register" ) );
+      return rtFail( rtMsg( "RtStore", "no file name given for the register" ) );
     RtResult<RtStoreWriter> writer = RtStoreWriter::prepare( path, resolution, tasks, info );
     if ( !writer.ok() )
       return RtStatusResult::failureFrom( writer );
     // A new register holds no other resolution: only resolutions outside it can be followed up.
     const RtResult<QVector<RtTask>> resolved = resolveFollowUps( writer.value().tasks(), writer.value().document(), {}, {} );
     if ( !resolved.ok() )
-      return rtFail( resolved.errorKind(), QStringLiteral( "cannot create %1: %2" ).arg( shown, resolved.error() ) );
+      return rtFail( resolved.errorKind(), rtMsg( "RtStore", "cannot create %1: %2" ).arg( shown, resolved.error() ) );
     writer = RtStoreWriter::prepare( path, resolution, resolved.value(), info );
     if ( !writer.ok() )
       return RtStatusResult::failureFrom( writer );
@@ -401,10 +402,10 @@ RtResult<std::unique_ptr<RtStore>> RtStore::open( const QString &path, bool writ
 {
   using Result = RtResult<std::unique_ptr<RtStore>>;
   const QString shown = RtStoreBackends::displayLocation( path );
-  return guarded<std::unique_ptr<RtStore>>( QStringLiteral( "cannot open %1" ).arg( shown ), [&]() -> Result
+  return guarded<std::unique_ptr<RtStore>>( rtMsg( "RtStore", "cannot open %1" ).arg( shown ), [&]() -> Result
   {
     if ( path.isEmpty() )
-      return Result::failure( QStringLiteral( "no register file given" ) );
+      return Result::failure( rtMsg( "RtStore", "no register file given" ) );
     QString kept;
     RtResult<std::unique_ptr<RtStoreBackend>> backend = RtStoreBackends::open( path, writable, &kept );
     if ( !backend.ok() )
@@ -412,16 +413,16 @@ RtResult<std::unique_ptr<RtStore>> RtStore::open( const QString &path, bool writ
 
     const RtResult<QVector<RtDocumentInfo>> docs = RtStoreQueries::resolutions( *backend.value() );
     if ( !docs.ok() )
-      return Result::failure( docs.errorKind(), QStringLiteral( "%1 is not a readable %2 (%3)" )
+      return Result::failure( docs.errorKind(), rtMsg( "RtStore", "%1 is not a readable %2 (%3)" )
                               .arg( shown, RtStoreBackends::kindOf( path ) == RtStoreBackends::Kind::PostgreSql ? QStringLiteral( "register" ) : QStringLiteral( "GeoPackage" ), docs.error() ) );
     // A register made empty on a server (`restrack db init`) waits for its first resolution.
     if ( docs.value().isEmpty() && RtStoreBackends::kindOf( path ) == RtStoreBackends::Kind::PostgreSql )
-      return Result::failure( RtErrorKind::NotFound, QStringLiteral( "%1 holds an empty register: no resolution yet; fill it with "
+      return Result::failure( RtErrorKind::NotFound, rtMsg( "RtStore", "%1 holds an empty register: no resolution yet; fill it with "
                               "`restrack push --from FILE.gpkg --db %1`" ).arg( shown ) );
     if ( docs.value().isEmpty() )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: it holds no resolution" ).arg( shown ) );
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStore", "%1 is a damaged register: it holds no resolution" ).arg( shown ) );
     if ( backend.value()->schemaVersion() < 2 && docs.value().size() != 1 )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: table rt_document must hold one row, it holds %2" )
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStore", "%1 is a damaged register: table rt_document must hold one row, it holds %2" )
                               .arg( shown ).arg( docs.value().size() ) );
 
     std::unique_ptr<RtStore> store( new RtStore() );
@@ -448,7 +449,7 @@ RtDocumentInfo RtStore::document() const
 RtResult<QVector<RtDocumentInfo>> RtStore::resolutions() const
 {
   using Result = RtResult<QVector<RtDocumentInfo>>;
-  return guarded<QVector<RtDocumentInfo>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<QVector<RtDocumentInfo>>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -468,7 +469,7 @@ RtResult<RtDocumentInfo> RtStore::findResolution( const QString &number ) const
 RtResult<RtResolution> RtStore::resolution( const QString &number ) const
 {
   using Result = RtResult<RtResolution>;
-  return guarded<RtResolution>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<RtResolution>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -476,7 +477,7 @@ RtResult<RtResolution> RtStore::resolution( const QString &number ) const
     if ( !docs.ok() )
       return Result::failureFrom( docs );
     if ( docs.value().isEmpty() )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1 is a damaged register: it holds no resolution" ).arg( mShownPath ) );
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStore", "%1 is a damaged register: it holds no resolution" ).arg( mShownPath ) );
     RtDocumentInfo doc = docs.value().constFirst();
     if ( !number.isEmpty() )
     {
@@ -492,7 +493,7 @@ RtResult<RtResolution> RtStore::resolution( const QString &number ) const
 RtResult<QVector<RtTask>> RtStore::tasks( const QStringList &resolutions ) const
 {
   using Result = RtResult<QVector<RtTask>>;
-  return guarded<QVector<RtTask>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<QVector<RtTask>>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -514,7 +515,7 @@ RtResult<QVector<RtTask>> RtStore::tasks( const QStringList &resolutions ) const
 RtResult<RtTask> RtStore::task( const QString &taskId ) const
 {
   using Result = RtResult<RtTask>;
-  return guarded<RtTask>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<RtTask>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -543,7 +544,7 @@ RtResult<QString> RtStore::resolveTaskId( const QString &taskId, const QString &
     if ( !t.ok() && t.errorKind() != RtErrorKind::NotFound )
       return Result::failureFrom( t );
   }
-  return Result::failure( RtErrorKind::NotFound, QStringLiteral( "resolution %1 has no task '%2'; run `restrack summary --resolution \"%1\"` to list its task ids" )
+  return Result::failure( RtErrorKind::NotFound, rtMsg( "RtStore", "resolution %1 has no task '%2'; run `restrack summary --resolution \"%1\"` to list its task ids" )
                           .arg( resolution, taskId ) );
 }
 
@@ -570,8 +571,8 @@ RtResult<QVector<RtTask>> RtStore::tasksAsOf( const QDate &date, const QStringLi
   if ( !allowed.ok() )
     return Result::failureFrom( allowed );
   if ( passed.isEmpty() )
-    return Result::failure( RtErrorKind::NotFound, resolutions.isEmpty() ? QStringLiteral( "%1 holds no resolution" ).arg( mShownPath )
-                            : QStringLiteral( "%1 holds none of the resolutions %2" ).arg( mShownPath, resolutions.join( QStringLiteral( ", " ) ) ) );
+    return Result::failure( RtErrorKind::NotFound, resolutions.isEmpty() ? rtMsg( "RtStore", "%1 holds no resolution" ).arg( mShownPath )
+                            : rtMsg( "RtStore", "%1 holds none of the resolutions %2" ).arg( mShownPath, resolutions.join( QStringLiteral( ", " ) ) ) );
   RtResult<QVector<RtTask>> chosen = tasks( passed );
   if ( !chosen.ok() )
     return chosen;
@@ -587,12 +588,12 @@ RtResult<QVector<RtTask>> RtStore::tasksAsOf( const QDate &date, const QStringLi
 RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resolution, const QVector<RtTask> &tasks, const RtDocumentInfo &info )
 {
   using Result = RtResult<RtAddedResolution>;
-  return guarded<RtAddedResolution>( QStringLiteral( "cannot add a resolution to %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<RtAddedResolution>( rtMsg( "RtStore", "cannot add a resolution to %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
     if ( !mWritable )
-      return Result::failure( RtErrorKind::ReadOnly, QStringLiteral( "%1 was opened read-only; nothing was added" ).arg( mShownPath ) );
+      return Result::failure( RtErrorKind::ReadOnly, rtMsg( "RtStore", "%1 was opened read-only; nothing was added" ).arg( mShownPath ) );
     const RtResult<RtStoreWriter> checked = RtStoreWriter::prepare( mShownPath, resolution, tasks, info );
     if ( !checked.ok() )
       return Result::failureFrom( checked );
@@ -602,14 +603,14 @@ RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resoluti
     WriteScope scope( backend );
     const RtStatusResult locked = backend.beginWrite( QString() );
     if ( !locked.ok() )
-      return Result::failure( locked.errorKind(), QStringLiteral( "nothing was added to %1: %2" ).arg( mShownPath, locked.error() ) );
+      return Result::failure( locked.errorKind(), rtMsg( "RtStore", "nothing was added to %1: %2" ).arg( mShownPath, locked.error() ) );
     const RtResult<QVector<RtDocumentInfo>> docs = RtStoreQueries::resolutions( backend );
     if ( !docs.ok() )
       return Result::failureFrom( docs );
     for ( const RtDocumentInfo &d : docs.value() )
     {
       if ( numberKey( d.number ) == numberKey( doc.number ) )
-        return Result::failure( QStringLiteral( "%1 holds resolution %2 already; nothing was added" ).arg( mShownPath, d.number ) );
+        return Result::failure( rtMsg( "RtStore", "%1 holds resolution %2 already; nothing was added" ).arg( mShownPath, d.number ) );
     }
     const RtResult<QVector<RtTask>> stored = RtStoreQueries::tasks( backend );
     if ( !stored.ok() )
@@ -628,29 +629,29 @@ RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resoluti
         continue;
       const QString qualified = QStringLiteral( "%1@%2" ).arg( t.id, doc.number );
       if ( taken.contains( qualified ) )
-        return Result::failure( QStringLiteral( "task id %1 of %2 is taken in %3, and so is %4; nothing was added" ).arg( t.id, doc.number, mShownPath, qualified ) );
+        return Result::failure( rtMsg( "RtStore", "task id %1 of %2 is taken in %3, and so is %4; nothing was added" ).arg( t.id, doc.number, mShownPath, qualified ) );
       added.renamed.append( qMakePair( t.id, qualified ) );
       t.id = qualified;
     }
     for ( const RtTask &t : std::as_const( placed ) )
     {
       if ( taken.contains( t.id ) )
-        return Result::failure( QStringLiteral( "task id %1 of %2 is taken in %3; nothing was added" ).arg( t.id, doc.number, mShownPath ) );
+        return Result::failure( rtMsg( "RtStore", "task id %1 of %2 is taken in %3; nothing was added" ).arg( t.id, doc.number, mShownPath ) );
     }
     const RtResult<QVector<RtTask>> resolved = resolveFollowUps( placed, doc, docs.value(), stored.value() );
     if ( !resolved.ok() )
-      return Result::failure( resolved.errorKind(), QStringLiteral( "nothing was added to %1: %2" ).arg( mShownPath, resolved.error() ) );
+      return Result::failure( resolved.errorKind(), rtMsg( "RtStore", "nothing was added to %1: %2" ).arg( mShownPath, resolved.error() ) );
 
     const RtResult<RtStoreWriter> writer = RtStoreWriter::prepare( mShownPath, resolution, resolved.value(), info );
     if ( !writer.ok() )
       return Result::failureFrom( writer );
     RtStatusResult written = writer.value().append( backend );
     if ( written.ok() && mFailpoint && !mFailpoint() )
-      written = rtFail( RtErrorKind::Unavailable, QStringLiteral( "the addition of %1 was interrupted" ).arg( doc.number ) );
+      written = rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "the addition of %1 was interrupted" ).arg( doc.number ) );
     if ( written.ok() )
       written = backend.commit();
     if ( !written.ok() )
-      return Result::failure( written.errorKind(), QStringLiteral( "write failed: nothing was added to %1: %2" ).arg( mShownPath, written.error() ) );
+      return Result::failure( written.errorKind(), rtMsg( "RtStore", "write failed: nothing was added to %1: %2" ).arg( mShownPath, written.error() ) );
     added.tasks = placed.size();
     return Result::success( added );
   } );
@@ -663,7 +664,7 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
   WriteScope scope( backend );
   const RtStatusResult locked = backend.beginWrite( lockTaskId );
   if ( !locked.ok() )
-    return Result::failureFrom( lockTaskId.isEmpty() ? rtFail( locked.errorKind(), QStringLiteral( "write failed: nothing changed: %1" ).arg( locked.error() ) )
+    return Result::failureFrom( lockTaskId.isEmpty() ? rtFail( locked.errorKind(), rtMsg( "RtStore", "write failed: nothing changed: %1" ).arg( locked.error() ) )
                                 : writeFailed( lockTaskId, locked ) );
   const RtResult<QVector<RtDocumentInfo>> docs = RtStoreQueries::resolutions( backend );
   if ( !docs.ok() )
@@ -696,7 +697,7 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
   }
   const RtStatusResult committed = backend.commit();
   if ( !committed.ok() )
-    return Result::failureFrom( lockTaskId.isEmpty() ? rtFail( committed.errorKind(), QStringLiteral( "write failed: nothing changed: %1" ).arg( committed.error() ) )
+    return Result::failureFrom( lockTaskId.isEmpty() ? rtFail( committed.errorKind(), rtMsg( "RtStore", "write failed: nothing changed: %1" ).arg( committed.error() ) )
                                 : writeFailed( lockTaskId, committed ) );
   outcome.applied = true;
   return Result::success( outcome );
@@ -705,14 +706,14 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
 RtResult<RtBatchOutcome> RtStore::applyChanges( const QVector<RtTaskChange> &changes, bool dryRun )
 {
   using Result = RtResult<RtBatchOutcome>;
-  return guarded<RtBatchOutcome>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<RtBatchOutcome>( rtMsg( "RtStore", "write failed: %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
     if ( !mWritable )
-      return Result::failure( RtErrorKind::ReadOnly, QStringLiteral( "nothing changed: %1 was opened read-only" ).arg( mShownPath ) );
+      return Result::failure( RtErrorKind::ReadOnly, rtMsg( "RtStore", "nothing changed: %1 was opened read-only" ).arg( mShownPath ) );
     if ( changes.isEmpty() )
-      return Result::failure( QStringLiteral( "nothing changed: the batch holds no change" ) );
+      return Result::failure( rtMsg( "RtStore", "nothing changed: the batch holds no change" ) );
     QSet<QString> ids;
     for ( const RtTaskChange &c : changes )
       ids.insert( c.taskId );
@@ -722,7 +723,7 @@ RtResult<RtBatchOutcome> RtStore::applyChanges( const QVector<RtTaskChange> &cha
 
 RtStatusResult RtStore::setStatus( const RtStatusChange &change )
 {
-  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( rtMsg( "RtStore", "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
   {
     if ( !mBackend )
       return notOpen();
@@ -732,9 +733,9 @@ RtStatusResult RtStore::setStatus( const RtStatusChange &change )
     if ( !before )
       return RtStatusResult::failureFrom( before );
     if ( change.by.trimmed().isEmpty() )
-      return rtFail( QStringLiteral( "task %1: --by is required: say who makes the change" ).arg( taskId ) );
+      return rtFail( rtMsg( "RtStore", "task %1: --by is required: say who makes the change" ).arg( taskId ) );
     if ( !mWritable )
-      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
+      return rtFail( RtErrorKind::ReadOnly, rtMsg( "RtStore", "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
 
     RtTaskChange row;
     row.taskId = taskId;
@@ -755,7 +756,7 @@ RtStatusResult RtStore::setStatus( const RtStatusChange &change )
 
 RtStatusResult RtStore::setValue( const RtValueChange &change )
 {
-  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( rtMsg( "RtStore", "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
   {
     if ( !mBackend )
       return notOpen();
@@ -763,7 +764,7 @@ RtStatusResult RtStore::setValue( const RtValueChange &change )
     if ( !before )
       return RtStatusResult::failureFrom( before );
     if ( !mWritable )
-      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( change.taskId, mShownPath ) );
+      return rtFail( RtErrorKind::ReadOnly, rtMsg( "RtStore", "task %1 not changed: %2 was opened read-only" ).arg( change.taskId, mShownPath ) );
     RtTaskChange row;
     row.taskId = change.taskId;
     row.value = change.value;
@@ -783,7 +784,7 @@ RtStatusResult RtStore::setValue( const RtValueChange &change )
 
 RtStatusResult RtStore::assign( const RtAssignmentChange &change )
 {
-  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( rtMsg( "RtStore", "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
   {
     if ( !mBackend )
       return notOpen();
@@ -792,12 +793,12 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
     if ( !before )
       return RtStatusResult::failureFrom( before );
     if ( change.by.trimmed().isEmpty() )
-      return rtFail( QStringLiteral( "task %1: --by is required: say who assigns the task" ).arg( taskId ) );
+      return rtFail( rtMsg( "RtStore", "task %1: --by is required: say who assigns the task" ).arg( taskId ) );
     RtAssignment wanted;
     wanted.taskId = taskId;
     wanted.lead = RtAssignment::cleanOffice( change.lead );
     if ( wanted.lead.isEmpty() )
-      return rtFail( QStringLiteral( "task %1: the lead office is required (--office)" ).arg( taskId ) );
+      return rtFail( rtMsg( "RtStore", "task %1: the lead office is required (--office)" ).arg( taskId ) );
     QSet<QString> keys;
     for ( const QString &office : change.with )
     {
@@ -805,14 +806,14 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
       if ( clean.isEmpty() )
         continue;
       if ( RtAssignment::officeKey( clean ) == RtAssignment::officeKey( wanted.lead ) )
-        return rtFail( QStringLiteral( "task %1: %2 is the lead office; it cannot also be a cooperating one" ).arg( taskId, clean ) );
+        return rtFail( rtMsg( "RtStore", "task %1: %2 is the lead office; it cannot also be a cooperating one" ).arg( taskId, clean ) );
       if ( keys.contains( RtAssignment::officeKey( clean ) ) )
         continue; // named twice: counted once
       keys.insert( RtAssignment::officeKey( clean ) );
       wanted.with << clean;
     }
     if ( !mWritable )
-      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
+      return rtFail( RtErrorKind::ReadOnly, rtMsg( "RtStore", "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
 
     RtStoreBackend &backend = *mBackend;
     WriteScope scope( backend );
@@ -823,7 +824,7 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
     if ( !earlier.ok() )
       return RtStatusResult::failureFrom( earlier );
     if ( !earlier.value().isEmpty() && earlier.value().constLast().sameOffices( wanted ) )
-      return rtFail( QStringLiteral( "task %1 is assigned so already (lead %2, by %3 on %4)" )
+      return rtFail( rtMsg( "RtStore", "task %1 is assigned so already (lead %2, by %3 on %4)" )
                      .arg( taskId, earlier.value().constLast().lead, earlier.value().constLast().by,
                            isoDate( earlier.value().constLast().recordedAt.date() ) ) );
 
@@ -851,7 +852,7 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
         return writeFailed( taskId, written );
     }
     if ( mFailpoint && !mFailpoint() )
-      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "write failed: %1: the assignment of task %2 was interrupted; nothing was changed" ).arg( mShownPath, taskId ) );
+      return rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: %1: the assignment of task %2 was interrupted; nothing was changed" ).arg( mShownPath, taskId ) );
     written = backend.update( RtStoreTable::Tasks, { QStringLiteral( "task_id" ), taskId },
     { { QStringLiteral( "revision" ), locked.value().revision + 1 } } );
     if ( written.ok() )
@@ -864,12 +865,12 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
 
 RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList &places, const std::optional<QStringList> &expected )
 {
-  return guarded<RtVoid>( QStringLiteral( "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
+  return guarded<RtVoid>( rtMsg( "RtStore", "write failed: %1" ).arg( mShownPath ), [&]() -> RtStatusResult
   {
     if ( !mBackend )
       return notOpen();
     if ( !mWritable )
-      return rtFail( RtErrorKind::ReadOnly, QStringLiteral( "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
+      return rtFail( RtErrorKind::ReadOnly, rtMsg( "RtStore", "task %1 not changed: %2 was opened read-only" ).arg( taskId, mShownPath ) );
     QStringList wanted;
     for ( const QString &place : places )
     {
@@ -878,7 +879,7 @@ RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList 
       const QString kind = colon < 0 ? QString() : p.left( colon );
       static const QStringList sKinds { QStringLiteral( "ward" ), QStringLiteral( "zone" ), QStringLiteral( "site" ), QStringLiteral( "parcel" ) };
       if ( !sKinds.contains( kind ) || p.mid( colon + 1 ).trimmed().isEmpty() )
-        return rtFail( QStringLiteral( "task %1: place '%2' is not kind:key with kind ward, zone, site or parcel" ).arg( taskId, place ) );
+        return rtFail( rtMsg( "RtStore", "task %1: place '%2' is not kind:key with kind ward, zone, site or parcel" ).arg( taskId, place ) );
       if ( !wanted.contains( p ) )
         wanted << p;
     }
@@ -891,7 +892,7 @@ RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList 
       return RtStatusResult::failureFrom( locked );
     const QStringList stored = locked.value().places;
     if ( expected && *expected != stored )
-      return rtFail( RtErrorKind::Stale, QStringLiteral( "task %1 changed meanwhile: its places are now '%2', not '%3' as your edit assumed; reload and try again" )
+      return rtFail( RtErrorKind::Stale, rtMsg( "RtStore", "task %1 changed meanwhile: its places are now '%2', not '%3' as your edit assumed; reload and try again" )
                      .arg( taskId, stored.join( QStringLiteral( ", " ) ), expected->join( QStringLiteral( ", " ) ) ) );
 
     RtStatusResult written = backend.remove( RtStoreTable::Places, { QStringLiteral( "task_id" ), taskId } );
@@ -908,7 +909,7 @@ RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList 
       } );
     }
     if ( written.ok() && mFailpoint && !mFailpoint() )
-      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "write failed: %1: the change of the places of task %2 was interrupted; nothing was changed" ).arg( mShownPath, taskId ) );
+      return rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: %1: the change of the places of task %2 was interrupted; nothing was changed" ).arg( mShownPath, taskId ) );
     if ( written.ok() )
       written = backend.commit();
     if ( !written.ok() )
@@ -920,7 +921,7 @@ RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList 
 RtResult<QVector<RtHistoryEntry>> RtStore::history( const QString &taskId ) const
 {
   using Result = RtResult<QVector<RtHistoryEntry>>;
-  return guarded<QVector<RtHistoryEntry>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<QVector<RtHistoryEntry>>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -934,12 +935,12 @@ RtResult<QVector<RtHistoryEntry>> RtStore::history( const QString &taskId ) cons
 RtResult<QHash<QString, RtStatus>> RtStore::statusesAsOf( const QDate &date ) const
 {
   using Result = RtResult<QHash<QString, RtStatus>>;
-  return guarded<QHash<QString, RtStatus>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<QHash<QString, RtStatus>>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
     if ( !date.isValid() )
-      return Result::failure( QStringLiteral( "no valid date given" ) );
+      return Result::failure( rtMsg( "RtStore", "no valid date given" ) );
     const RtResult<QVector<RtDocumentInfo>> docs = RtStoreQueries::resolutions( *mBackend );
     if ( !docs.ok() )
       return Result::failureFrom( docs );
@@ -950,7 +951,7 @@ RtResult<QHash<QString, RtStatus>> RtStore::statusesAsOf( const QDate &date ) co
         first = d.date;
     }
     if ( first.isValid() && date < first )
-      return Result::failure( QStringLiteral( "date %1 is before the resolution (%2): its tasks had no status yet" ).arg( isoDate( date ), isoDate( first ) ) );
+      return Result::failure( rtMsg( "RtStore", "date %1 is before the resolution (%2): its tasks had no status yet" ).arg( isoDate( date ), isoDate( first ) ) );
     return RtStoreQueries::statusesAsOf( *mBackend, date );
   } );
 }
@@ -958,7 +959,7 @@ RtResult<QHash<QString, RtStatus>> RtStore::statusesAsOf( const QDate &date ) co
 RtResult<QVector<RtValueEntry>> RtStore::values( const QString &taskId ) const
 {
   using Result = RtResult<QVector<RtValueEntry>>;
-  return guarded<QVector<RtValueEntry>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<QVector<RtValueEntry>>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -972,12 +973,12 @@ RtResult<QVector<RtValueEntry>> RtStore::values( const QString &taskId ) const
 RtResult<QHash<QString, RtValueEntry>> RtStore::valuesAsOf( const QDate &date ) const
 {
   using Result = RtResult<QHash<QString, RtValueEntry>>;
-  return guarded<QHash<QString, RtValueEntry>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<QHash<QString, RtValueEntry>>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
     if ( !date.isValid() )
-      return Result::failure( QStringLiteral( "no valid date given" ) );
+      return Result::failure( rtMsg( "RtStore", "no valid date given" ) );
     return RtStoreQueries::valuesAsOf( *mBackend, date );
   } );
 }
@@ -985,7 +986,7 @@ RtResult<QHash<QString, RtValueEntry>> RtStore::valuesAsOf( const QDate &date ) 
 RtResult<QVector<RtAssignment>> RtStore::assignments( const QString &taskId ) const
 {
   using Result = RtResult<QVector<RtAssignment>>;
-  return guarded<QVector<RtAssignment>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<QVector<RtAssignment>>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );
@@ -999,7 +1000,7 @@ RtResult<QVector<RtAssignment>> RtStore::assignments( const QString &taskId ) co
 RtResult<QHash<QString, RtAssignment>> RtStore::currentAssignments() const
 {
   using Result = RtResult<QHash<QString, RtAssignment>>;
-  return guarded<QHash<QString, RtAssignment>>( QStringLiteral( "cannot read %1" ).arg( mShownPath ), [&]() -> Result
+  return guarded<QHash<QString, RtAssignment>>( rtMsg( "RtStore", "cannot read %1" ).arg( mShownPath ), [&]() -> Result
   {
     if ( !mBackend )
       return Result::failureFrom( notOpen() );

@@ -1,4 +1,5 @@
 #include "rtstorefiles.h"
+#include "rttr.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -122,19 +123,19 @@ QString RtStoreFiles::syncFile( const QString &path )
 #ifdef Q_OS_WIN
   QFile file( path );
   if ( !file.open( QIODevice::ReadWrite ) )
-    return QStringLiteral( "cannot open %1 to flush it: %2" ).arg( path, file.errorString() );
+    return rtMsg( "RtStoreFiles", "cannot open %1 to flush it: %2" ).arg( path, file.errorString() );
   if ( !FlushFileBuffers( reinterpret_cast<HANDLE>( _get_osfhandle( file.handle() ) ) ) )
-    return QStringLiteral( "cannot flush %1 to the disk (Windows error %2)" ).arg( path ).arg( GetLastError() );
+    return rtMsg( "RtStoreFiles", "cannot flush %1 to the disk (Windows error %2)" ).arg( path ).arg( GetLastError() );
   return QString();
 #else
   const int fd = ::open( QFile::encodeName( path ).constData(), O_RDONLY | O_CLOEXEC );
   if ( fd < 0 )
-    return QStringLiteral( "cannot open %1 to flush it: %2" ).arg( path, systemError( errno ) );
+    return rtMsg( "RtStoreFiles", "cannot open %1 to flush it: %2" ).arg( path, systemError( errno ) );
   const int rc = ::fsync( fd );
   const int err = errno;
   ::close( fd );
   if ( rc != 0 )
-    return QStringLiteral( "cannot flush %1 to the disk: %2" ).arg( path, systemError( err ) );
+    return rtMsg( "RtStoreFiles", "cannot flush %1 to the disk: %2" ).arg( path, systemError( err ) );
   return QString();
 #endif
 }
@@ -147,13 +148,13 @@ QString RtStoreFiles::syncFolder( const QString &folder )
 #else
   const int fd = ::open( QFile::encodeName( folder ).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC );
   if ( fd < 0 )
-    return QStringLiteral( "cannot open folder %1 to flush it: %2" ).arg( folder, systemError( errno ) );
+    return rtMsg( "RtStoreFiles", "cannot open folder %1 to flush it: %2" ).arg( folder, systemError( errno ) );
   const int rc = ::fsync( fd );
   const int err = errno;
   ::close( fd );
   // Some file systems cannot flush a folder (EINVAL): the rename is as durable as they make it.
   if ( rc != 0 && err != EINVAL )
-    return QStringLiteral( "cannot flush folder %1 to the disk: %2" ).arg( folder, systemError( err ) );
+    return rtMsg( "RtStoreFiles", "cannot flush folder %1 to the disk: %2" ).arg( folder, systemError( err ) );
   return QString();
 #endif
 }
@@ -169,8 +170,8 @@ QString RtStoreFiles::moveIntoPlace( const QString &tmpPath, const QString &path
   if ( !MoveFileExW( from.c_str(), to.c_str(), flags ) )
   {
     if ( GetLastError() == ERROR_ALREADY_EXISTS || GetLastError() == ERROR_FILE_EXISTS )
-      return QStringLiteral( "it already exists" );
-    return QStringLiteral( "cannot move the new file into place (Windows error %1)" ).arg( GetLastError() );
+      return rtMsg( "RtStoreFiles", "it already exists" );
+    return rtMsg( "RtStoreFiles", "cannot move the new file into place (Windows error %1)" ).arg( GetLastError() );
   }
   return QString();
 #else
@@ -185,13 +186,13 @@ QString RtStoreFiles::moveIntoPlace( const QString &tmpPath, const QString &path
     }
     const int err = errno;
     if ( err == EEXIST )
-      return QStringLiteral( "it already exists" );
+      return rtMsg( "RtStoreFiles", "it already exists" );
     // Some file systems have no hard links: check, then rename.
     if ( QFileInfo::exists( path ) || QFileInfo( path ).isSymLink() )
-      return QStringLiteral( "it already exists" );
+      return rtMsg( "RtStoreFiles", "it already exists" );
   }
   if ( ::rename( from.constData(), to.constData() ) != 0 )
-    return QStringLiteral( "cannot move the new file into place: %1" ).arg( systemError( errno ) );
+    return rtMsg( "RtStoreFiles", "cannot move the new file into place: %1" ).arg( systemError( errno ) );
   return QString();
 #endif
 }
@@ -207,7 +208,7 @@ RtResult<QString> RtStoreFiles::keepAside( const QString &path, bool *moved )
     if ( QFileInfo::exists( backup ) )
       continue;
     if ( !QFile::rename( path, backup ) )
-      return RtResult<QString>::failure( RtErrorKind::ReadOnly, QStringLiteral( "cannot rename %1 to %2" ).arg( path, backup ) );
+      return RtResult<QString>::failure( RtErrorKind::ReadOnly, rtMsg( "RtStoreFiles", "cannot rename %1 to %2" ).arg( path, backup ) );
     *moved = true;
     return RtResult<QString>::success( backup );
 #else
@@ -219,7 +220,7 @@ RtResult<QString> RtStoreFiles::keepAside( const QString &path, bool *moved )
     if ( err == EEXIST )
       continue;
     if ( err == EACCES || err == EROFS )
-      return RtResult<QString>::failure( RtErrorKind::ReadOnly, QStringLiteral( "cannot keep %1 as %2: %3" ).arg( path, backup, systemError( err ) ) );
+      return RtResult<QString>::failure( RtErrorKind::ReadOnly, rtMsg( "RtStoreFiles", "cannot keep %1 as %2: %3" ).arg( path, backup, systemError( err ) ) );
     // No hard links here (EPERM, EXDEV, ENOTSUP…): rename, if nothing has that name meanwhile.
     if ( QFileInfo::exists( backup ) )
       continue;
@@ -227,27 +228,27 @@ RtResult<QString> RtStoreFiles::keepAside( const QString &path, bool *moved )
     {
       const int renameErr = errno;
       return RtResult<QString>::failure( renameErr == EACCES || renameErr == EROFS ? RtErrorKind::ReadOnly : RtErrorKind::Unavailable,
-                                         QStringLiteral( "cannot keep %1 as %2: %3" ).arg( path, backup, systemError( renameErr ) ) );
+                                         rtMsg( "RtStoreFiles", "cannot keep %1 as %2: %3" ).arg( path, backup, systemError( renameErr ) ) );
     }
     *moved = true;
     return RtResult<QString>::success( backup );
 #endif
   }
-  return RtResult<QString>::failure( RtErrorKind::Unavailable, QStringLiteral( "cannot find a free backup name for %1" ).arg( path ) );
+  return RtResult<QString>::failure( RtErrorKind::Unavailable, rtMsg( "RtStoreFiles", "cannot find a free backup name for %1" ).arg( path ) );
 }
 
 QString RtStoreFiles::headerProblem( const QString &path )
 {
   QFile file( path );
   if ( !file.open( QIODevice::ReadOnly ) )
-    return QStringLiteral( "cannot read it: %1" ).arg( file.errorString() );
+    return rtMsg( "RtStoreFiles", "cannot read it: %1" ).arg( file.errorString() );
   const QByteArray head = file.read( 100 );
   if ( head.isEmpty() )
-    return QStringLiteral( "the file is empty" );
+    return rtMsg( "RtStoreFiles", "the file is empty" );
   if ( !head.startsWith( QByteArray( "SQLite format 3\0", 16 ) ) )
-    return QStringLiteral( "it is not an SQLite database file" );
+    return rtMsg( "RtStoreFiles", "it is not an SQLite database file" );
   if ( head.size() < 100 )
-    return QStringLiteral( "the file is truncated" );
+    return rtMsg( "RtStoreFiles", "the file is truncated" );
   return QString();
 }
 

@@ -1,4 +1,5 @@
 #include "rtstorequeries.h"
+#include "rttr.h"
 #include "rtstatus.h"
 
 #include <QSet>
@@ -44,7 +45,7 @@ namespace
 
 QString RtStoreQueries::unknownTaskMessage( const QString &taskId )
 {
-  return QStringLiteral( "unknown task id '%1'; run `restrack summary` to list task ids" ).arg( taskId );
+  return rtMsg( "RtStoreQueries", "unknown task id '%1'; run `restrack summary` to list task ids" ).arg( taskId );
 }
 
 RtResult<QVector<RtDocumentInfo>> RtStoreQueries::resolutions( const RtStoreBackend &backend )
@@ -99,7 +100,7 @@ RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend
   // Rows come in pre-order, so a clause's parent is the latest clause added on its path.
   const RtResult<QVector<RtStoreRow>> clauses = backend.select( RtStoreTable::Clauses, ofResolution );
   if ( !clauses.ok() )
-    return Result::failure( clauses.errorKind(), QStringLiteral( "cannot read the clauses of %1: %2" ).arg( path, clauses.error() ) );
+    return Result::failure( clauses.errorKind(), rtMsg( "RtStoreQueries", "cannot read the clauses of %1: %2" ).arg( path, clauses.error() ) );
   for ( const RtStoreRow &f : clauses.value() )
   {
     RtClause clause;
@@ -116,7 +117,7 @@ RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend
           parent = &( *siblings )[i];
       }
       if ( !parent )
-        return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "cannot read the clauses of %1: clause '%2' comes before its parent '%3'" )
+        return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "cannot read the clauses of %1: clause '%2' comes before its parent '%3'" )
                                 .arg( path, text( f, "path" ), text( f, "parent_path" ) ) );
       siblings = &parent->children;
     }
@@ -125,7 +126,7 @@ RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend
 
   const RtResult<QVector<RtStoreRow>> footnotes = backend.select( RtStoreTable::Footnotes, ofResolution );
   if ( !footnotes.ok() )
-    return Result::failure( footnotes.errorKind(), QStringLiteral( "cannot read the footnotes of %1: %2" ).arg( path, footnotes.error() ) );
+    return Result::failure( footnotes.errorKind(), rtMsg( "RtStoreQueries", "cannot read the footnotes of %1: %2" ).arg( path, footnotes.error() ) );
   for ( const RtStoreRow &f : footnotes.value() )
   {
     RtFootnote footnote;
@@ -138,14 +139,14 @@ RtResult<RtResolution> RtStoreQueries::resolution( const RtStoreBackend &backend
 
   const RtResult<QVector<RtStoreRow>> figures = backend.select( RtStoreTable::Figures, ofResolution );
   if ( !figures.ok() )
-    return Result::failure( figures.errorKind(), QStringLiteral( "cannot read the figures of %1: %2" ).arg( path, figures.error() ) );
+    return Result::failure( figures.errorKind(), rtMsg( "RtStoreQueries", "cannot read the figures of %1: %2" ).arg( path, figures.error() ) );
   for ( const RtStoreRow &f : figures.value() )
   {
     RtFigure figure;
     const QString kind = text( f, "kind" );
     const std::optional<RtFigure::Kind> k = RtStoreSchema::figureKindFromCode( kind );
     if ( !k )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "cannot read the figures of %1: unknown figure kind '%2'" ).arg( path, kind ) );
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "cannot read the figures of %1: unknown figure kind '%2'" ).arg( path, kind ) );
     figure.kind = *k;
     figure.value = real( f, "value" );
     figure.total = real( f, "total" );
@@ -170,7 +171,7 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
   const QString path = backend.location();
   const RtResult<QVector<RtDocumentInfo>> docs = resolutions( backend );
   if ( !docs.ok() )
-    return Result::failure( docs.errorKind(), QStringLiteral( "cannot read the resolutions of %1: %2" ).arg( path, docs.error() ) );
+    return Result::failure( docs.errorKind(), rtMsg( "RtStoreQueries", "cannot read the resolutions of %1: %2" ).arg( path, docs.error() ) );
   // Each task's deadline is read with the council term and date of its own resolution.
   QHash<QString, RtDocumentInfo> owners;
   for ( const RtDocumentInfo &d : docs.value() )
@@ -178,7 +179,7 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
 
   const RtResult<QVector<RtStoreRow>> placeRows = backend.select( RtStoreTable::Places, taskFilter( taskId ) );
   if ( !placeRows.ok() )
-    return Result::failure( placeRows.errorKind(), QStringLiteral( "cannot read the task places of %1: %2" ).arg( path, placeRows.error() ) );
+    return Result::failure( placeRows.errorKind(), rtMsg( "RtStoreQueries", "cannot read the task places of %1: %2" ).arg( path, placeRows.error() ) );
   QHash<QString, QStringList> places;
   for ( const RtStoreRow &f : placeRows.value() )
   {
@@ -190,7 +191,7 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
   const RtStoreFilter filter = taskId || !resolution ? taskFilter( taskId ) : RtStoreFilter { QStringLiteral( "resolution" ), *resolution };
   const RtResult<QVector<RtStoreRow>> taskRows = backend.select( RtStoreTable::Tasks, filter );
   if ( !taskRows.ok() )
-    return Result::failure( taskRows.errorKind(), QStringLiteral( "cannot read the tasks of %1: %2" ).arg( path, taskRows.error() ) );
+    return Result::failure( taskRows.errorKind(), rtMsg( "RtStoreQueries", "cannot read the tasks of %1: %2" ).arg( path, taskRows.error() ) );
   QVector<RtTask> tasks;
   for ( const RtStoreRow &f : taskRows.value() )
   {
@@ -200,7 +201,7 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     if ( resolution && t.resolution != *resolution )
       continue;
     if ( !owners.contains( t.resolution ) )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2 belongs to resolution '%3', which the register does not hold" )
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "%1: task %2 belongs to resolution '%3', which the register does not hold" )
                               .arg( path, t.id, t.resolution ) );
     t.kind = text( f, "kind" );
     t.clausePath = rtClausePathFromString( text( f, "clause_path" ) );
@@ -221,7 +222,7 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     }
     const std::optional<QVector<RtTaskRef>> followsUp = RtStoreSchema::followsUpFromText( text( f, "follows_up" ) );
     if ( !followsUp )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: what it follows up cannot be read ('%3')" )
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "%1: task %2: what it follows up cannot be read ('%3')" )
                               .arg( path, t.id, text( f, "follows_up" ) ) );
     t.followsUp = *followsUp;
     t.places = places.value( t.id );
@@ -236,7 +237,7 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     const QString statusCode = text( f, "status" );
     const std::optional<RtStatus> status = RtStatuses::fromCode( statusCode );
     if ( !status )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2 has an unknown status '%3'; was it written by a newer version?" )
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "%1: task %2 has an unknown status '%3'; was it written by a newer version?" )
                               .arg( path, t.id, statusCode ) );
     t.status = *status;
 
@@ -247,13 +248,13 @@ RtResult<QVector<RtTask>> RtStoreQueries::tasks( const RtStoreBackend &backend, 
     const RtDocumentInfo &owner = owners[t.resolution];
     const RtResult<RtDeadline> deadline = RtDeadline::parse( phrase, owner.term, owner.date );
     if ( !deadline )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: its deadline '%3' cannot be read: %4" )
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "%1: task %2: its deadline '%3' cannot be read: %4" )
                               .arg( path, t.id, phrase, deadline.error() ) );
     const RtDeadline &d = deadline.value();
     const QDate parsedDate = d.kind() == RtDeadline::Kind::Date ? d.date() : QDate();
     if ( RtDeadline::kindCode( d.kind() ) != kindCode || parsedDate != storedDate )
       return Result::failure( RtErrorKind::Corrupt,
-                              QStringLiteral( "%1: %2" ).arg( path, QStringLiteral( "task %1: the stored deadline (%2 %3) does not match its phrase '%4', which now means %5 %6; "
+                              QStringLiteral( "%1: %2" ).arg( path, rtMsg( "RtStoreQueries", "task %1: the stored deadline (%2 %3) does not match its phrase '%4', which now means %5 %6; "
                                   "re-import the resolution to refresh the register" )
                                   .arg( t.id, kindCode, isoDate( storedDate ), phrase, RtDeadline::kindCode( d.kind() ), isoDate( parsedDate ) ).trimmed() ) );
     t.deadline = d;
@@ -268,7 +269,7 @@ RtResult<QVector<RtHistoryEntry>> RtStoreQueries::history( const RtStoreBackend 
   const QString path = backend.location();
   const RtResult<QVector<RtStoreRow>> rows = backend.select( RtStoreTable::History, taskFilter( taskId ) );
   if ( !rows.ok() )
-    return Result::failure( rows.errorKind(), QStringLiteral( "cannot read the status history of %1: %2" ).arg( path, rows.error() ) );
+    return Result::failure( rows.errorKind(), rtMsg( "RtStoreQueries", "cannot read the status history of %1: %2" ).arg( path, rows.error() ) );
   QVector<RtHistoryEntry> entries;
   entries.reserve( rows.value().size() );
   for ( const RtStoreRow &f : rows.value() )
@@ -289,7 +290,7 @@ RtResult<QVector<RtHistoryEntry>> RtStoreQueries::history( const RtStoreBackend 
     if ( !status )
       bad = text( f, "new_status" );
     if ( bad )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: the status history holds an unknown status '%2'; was it written by a newer version?" ).arg( path, *bad ) );
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "%1: the status history holds an unknown status '%2'; was it written by a newer version?" ).arg( path, *bad ) );
     e.newStatus = *status;
     e.by = text( f, "changed_by" );
     e.note = text( f, "note" );
@@ -304,7 +305,7 @@ RtResult<QVector<RtValueEntry>> RtStoreQueries::values( const RtStoreBackend &ba
   using Result = RtResult<QVector<RtValueEntry>>;
   const RtResult<QVector<RtStoreRow>> rows = backend.select( RtStoreTable::Values, taskFilter( taskId ) );
   if ( !rows.ok() )
-    return Result::failure( rows.errorKind(), QStringLiteral( "cannot read the measured values of %1: %2" ).arg( backend.location(), rows.error() ) );
+    return Result::failure( rows.errorKind(), rtMsg( "RtStoreQueries", "cannot read the measured values of %1: %2" ).arg( backend.location(), rows.error() ) );
   QVector<RtValueEntry> entries;
   entries.reserve( rows.value().size() );
   for ( const RtStoreRow &f : rows.value() )
@@ -330,7 +331,7 @@ RtResult<QVector<RtAssignment>> RtStoreQueries::assignments( const RtStoreBacken
   const QString path = backend.location();
   const RtResult<QVector<RtStoreRow>> rows = backend.select( RtStoreTable::Assignments, taskFilter( taskId ) );
   if ( !rows.ok() )
-    return Result::failure( rows.errorKind(), QStringLiteral( "cannot read the assignments of %1: %2" ).arg( path, rows.error() ) );
+    return Result::failure( rows.errorKind(), rtMsg( "RtStoreQueries", "cannot read the assignments of %1: %2" ).arg( path, rows.error() ) );
   // One assignment is the rows of one seq (and one task): the lead first, then the cooperating offices.
   QVector<RtAssignment> out;
   for ( const RtStoreRow &f : rows.value() )
@@ -353,13 +354,13 @@ RtResult<QVector<RtAssignment>> RtStoreQueries::assignments( const RtStoreBacken
     else if ( role == RtStoreSchema::withRole() )
       a.with << text( f, "office" );
     else
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: an assignment holds an unknown role '%3'; was it written by a newer version?" )
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "%1: task %2: an assignment holds an unknown role '%3'; was it written by a newer version?" )
                               .arg( path, task, role ) );
   }
   for ( const RtAssignment &a : std::as_const( out ) )
   {
     if ( a.lead.isEmpty() )
-      return Result::failure( RtErrorKind::Corrupt, QStringLiteral( "%1: task %2: assignment %3 has no lead office" ).arg( path, a.taskId ).arg( a.sequence ) );
+      return Result::failure( RtErrorKind::Corrupt, rtMsg( "RtStoreQueries", "%1: task %2: assignment %3 has no lead office" ).arg( path, a.taskId ).arg( a.sequence ) );
   }
   return Result::success( out );
 }

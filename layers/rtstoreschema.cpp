@@ -1,4 +1,5 @@
 #include "rtstoreschema.h"
+#include "rttr.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,7 +51,7 @@ QString RtStoreSchema::versionKey()
 
 QString RtStoreSchema::newerVersionMessage( const QString &location, int found )
 {
-  return QStringLiteral( "%1 was written by a newer version of Resolution Tracker (register schema %2; this version reads "
+  return rtMsg( "RtStoreSchema", "%1 was written by a newer version of Resolution Tracker (register schema %2; this version reads "
                          "schemas 1 to %3): open it with that version or a newer one; nothing was changed" )
          .arg( location ).arg( found ).arg( SCHEMA_VERSION );
 }

@@ -1,4 +1,5 @@
 #include "rtstoretransfer.h"
+#include "rttr.h"
 #include "rtstorebackend.h"
 #include "rtstoreupgrade.h"
 
@@ -48,7 +49,7 @@ RtResult<RtTransferReport> RtStoreTransfer::copy( const QString &from, const QSt
       return Result::failureFrom( *count );
   }
   if ( resolutions.value() == 0 )
-    return Result::failure( QStringLiteral( "%1 holds no resolution: there is nothing to copy" ).arg( shownFrom ) );
+    return Result::failure( rtMsg( "RtStoreTransfer", "%1 holds no resolution: there is nothing to copy" ).arg( shownFrom ) );
   report.resolutions = resolutions.value();
   report.tasks = tasks.value();
   report.statusChanges = history.value();
@@ -66,7 +67,7 @@ RtResult<RtTransferReport> RtStoreTransfer::copy( const QString &from, const QSt
     if ( !held.ok() )
       return RtResult<bool>::failureFrom( held );
     if ( held.value() > 0 && !overwrite )
-      return RtResult<bool>::failure( QStringLiteral( "a register with %1 resolution(s) is there already; pass --overwrite to replace it "
+      return RtResult<bool>::failure( rtMsg( "RtStoreTransfer", "a register with %1 resolution(s) is there already; pass --overwrite to replace it "
                                       "(it is kept aside first)" ).arg( held.value() ) );
     return RtResult<bool>::success( held.value() > 0 );
   };

@@ -1,4 +1,5 @@
 #include "rtstorewriter.h"
+#include "rttr.h"
 #include "rtstorebackend.h"
 #include "rtstatus.h"
 
@@ -47,9 +48,9 @@ RtResult<RtStoreWriter> RtStoreWriter::prepare( const QString &location, const R
 
   doc.number = doc.number.normalized( QString::NormalizationForm_C ).trimmed();
   if ( doc.number.isEmpty() )
-    return Result::failure( QStringLiteral( "cannot create %1: the resolution has no number" ).arg( path ) );
+    return Result::failure( rtMsg( "RtStoreWriter", "cannot create %1: the resolution has no number" ).arg( path ) );
   if ( !doc.date.isValid() )
-    return Result::failure( QStringLiteral( "cannot create %1: the resolution has no date, which the status history starts from" ).arg( path ) );
+    return Result::failure( rtMsg( "RtStoreWriter", "cannot create %1: the resolution has no date, which the status history starts from" ).arg( path ) );
   QSet<QString> ids;
   QVector<RtTask> completed = tasks;
   for ( RtTask &task : completed )
@@ -58,17 +59,17 @@ RtResult<RtStoreWriter> RtStoreWriter::prepare( const QString &location, const R
     if ( !task.targetFigure )
       task.targetFigure = RtTarget::fromText( task.target );
     if ( task.id.isEmpty() )
-      return Result::failure( QStringLiteral( "cannot create %1: a task has no id" ).arg( path ) );
+      return Result::failure( rtMsg( "RtStoreWriter", "cannot create %1: a task has no id" ).arg( path ) );
     if ( ids.contains( task.id ) )
-      return Result::failure( QStringLiteral( "cannot create %1: task id '%2' occurs twice" ).arg( path, task.id ) );
+      return Result::failure( rtMsg( "RtStoreWriter", "cannot create %1: task id '%2' occurs twice" ).arg( path, task.id ) );
     ids.insert( task.id );
     // Deadlines are stored as phrases and parsed again on reading: refuse what would not read back.
     const RtResult<RtDeadline> reread = RtDeadline::parse( task.deadline.phrase(), doc.term, doc.date );
     if ( !reread )
-      return Result::failure( QStringLiteral( "cannot create %1: task %2: %3" ).arg( path, task.id, reread.error() ) );
+      return Result::failure( rtMsg( "RtStoreWriter", "cannot create %1: task %2: %3" ).arg( path, task.id, reread.error() ) );
     if ( reread.value().kind() != task.deadline.kind()
          || ( task.deadline.kind() == RtDeadline::Kind::Date && reread.value().date() != task.deadline.date() ) )
-      return Result::failure( QStringLiteral( "cannot create %1: task %2: deadline '%3' means %4 with the council term %5–%6, not %7" )
+      return Result::failure( rtMsg( "RtStoreWriter", "cannot create %1: task %2: deadline '%3' means %4 with the council term %5–%6, not %7" )
                               .arg( path, task.id, task.deadline.phrase(), isoDate( reread.value().date() ) )
                               .arg( doc.term.startYear ).arg( doc.term.endYear ).arg( isoDate( task.deadline.date() ) ) );
   }

@@ -1,4 +1,5 @@
 #include "rttasksasof.h"
+#include "rttr.h"
 
 #include <QSet>
 
@@ -10,13 +11,13 @@ QDate RtTasksAsOf::earliest( const RtDocumentInfo &document )
 RtStatusResult RtTasksAsOf::check( const RtDocumentInfo &document, const QDate &date )
 {
   if ( !date.isValid() )
-    return rtFail( QStringLiteral( "no valid as-of date given; use YYYY-MM-DD" ) );
+    return rtFail( rtMsg( "RtTasksAsOf", "no valid as-of date given; use YYYY-MM-DD" ) );
   const QDate first = earliest( document );
   if ( first.isValid() && date < first )
   {
-    const QString resolution = document.number.isEmpty() ? QStringLiteral( "the resolution" )
-                               : QStringLiteral( "the resolution (%1)" ).arg( document.number );
-    return rtFail( QStringLiteral( "the as-of date %1 is before %2 of %3: its tasks had no status yet; choose %3 or later" )
+    const QString resolution = document.number.isEmpty() ? rtMsg( "RtTasksAsOf", "the resolution" )
+                               : rtMsg( "RtTasksAsOf", "the resolution (%1)" ).arg( document.number );
+    return rtFail( rtMsg( "RtTasksAsOf", "the as-of date %1 is before %2 of %3: its tasks had no status yet; choose %3 or later" )
                    .arg( date.toString( Qt::ISODate ), resolution, first.toString( Qt::ISODate ) ) );
   }
   return rtOk();

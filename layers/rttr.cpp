@@ -2,6 +2,8 @@
 
 #include <QTranslator>
 
+#include <atomic>
+
 #include <memory>
 
 // Outside any namespace: Q_INIT_RESOURCE declares the resource's function where it stands.
@@ -40,4 +42,19 @@ QString rtTr( RtLang lang, const char *context, const char *sourceText, const ch
   if ( n >= 0 )
     text.replace( QLatin1String( "%n" ), QString::number( n ) );
   return text;
+}
+
+namespace
+{
+  std::atomic<RtLang> sMessageLanguage { RtLang::En };
+}
+
+void rtSetMessageLanguage( RtLang lang )
+{
+  sMessageLanguage.store( lang );
+}
+
+RtLang rtMessageLanguage()
+{
+  return sMessageLanguage.load();
 }

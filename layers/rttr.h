@@ -33,4 +33,24 @@ class RtTr
     RtLang mLang;
 };
 
+/**
+ * The language of the messages the core gives as it works (errors, warnings, notes): set once
+ * where the program starts (the CLI from --lang or the locale, the plugin from QGIS's
+ * locale); English until then. The pack's and the summary's own texts take their language
+ * per call instead (RtTr).
+ */
+void rtSetMessageLanguage( RtLang lang );
+RtLang rtMessageLanguage();
+
+/**
+ * A core message in the message language. Context and text must be literals: lupdate reads
+ * rtMsg( "Context", "text" ) as translate() (scripts/rt_i18n.py passes -tr-function-alias).
+ *
+ *   return rtFail( RtErrorKind::NotFound, rtMsg( "RtStore", "%1 does not exist" ).arg( path ) );
+ */
+inline QString rtMsg( const char *context, const char *sourceText, const char *disambiguation = nullptr, int n = -1 )
+{
+  return rtTr( rtMessageLanguage(), context, sourceText, disambiguation, n );
+}
+
 #endif // RTTR_H

@@ -1,4 +1,5 @@
 #include "rtheadlessqgis.h"
+#include "rttr.h"
 
 #include <qgsapplication.h>
 
@@ -14,7 +15,7 @@ RtHeadlessQgis::RtHeadlessQgis( int &argc, char **argv, const QString &applicati
 {
   if ( !mScratch.isValid() )
   {
-    mError = QStringLiteral( "cannot create a temporary folder in %1: %2" ).arg( QDir::tempPath(), mScratch.errorString() );
+    mError = rtMsg( "RtHeadlessQgis", "cannot create a temporary folder in %1: %2" ).arg( QDir::tempPath(), mScratch.errorString() );
     return;
   }
   // Rendering needs a GUI application; headless, Qt's offscreen platform provides one.

@@ -1,4 +1,5 @@
 #include "rtlayouttemplate.h"
+#include "rttr.h"
 
 #include <qgslayoutframe.h>
 #include <qgslayoutitemlabel.h>
@@ -30,12 +31,12 @@ namespace
   {
     switch ( type )
     {
-      case RtLayoutTemplate::ItemType::Label: return QStringLiteral( "a label" );
-      case RtLayoutTemplate::ItemType::Map: return QStringLiteral( "a map" );
-      case RtLayoutTemplate::ItemType::Legend: return QStringLiteral( "a legend" );
-      case RtLayoutTemplate::ItemType::ScaleBar: return QStringLiteral( "a scale bar" );
-      case RtLayoutTemplate::ItemType::Picture: return QStringLiteral( "a picture" );
-      case RtLayoutTemplate::ItemType::Table: return QStringLiteral( "a fixed table (Add Fixed Table)" );
+      case RtLayoutTemplate::ItemType::Label: return rtMsg( "RtLayoutTemplate", "a label" );
+      case RtLayoutTemplate::ItemType::Map: return rtMsg( "RtLayoutTemplate", "a map" );
+      case RtLayoutTemplate::ItemType::Legend: return rtMsg( "RtLayoutTemplate", "a legend" );
+      case RtLayoutTemplate::ItemType::ScaleBar: return rtMsg( "RtLayoutTemplate", "a scale bar" );
+      case RtLayoutTemplate::ItemType::Picture: return rtMsg( "RtLayoutTemplate", "a picture" );
+      case RtLayoutTemplate::ItemType::Table: return rtMsg( "RtLayoutTemplate", "a fixed table (Add Fixed Table)" );
     }
     return QString();
   }
@@ -43,13 +44,13 @@ namespace
   //! What the item \a item is, in the words of the designer's menus.
   QString describe( QgsLayoutItem *item )
   {
-    if ( qobject_cast<QgsLayoutItemLabel *>( item ) ) return QStringLiteral( "a label" );
-    if ( qobject_cast<QgsLayoutItemMap *>( item ) ) return QStringLiteral( "a map" );
-    if ( qobject_cast<QgsLayoutItemLegend *>( item ) ) return QStringLiteral( "a legend" );
-    if ( qobject_cast<QgsLayoutItemScaleBar *>( item ) ) return QStringLiteral( "a scale bar" );
-    if ( qobject_cast<QgsLayoutItemPicture *>( item ) ) return QStringLiteral( "a picture" );
+    if ( qobject_cast<QgsLayoutItemLabel *>( item ) ) return rtMsg( "RtLayoutTemplate", "a label" );
+    if ( qobject_cast<QgsLayoutItemMap *>( item ) ) return rtMsg( "RtLayoutTemplate", "a map" );
+    if ( qobject_cast<QgsLayoutItemLegend *>( item ) ) return rtMsg( "RtLayoutTemplate", "a legend" );
+    if ( qobject_cast<QgsLayoutItemScaleBar *>( item ) ) return rtMsg( "RtLayoutTemplate", "a scale bar" );
+    if ( qobject_cast<QgsLayoutItemPicture *>( item ) ) return rtMsg( "RtLayoutTemplate", "a picture" );
     if ( auto *frame = qobject_cast<QgsLayoutFrame *>( item ) )
-      return frame->multiFrame() ? QStringLiteral( "the frame of %1" ).arg( frame->multiFrame()->displayName() ) : QStringLiteral( "an empty frame" );
+      return frame->multiFrame() ? rtMsg( "RtLayoutTemplate", "the frame of %1" ).arg( frame->multiFrame()->displayName() ) : rtMsg( "RtLayoutTemplate", "an empty frame" );
     return item->displayName();
   }
 
@@ -89,15 +90,15 @@ RtResult<RtLayoutTemplate> RtLayoutTemplate::load( QgsProject *project, const QS
   QFile file( path );
   if ( !file.open( QIODevice::ReadOnly ) )
     return Result::failure( QFileInfo::exists( path ) ? RtErrorKind::Invalid : RtErrorKind::NotFound,
-                            QStringLiteral( "template %1: cannot read it (%2)" ).arg( path, file.errorString() ) );
+                            rtMsg( "RtLayoutTemplate", "template %1: cannot read it (%2)" ).arg( path, file.errorString() ) );
   QDomDocument document;
   QString parseError;
   int line = 0, column = 0;
   if ( !document.setContent( &file, &parseError, &line, &column ) )
-    return Result::failure( QStringLiteral( "template %1: not a QGIS layout template (line %2, column %3: %4)" )
+    return Result::failure( rtMsg( "RtLayoutTemplate", "template %1: not a QGIS layout template (line %2, column %3: %4)" )
                             .arg( path ).arg( line ).arg( column ).arg( parseError ) );
   if ( document.documentElement().tagName() != QLatin1String( "Layout" ) )
-    return Result::failure( QStringLiteral( "template %1: not a QGIS layout template (its root is <%2>, not <Layout>); "
+    return Result::failure( rtMsg( "RtLayoutTemplate", "template %1: not a QGIS layout template (its root is <%2>, not <Layout>); "
                                             "save one from QGIS's layout designer (Layout › Save as Template…)" )
                             .arg( path, document.documentElement().tagName() ) );
 
@@ -110,7 +111,7 @@ RtResult<RtLayoutTemplate> RtLayoutTemplate::load( QgsProject *project, const QS
   bool ok = false;
   t.mLayout->loadFromTemplate( document, context, true, &ok );
   if ( !ok )
-    return Result::failure( QStringLiteral( "template %1: QGIS could not read it as a layout template" ).arg( path ) );
+    return Result::failure( rtMsg( "RtLayoutTemplate", "template %1: QGIS could not read it as a layout template" ).arg( path ) );
 
   for ( const Item &wanted : items )
   {
@@ -119,12 +120,12 @@ RtResult<RtLayoutTemplate> RtLayoutTemplate::load( QgsProject *project, const QS
     {
       if ( !wanted.required )
         continue;
-      return Result::failure( QStringLiteral( "template %1: no item with the id '%2' (%3); the map needs it. In QGIS's layout "
+      return Result::failure( rtMsg( "RtLayoutTemplate", "template %1: no item with the id '%2' (%3); the map needs it. In QGIS's layout "
                                               "designer give that id to such an item (Item Properties › Item ID)" )
                               .arg( path, wanted.id, typeName( wanted.type ) ) );
     }
     if ( !hasType( found, wanted.type ) )
-      return Result::failure( QStringLiteral( "template %1: the item '%2' is %3, not %4" )
+      return Result::failure( rtMsg( "RtLayoutTemplate", "template %1: the item '%2' is %3, not %4" )
                               .arg( path, wanted.id, describe( found ), typeName( wanted.type ) ) );
     t.mTemplateRects.insert( wanted.id, QRectF( found->pos(), found->rect().size() ) );
   }

@@ -126,7 +126,7 @@ namespace
   {
     QgsLayoutTableColumns columns = table->headers();
     if ( columns.size() != headings.size() )
-      return rtFail( QStringLiteral( "template %1: the table '%2' has %3 columns; the council map fills %4 (%5)" )
+      return rtFail( rtMsg( "RtMapExport", "template %1: the table '%2' has %3 columns; the council map fills %4 (%5)" )
                      .arg( templatePath, id ).arg( columns.size() ).arg( headings.size() ).arg( headings.join( QStringLiteral( ", " ) ) ) );
     for ( int i = 0; i < columns.size(); ++i )
       columns[i].setHeading( headings.at( i ) );
@@ -218,11 +218,11 @@ namespace
   {
     switch ( result )
     {
-      case QgsLayoutExporter::FileError: return QStringLiteral( "the file could not be written" );
-      case QgsLayoutExporter::MemoryError: return QStringLiteral( "not enough memory for the image; lower the dpi" );
-      case QgsLayoutExporter::PrintError: return QStringLiteral( "the PDF could not be created" );
+      case QgsLayoutExporter::FileError: return rtMsg( "RtMapExport", "the file could not be written" );
+      case QgsLayoutExporter::MemoryError: return rtMsg( "RtMapExport", "not enough memory for the image; lower the dpi" );
+      case QgsLayoutExporter::PrintError: return rtMsg( "RtMapExport", "the PDF could not be created" );
       case QgsLayoutExporter::Canceled: return QStringLiteral( "canceled" );
-      default: return QStringLiteral( "QgsLayoutExporter error %1" ).arg( static_cast<int>( result ) );
+      default: return rtMsg( "RtMapExport", "QgsLayoutExporter error %1" ).arg( static_cast<int>( result ) );
     }
   }
 
@@ -577,12 +577,12 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
   using Result = RtResult<RtMapExportData>;
   const QString suffix = QFileInfo( options.outputPath ).suffix().toLower();
   if ( suffix != QLatin1String( "pdf" ) && suffix != QLatin1String( "png" ) )
-    return Result::failure( QStringLiteral( "%1: the output must end in .pdf or .png" ).arg( options.outputPath ) );
+    return Result::failure( rtMsg( "RtMapExport", "%1: the output must end in .pdf or .png" ).arg( options.outputPath ) );
   const RtStatusResult writable = RtOutputFile::check( options.outputPath, options.overwrite );
   if ( !writable.ok() )
     return Result::failureFrom( writable );
   if ( !options.templatePath.isEmpty() && !QFileInfo( options.templatePath ).isFile() )
-    return Result::failure( RtErrorKind::NotFound, QStringLiteral( "template %1: no such file" ).arg( options.templatePath ) );
+    return Result::failure( RtErrorKind::NotFound, rtMsg( "RtMapExport", "template %1: no such file" ).arg( options.templatePath ) );
 
   // The register, read-only: tasks with their status as of the date.
   RtResult<std::unique_ptr<RtStore>> store = RtStore::open( options.registerPath, false );
@@ -672,7 +672,7 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
   report.outputPath = options.outputPath;
   report.warnings = data.warnings;
   if ( !QFontDatabase().families().contains( RtMapStyle::fontFamily() ) )
-    report.warnings << QStringLiteral( "font %1 is not installed (Debian: fonts-dejavu-core): Vietnamese diacritics may not render" )
+    report.warnings << rtMsg( "RtMapExport", "font %1 is not installed (Debian: fonts-dejavu-core): Vietnamese diacritics may not render" )
                     .arg( RtMapStyle::fontFamily() );
 
   // A private project: the export never touches the project open in QGIS.
@@ -762,7 +762,7 @@ RtResult<RtMapExportReport> RtMapExport::render( RtMapExportData &data )
     CPLPopErrorHandler();
   }
   if ( result != QgsLayoutExporter::Success )
-    return Result::failure( QStringLiteral( "%1: the export failed: %2" ).arg( options.outputPath, exportError( result ) ) );
+    return Result::failure( rtMsg( "RtMapExport", "%1: the export failed: %2" ).arg( options.outputPath, exportError( result ) ) );
   const RtStatusResult committed = output.commit();
   if ( !committed.ok() )
     return Result::failureFrom( committed );

@@ -1,4 +1,5 @@
 #include "rtmaplayers.h"
+#include "rttr.h"
 #include "rtcrscheck.h"
 #include "rtlayerkeys.h"
 
@@ -151,7 +152,7 @@ namespace
     const QString table = RtMapStyle::tableName( kind );
     OGRLayerH ogrLayer = GDALDatasetGetLayerByName( ds, table.toUtf8().constData() );
     if ( !ogrLayer )
-      return RtResult<RtMapLayer>::failure( QStringLiteral( "%1 has no table '%2'" ).arg( path, table ) );
+      return RtResult<RtMapLayer>::failure( rtMsg( "RtMapLayers", "%1 has no table '%2'" ).arg( path, table ) );
 
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn( ogrLayer );
     QgsFields fields;
@@ -178,7 +179,7 @@ namespace
         fields.append( QgsField( sAsOfField, QVariant::Date ) );
       for ( const QString &keyField : binding.fields )
         if ( fields.lookupField( keyField ) < 0 )
-          return RtResult<RtMapLayer>::failure( QStringLiteral( "%1: table '%2' has no field '%3' to join the tasks on" ).arg( path, table, keyField ) );
+          return RtResult<RtMapLayer>::failure( rtMsg( "RtMapLayers", "%1: table '%2' has no field '%3' to join the tasks on" ).arg( path, table, keyField ) );
     }
 
     RtMapLayer out;
@@ -186,7 +187,7 @@ namespace
     out.table = table;
     out.layer.reset( QgsMemoryProviderUtils::createMemoryLayer( table, fields, wkbType( OGR_L_GetGeomType( ogrLayer ) ), layerCrs( ogrLayer ) ) );
     if ( !out.layer || !out.layer->isValid() )
-      return RtResult<RtMapLayer>::failure( QStringLiteral( "%1: cannot make a memory copy of '%2'" ).arg( path, table ) );
+      return RtResult<RtMapLayer>::failure( rtMsg( "RtMapLayers", "%1: cannot make a memory copy of '%2'" ).arg( path, table ) );
 
     const int sourceIndex = fields.lookupField( QStringLiteral( "source" ) );
     QSet<QString> sources;
@@ -249,7 +250,7 @@ namespace
     }
 
     if ( !out.layer->dataProvider()->addFeatures( features ) )
-      return RtResult<RtMapLayer>::failure( QStringLiteral( "%1: cannot copy the features of '%2'" ).arg( path, table ) );
+      return RtResult<RtMapLayer>::failure( rtMsg( "RtMapLayers", "%1: cannot copy the features of '%2'" ).arg( path, table ) );
     out.layer->updateExtents();
     out.featureCount = features.size();
     // A wrong CRS puts a layer kilometres away and the map shows an empty city: say which CRS fits.
@@ -260,7 +261,7 @@ namespace
       const QString declared = crs.authid().isEmpty() ? crs.toWkt() : crs.authid();
       const RtCrsDiagnosis diagnosis = RtCrsCheck::diagnose( declared, RtCrsCheck::extentPoints( extent.toRectF() ) );
       if ( !diagnosis.fits )
-        out.crsProblem = QStringLiteral( "%1, table '%2': %3" ).arg( path, table, diagnosis.message );
+        out.crsProblem = rtMsg( "RtMapLayers", "%1, table '%2': %3" ).arg( path, table, diagnosis.message );
     }
     out.sources = QStringList( sources.cbegin(), sources.cend() );
     out.sources.sort();
@@ -296,7 +297,7 @@ namespace
       t.places = places;
     }
     for ( auto it = unmapped.cbegin(); it != unmapped.cend(); ++it )
-      warnings << QStringLiteral( "ward %1 (2023) has no 2025 unit in %2, table '%3', field '%4': not shown on the 2025 units for task %5" )
+      warnings << rtMsg( "RtMapLayers", "ward %1 (2023) has no 2025 unit in %2, table '%3', field '%4': not shown on the 2025 units for task %5" )
                .arg( it.key(), path, RtMapStyle::tableName( RtMapStyle::LayerKind::Wards ), RtMapLayerSet::unitMapField(),
                      it.value().join( QStringLiteral( ", " ) ) );
     return RtJoin::translatePlaces( kept, QStringLiteral( "ward" ), unitMap );
@@ -329,15 +330,15 @@ RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVec
   RtJoinOptions joinOptions;
   joinOptions.withDirectives = withDirectives;
   if ( units != 2023 && units != 2025 )
-    return RtResult<RtMapLayerSet>::failure( QStringLiteral( "the ward units must be 2023 or 2025, not %1" ).arg( units ) );
+    return RtResult<RtMapLayerSet>::failure( rtMsg( "RtMapLayers", "the ward units must be 2023 or 2025, not %1" ).arg( units ) );
   if ( !QFileInfo::exists( gpkgPath ) )
-    return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1: no such file; pass the map layers GeoPackage (--layers)" ).arg( gpkgPath ) );
+    return RtResult<RtMapLayerSet>::failure( rtMsg( "RtMapLayers", "%1: no such file; pass the map layers GeoPackage (--layers)" ).arg( gpkgPath ) );
   // Read-only, always: the layers file is never written by a map export.
   const char *drivers[] = { "GPKG", nullptr };
   std::unique_ptr<void, DatasetCloser> ds( GDALOpenEx( gpkgPath.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
       drivers, nullptr, nullptr ) );
   if ( !ds )
-    return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1: not a GeoPackage GDAL can read (%2)" )
+    return RtResult<RtMapLayerSet>::failure( rtMsg( "RtMapLayers", "%1: not a GeoPackage GDAL can read (%2)" )
         .arg( gpkgPath, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
 
   RtMapLayerSet set;
@@ -347,7 +348,7 @@ RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVec
   if ( units == 2025 )
   {
     if ( !GDALDatasetGetLayerByName( ds.get(), RtMapStyle::tableName( RtMapStyle::LayerKind::Wards2025 ).toUtf8().constData() ) )
-      return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1 has no table '%2': there are no 2025 units to show" )
+      return RtResult<RtMapLayerSet>::failure( rtMsg( "RtMapLayers", "%1 has no table '%2': there are no 2025 units to show" )
           .arg( gpkgPath, RtMapStyle::tableName( RtMapStyle::LayerKind::Wards2025 ) ) );
     // The 2023 → 2025 mapping, wards_2023: gso_code → gso_code_2025; a 2023 code given two
     // 2025 units is left out (with a warning): which unit was meant is not guessed.
@@ -387,10 +388,10 @@ RtResult<RtMapLayerSet> RtMapLayerSet::load( const QString &gpkgPath, const QVec
   {
     const QString prefix = it.key().section( QStringLiteral( " → " ), 1 ).section( QLatin1Char( ':' ), 0, 0 );
     if ( it.value().size() == tablesOfPrefix.value( prefix ).size() )
-      set.warnings << QStringLiteral( "task %1 is on no feature of %2" ).arg( it.key(), tablesOfPrefix.value( prefix ).join( QStringLiteral( ", " ) ) );
+      set.warnings << rtMsg( "RtMapLayers", "task %1 is on no feature of %2" ).arg( it.key(), tablesOfPrefix.value( prefix ).join( QStringLiteral( ", " ) ) );
   }
   if ( statusLayers == 0 )
-    return RtResult<RtMapLayerSet>::failure( QStringLiteral( "%1 holds none of the tables %2, zones, sites, site_lines: %3" )
+    return RtResult<RtMapLayerSet>::failure( rtMsg( "RtMapLayers", "%1 holds none of the tables %2, zones, sites, site_lines: %3" )
         .arg( gpkgPath, RtMapStyle::tableName( units == 2025 ? RtMapStyle::LayerKind::Wards2025 : RtMapStyle::LayerKind::Wards ),
               set.warnings.join( QStringLiteral( "; " ) ) ) );
   return RtResult<RtMapLayerSet>::success( std::move( set ) );

@@ -1,4 +1,5 @@
 #include "rtmapstyle.h"
+#include "rttr.h"
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsfillsymbol.h>
@@ -479,7 +480,7 @@ QString RtMapStyle::applyQml( QgsVectorLayer *layer, LayerKind kind, bool print,
     where = QStringLiteral( "%1/%2.qml" ).arg( stylesDir, styleName( kind, print ) );
     QFile f( where );
     if ( !f.open( QIODevice::ReadOnly ) )
-      return QStringLiteral( "%1: cannot read the style (%2)" ).arg( where, f.errorString() );
+      return rtMsg( "RtMapStyle", "%1: cannot read the style (%2)" ).arg( where, f.errorString() );
     qml = f.readAll();
   }
   else
@@ -487,13 +488,13 @@ QString RtMapStyle::applyQml( QgsVectorLayer *layer, LayerKind kind, bool print,
     where = QStringLiteral( "built-in %1.qml" ).arg( styleName( kind, print ) );
     qml = builtInQml( kind, print );
     if ( qml.isEmpty() )
-      return QStringLiteral( "%1 is missing from the library" ).arg( where );
+      return rtMsg( "RtMapStyle", "%1 is missing from the library" ).arg( where );
   }
   QDomDocument doc;
   QString parseError;
   int line = 0;
   if ( !doc.setContent( qml, &parseError, &line ) )
-    return QStringLiteral( "%1: not a QML style (line %2: %3)" ).arg( where ).arg( line ).arg( parseError );
+    return rtMsg( "RtMapStyle", "%1: not a QML style (line %2: %3)" ).arg( where ).arg( line ).arg( parseError );
   QString error;
   if ( !layer->importNamedStyle( doc, error, QgsMapLayer::Symbology | QgsMapLayer::Labeling ) )
     return QStringLiteral( "%1: %2" ).arg( where, error );

@@ -10,6 +10,11 @@ int main( int argc, char *argv[] )
 {
   if ( qEnvironmentVariableIsEmpty( "QT_QPA_PLATFORM" ) )
     qputenv( "QT_QPA_PLATFORM", "offscreen" );
+  // The CLI's messages follow the locale: the tests read them in English whatever the
+  // machine's locale (a test that wants Vietnamese sets it for its own process).
+  for ( const char *name : { "LANGUAGE", "LC_ALL", "LC_MESSAGES" } )
+    qunsetenv( name );
+  qputenv( "LANG", "C.UTF-8" );
   QCoreApplication app( argc, argv );
   GDALAllRegister();
   return rtRunCatch( argc, argv );

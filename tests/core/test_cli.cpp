@@ -613,3 +613,36 @@ TEST_CASE( "set-status refuses a register whose history is no longer append-only
   CHECK( r.err.contains( QStringLiteral( "no longer append-only" ) ) );
   CHECK( historyOf( db, "CM-QHPK-A3" ).size() == 1 ); // reading still works
 }
+
+TEST_CASE( "the CLI's messages follow --lang, else the locale", "[cli][i18n]" )
+{
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString missing = dir.filePath( QStringLiteral( "missing.gpkg" ) );
+  QProcessEnvironment vietnameseLocale = QProcessEnvironment::systemEnvironment();
+  vietnameseLocale.insert( QStringLiteral( "LANG" ), QStringLiteral( "vi_VN.UTF-8" ) );
+
+  const Run english = restrack( { "history", "--db", missing, "X1" } );
+  CHECK( english.code == 1 );
+  CHECK( english.err.contains( QStringLiteral( "%1 does not exist" ).arg( missing ) ) );
+
+  // The locale: Vietnamese words around the same path, no English left in the sentence.
+  const Run byLocale = restrack( { "history", "--db", missing, "X1" }, vietnameseLocale );
+  CHECK( byLocale.code == 1 );
+  CHECK( byLocale.err.contains( missing ) );
+  CHECK_FALSE( byLocale.err.contains( QStringLiteral( "does not exist" ) ) );
+  CHECK( byLocale.err != english.err );
+
+  // --lang wins over the locale, both ways.
+  const Run byOption = restrack( { "summary", "--db", missing, "--lang", "vi" } );
+  CHECK( byOption.code == 1 );
+  CHECK( byOption.err == byLocale.err );
+  const Run englishOption = restrack( { "summary", "--db", missing, "--lang", "en" }, vietnameseLocale );
+  CHECK( englishOption.err == english.err );
+
+  // A command-line mistake too.
+  const Run badOption = restrack( { "summary", "--no-such-option" }, vietnameseLocale );
+  CHECK( badOption.code == 2 );
+  CHECK( badOption.err.contains( QStringLiteral( "--no-such-option" ) ) );
+  CHECK_FALSE( badOption.err.contains( QStringLiteral( "unknown option" ) ) );
+}

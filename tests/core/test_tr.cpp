@@ -3,6 +3,10 @@
 #include "catch_compat.h"
 
 #include "rttr.h"
+#include "rtstore.h"
+#include "testutil.h"
+
+#include <QTemporaryDir>
 
 #include <QFile>
 #include <QXmlStreamReader>
@@ -101,4 +105,46 @@ TEST_CASE( "the catalogues load once and answer several threads at once", "[i18n
   for ( std::thread &thread : threads )
     thread.join();
   CHECK( wrong == std::vector<int>( 4, 0 ) );
+}
+
+namespace
+{
+  //! Sets the message language for one test and puts English back after it.
+  struct MessageLanguage
+  {
+    explicit MessageLanguage( RtLang lang ) { rtSetMessageLanguage( lang ); }
+    ~MessageLanguage() { rtSetMessageLanguage( RtLang::En ); }
+  };
+}
+
+TEST_CASE( "the store's errors speak the message language, the place named in both", "[i18n][store]" )
+{
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString missing = dir.filePath( QStringLiteral( "không-có.gpkg" ) );
+
+  const RtResult<std::unique_ptr<RtStore>> english = RtStore::open( missing, false );
+  REQUIRE_FALSE( english.ok() );
+  CHECK( english.errorKind() == RtErrorKind::NotFound );
+  CHECK( english.error() == QStringLiteral( "%1 does not exist" ).arg( missing ) );
+
+  MessageLanguage vietnamese( RtLang::Vi );
+  const RtResult<std::unique_ptr<RtStore>> vi = RtStore::open( missing, false );
+  REQUIRE_FALSE( vi.ok() );
+  CHECK( vi.errorKind() == RtErrorKind::NotFound );
+  CHECK( vi.error().contains( missing ) );
+  CHECK( vi.error() != english.error() );
+  CHECK( vi.error() == rtTr( RtLang::Vi, "RtGpkgBackend", "%1 does not exist" ).arg( missing ) );
+  // Vietnamese words, not the English message with a Vietnamese file name.
+  CHECK_FALSE( vi.error().contains( QStringLiteral( "does not exist" ) ) );
+}
+
+TEST_CASE( "the message language is read by every thread", "[i18n]" )
+{
+  MessageLanguage vietnamese( RtLang::Vi );
+  QString fromThread;
+  std::thread worker( [&fromThread] { fromThread = rtMsg( "RtStore", "the register is not open" ); } );
+  worker.join();
+  CHECK( fromThread == rtTr( RtLang::Vi, "RtStore", "the register is not open" ) );
+  CHECK( fromThread != QStringLiteral( "the register is not open" ) );
 }
