@@ -102,7 +102,7 @@ int runJoin( const QStringList &argList )
     const QStringList mapFields = args.value( QStringLiteral( "key-map-fields" ) ).split( QLatin1Char( ',' ), Qt::SkipEmptyParts );
     if ( mapFields.size() != 2 )
     {
-      RtCli::err( QStringLiteral( "--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)" ) );
+      RtCli::err( rtMsg( "RtCli", "--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)" ) );
       return ExitUsage;
     }
     QStringList mapWarnings;

@@ -110,7 +110,7 @@ RtStatusResult RtPgRights::grantRole( const QString &location, const QString &us
   if ( !login.ok() )
     return RtStatusResult::failureFrom( login );
   if ( login.value().isEmpty() )
-    return rtFail( RtErrorKind::NotFound, QStringLiteral( "%1 has no user %2: the server's administrator creates the login first "
+    return rtFail( RtErrorKind::NotFound, rtMsg( "RtPgRights", "%1 has no user %2: the server's administrator creates the login first "
                    "(CREATE ROLE … LOGIN, with a password kept in ~/.pgpass)" ).arg( b.location(), user ) );
   const RtResult<QVector<QStringList>> granted = b.run( QStringLiteral( "GRANT %1 TO %2" ).arg( roleName( role ), b.identifier( user ) ) );
   return granted.ok() ? rtOk() : RtStatusResult::failureFrom( granted );

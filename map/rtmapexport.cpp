@@ -627,7 +627,7 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
   if ( feedback )
   {
     if ( feedback->isCanceled() )
-      return Result::failure( QStringLiteral( "cancelled" ) );
+      return Result::failure( rtMsg( "RtMapExport", "cancelled" ) );
     feedback->setProgress( 20 );
   }
 
@@ -639,7 +639,7 @@ RtResult<RtMapExportData> RtMapExport::prepare( const RtMapExportOptions &option
   if ( feedback )
   {
     if ( feedback->isCanceled() )
-      return Result::failure( QStringLiteral( "cancelled" ) );
+      return Result::failure( rtMsg( "RtMapExport", "cancelled" ) );
     feedback->setProgress( 60 );
   }
   return Result::success( std::move( data ) );

@@ -144,28 +144,28 @@ namespace
       path = spec.left( bar );
       const QString rest = spec.mid( bar + 1 );
       if ( !rest.startsWith( QLatin1String( "layername=" ) ) )
-        return Result::failure( QStringLiteral( "--cadastre %1: after '|' only layername=NAME is understood" ).arg( spec ) );
+        return Result::failure( rtMsg( "RtSessionPack", "--cadastre %1: after '|' only layername=NAME is understood" ).arg( spec ) );
       layerName = rest.mid( 10 );
     }
     GDALDatasetH ds = GDALOpenEx( path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr );
     if ( !ds )
       return Result::failure( QFileInfo::exists( path ) ? RtErrorKind::Invalid : RtErrorKind::NotFound,
-                              QStringLiteral( "--cadastre %1: cannot open it as a vector layer" ).arg( path ) );
+                              rtMsg( "RtSessionPack", "--cadastre %1: cannot open it as a vector layer" ).arg( path ) );
     std::unique_ptr<void, void ( * )( void * )> closer( ds, []( void *d ) { GDALClose( d ); } );
     OGRLayerH layer = layerName.isEmpty() ? ( GDALDatasetGetLayerCount( ds ) == 1 ? GDALDatasetGetLayer( ds, 0 ) : nullptr )
                       : GDALDatasetGetLayerByName( ds, layerName.toUtf8().constData() );
     if ( !layer )
       return Result::failure( RtErrorKind::NotFound, layerName.isEmpty()
-                              ? QStringLiteral( "--cadastre %1: the file has several layers; name one with |layername=NAME" ).arg( path )
-                              : QStringLiteral( "--cadastre %1: no layer named %2" ).arg( path, layerName ) );
+                              ? rtMsg( "RtSessionPack", "--cadastre %1: the file has several layers; name one with |layername=NAME" ).arg( path )
+                              : rtMsg( "RtSessionPack", "--cadastre %1: no layer named %2" ).arg( path, layerName ) );
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn( layer );
     const int caseIndex = OGR_FD_GetFieldIndex( defn, "case_id" );
     const int statusIndex = OGR_FD_GetFieldIndex( defn, "dossier_status" );
     const int parcelIndex = OGR_FD_GetFieldIndex( defn, "parcel_id" );
     if ( caseIndex < 0 || statusIndex < 0 )
-      return Result::failure( QStringLiteral( "--cadastre %1: the layer needs the fields case_id (the land case's site id in the register) "
+      return Result::failure( rtMsg( "RtSessionPack", "--cadastre %1: the layer needs the fields case_id (the land case's site id in the register) "
                                               "and dossier_status; it has %2 of them" )
-                              .arg( spec, caseIndex < 0 && statusIndex < 0 ? QStringLiteral( "neither" ) : caseIndex < 0 ? QStringLiteral( "only dossier_status" ) : QStringLiteral( "only case_id" ) ) );
+                              .arg( spec, caseIndex < 0 && statusIndex < 0 ? rtMsg( "RtSessionPack", "neither" ) : caseIndex < 0 ? rtMsg( "RtSessionPack", "only dossier_status" ) : rtMsg( "RtSessionPack", "only case_id" ) ) );
     // Every other field, and the geometry, is ignored by the driver.
     CPLStringList ignored;
     for ( int i = 0; i < OGR_FD_GetFieldCount( defn ); ++i )
@@ -200,18 +200,18 @@ namespace
   {
     GDALDriverH driver = GDALGetDriverByName( "XLSX" );
     if ( !driver )
-      return rtFail( RtErrorKind::Unavailable, QStringLiteral( "%1: GDAL has no XLSX driver" ).arg( path ) );
+      return rtFail( RtErrorKind::Unavailable, rtMsg( "RtSessionPack", "%1: GDAL has no XLSX driver" ).arg( path ) );
     CPLErrorReset();
     GDALDatasetH ds = GDALCreate( driver, path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr );
     if ( !ds )
-      return rtFail( QStringLiteral( "%1: cannot create the workbook (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
+      return rtFail( rtMsg( "RtSessionPack", "%1: cannot create the workbook (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
     for ( const RtPackTable *table : tables )
     {
       OGRLayerH layer = GDALDatasetCreateLayer( ds, table->sheet.toUtf8().constData(), nullptr, wkbNone, nullptr );
       if ( !layer )
       {
         GDALClose( ds );
-        return rtFail( QStringLiteral( "%1: cannot add the sheet %2" ).arg( path, table->sheet ) );
+        return rtFail( rtMsg( "RtSessionPack", "%1: cannot add the sheet %2" ).arg( path, table->sheet ) );
       }
       QSet<QString> seen;
       for ( const QString &heading : table->headings )
@@ -234,13 +234,13 @@ namespace
         if ( e != OGRERR_NONE )
         {
           GDALClose( ds );
-          return rtFail( QStringLiteral( "%1: cannot write a row of the sheet %2" ).arg( path, table->sheet ) );
+          return rtFail( rtMsg( "RtSessionPack", "%1: cannot write a row of the sheet %2" ).arg( path, table->sheet ) );
         }
       }
     }
     GDALClose( ds ); // the workbook is zipped and written here
     if ( CPLGetLastErrorType() == CE_Failure || QFileInfo( path ).size() == 0 )
-      return rtFail( QStringLiteral( "%1: the workbook could not be written (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
+      return rtFail( rtMsg( "RtSessionPack", "%1: the workbook could not be written (%2)" ).arg( path, QString::fromUtf8( CPLGetLastErrorMsg() ) ) );
     return rtOk();
   }
 
@@ -536,9 +536,9 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
   using Result = RtResult<RtSessionPackData>;
   const RtLang lang = options.lang;
   if ( QFileInfo( options.outputPath ).suffix().toLower() != QLatin1String( "pdf" ) )
-    return Result::failure( QStringLiteral( "%1: the pack is a PDF; the output must end in .pdf" ).arg( options.outputPath ) );
+    return Result::failure( rtMsg( "RtSessionPack", "%1: the pack is a PDF; the output must end in .pdf" ).arg( options.outputPath ) );
   if ( !options.tablesPath.isEmpty() && QFileInfo( options.tablesPath ).suffix().toLower() != QLatin1String( "xlsx" ) )
-    return Result::failure( QStringLiteral( "%1: the tables are a workbook; the file must end in .xlsx" ).arg( options.tablesPath ) );
+    return Result::failure( rtMsg( "RtSessionPack", "%1: the tables are a workbook; the file must end in .xlsx" ).arg( options.tablesPath ) );
   RtStatusResult writable = RtOutputFile::check( options.outputPath, options.overwrite );
   if ( !writable.ok() )
     return Result::failureFrom( writable );
@@ -549,13 +549,13 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
       return Result::failureFrom( writable );
   }
   if ( !options.templatePath.isEmpty() && !QFileInfo::exists( options.templatePath ) )
-    return Result::failure( RtErrorKind::NotFound, QStringLiteral( "template %1: no such file or folder" ).arg( options.templatePath ) );
+    return Result::failure( RtErrorKind::NotFound, rtMsg( "RtSessionPack", "template %1: no such file or folder" ).arg( options.templatePath ) );
   if ( options.units != 2023 && options.units != 2025 )
-    return Result::failure( QStringLiteral( "units must be 2023 or 2025, not %1" ).arg( options.units ) );
+    return Result::failure( rtMsg( "RtSessionPack", "units must be 2023 or 2025, not %1" ).arg( options.units ) );
   if ( !options.sessionDate.isValid() )
-    return Result::failure( QStringLiteral( "the session date is required" ) );
+    return Result::failure( rtMsg( "RtSessionPack", "the session date is required" ) );
   if ( options.since.isValid() && options.since >= options.sessionDate )
-    return Result::failure( QStringLiteral( "the last session's date %1 must be before the session date %2" )
+    return Result::failure( rtMsg( "RtSessionPack", "the last session's date %1 must be before the session date %2" )
                             .arg( options.since.toString( Qt::ISODate ), options.sessionDate.toString( Qt::ISODate ) ) );
 
   RtResult<std::unique_ptr<RtStore>> opened = RtStore::open( options.registerPath, false );
@@ -566,7 +566,7 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
   data.options = options;
   data.document = store.document();
   if ( !options.resolution.isEmpty() && options.resolution.trimmed() != data.document.number )
-    return Result::failure( RtErrorKind::NotFound, QStringLiteral( "%1: the register holds the resolution %2, not %3" )
+    return Result::failure( RtErrorKind::NotFound, rtMsg( "RtSessionPack", "%1: the register holds the resolution %2, not %3" )
                             .arg( options.registerPath, data.document.number, options.resolution ) );
   RtResult<QVector<RtTask>> now = RtTasksAsOf::read( store, options.sessionDate );
   if ( !now.ok() )
@@ -576,7 +576,7 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
   {
     RtResult<QVector<RtTask>> then = RtTasksAsOf::read( store, options.since );
     if ( !then.ok() )
-      return Result::failure( then.errorKind(), QStringLiteral( "--since: %1" ).arg( then.error() ) );
+      return Result::failure( then.errorKind(), rtMsg( "RtSessionPack", "--since: %1" ).arg( then.error() ) );
     data.tasksThen = then.takeValue();
   }
 
@@ -647,7 +647,7 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
   if ( feedback )
   {
     if ( feedback->isCanceled() )
-      return Result::failure( QStringLiteral( "cancelled" ) );
+      return Result::failure( rtMsg( "RtSessionPack", "cancelled" ) );
     feedback->setProgress( 15 );
   }
 
@@ -835,7 +835,7 @@ RtResult<RtSessionPackData> RtSessionPack::prepare( const RtSessionPackOptions &
   if ( feedback )
   {
     if ( feedback->isCanceled() )
-      return Result::failure( QStringLiteral( "cancelled" ) );
+      return Result::failure( rtMsg( "RtSessionPack", "cancelled" ) );
     feedback->setProgress( 30 );
   }
   return Result::success( std::move( data ) );
@@ -853,7 +853,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
 
   QTemporaryDir scratch;
   if ( !scratch.isValid() )
-    return Result::failure( RtErrorKind::Unavailable, QStringLiteral( "no temporary folder for the charts" ) );
+    return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtSessionPack", "no temporary folder for the charts" ) );
   QgsProject project;
   project.setCrs( QgsCoordinateReferenceSystem( QStringLiteral( "EPSG:5899" ) ) );
   // Same inputs, same pages: labels are placed by one thread in one pass, with no time-outs.
@@ -1057,7 +1057,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       if ( extent.isNull() )
       {
         extent = cityExtent;
-        report.warnings << QStringLiteral( "%1 %2 has no geometry on the map: its page shows the whole city" ).arg( place.kind, place.key );
+        report.warnings << rtMsg( "RtSessionPack", "%1 %2 has no geometry on the map: its page shows the whole city" ).arg( place.kind, place.key );
       }
       b.setMap( t, extent, focus );
       QgsLayoutItemManualTable *qt = t->table( QStringLiteral( "table" ) );
@@ -1084,7 +1084,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       if ( feedback )
       {
         if ( feedback->isCanceled() )
-          return Result::failure( QStringLiteral( "cancelled" ) );
+          return Result::failure( rtMsg( "RtSessionPack", "cancelled" ) );
         feedback->setProgress( 30 + 30.0 * report.placePages / std::max( 1, static_cast<int>( data.places.size() ) ) );
       }
     }
@@ -1141,7 +1141,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       {
         writer.setPageLayout( pageLayout );
         if ( !painter.begin( &writer ) )
-          return Result::failure( QStringLiteral( "%1: the PDF could not be started" ).arg( options.outputPath ) );
+          return Result::failure( rtMsg( "RtSessionPack", "%1: the PDF could not be started" ).arg( options.outputPath ) );
       }
       else
       {
@@ -1158,7 +1158,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
         if ( feedback->isCanceled() )
         {
           painter.end();
-          return Result::failure( QStringLiteral( "cancelled" ) );
+          return Result::failure( rtMsg( "RtSessionPack", "cancelled" ) );
         }
         feedback->setProgress( 60 + 35.0 * ( i + 1 ) / total );
       }
@@ -1184,7 +1184,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       return Result::failure( written.errorKind(), QString( written.error() ).replace( made, options.tablesPath ) );
     QFile from( made ), to( tables->temporaryPath() );
     if ( !from.open( QIODevice::ReadOnly ) || !to.open( QIODevice::WriteOnly | QIODevice::Truncate ) || to.write( from.readAll() ) != from.size() || !to.flush() )
-      return Result::failure( RtErrorKind::Unavailable, QStringLiteral( "%1: cannot write the workbook (%2)" ).arg( options.tablesPath, to.errorString() ) );
+      return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtSessionPack", "%1: cannot write the workbook (%2)" ).arg( options.tablesPath, to.errorString() ) );
     to.close();
   }
   // Both files are complete: only now are they put in place.

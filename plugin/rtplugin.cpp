@@ -18,6 +18,7 @@
 #include "rttaskdock.h"
 #include "rttracker.h"
 #include "rttranslator.h"
+#include "rttr.h"
 
 #include <qgisinterface.h>
 #include <qgsapplication.h>
@@ -68,6 +69,8 @@ RtProcessingProvider *RtPlugin::processingProvider() const
 void RtPlugin::initGui()
 {
   rtInstallTranslator( this ); // first: every tr() below speaks QGIS's language
+  // The core's messages (errors shown in the plugin's dialogs) in the same language.
+  rtSetMessageLanguage( rtUiLanguage() == QLatin1String( "vi" ) ? RtLang::Vi : RtLang::En );
   RtQgisAuth::install();       // registers on a server may name a QGIS authentication configuration
 
   mTracker = std::make_unique<RtTracker>( QgsProject::instance() );

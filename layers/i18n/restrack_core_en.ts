@@ -705,6 +705,10 @@
         <source>unknown command &apos;%1&apos;; run `restrack --help`</source>
         <translation>unknown command &apos;%1&apos;; run `restrack --help`</translation>
     </message>
+    <message>
+        <source>--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)</source>
+        <translation>--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)</translation>
+    </message>
 </context>
 <context>
     <name>RtCrsCheck</name>
@@ -1783,6 +1787,10 @@
         <source>%1: the export failed: %2</source>
         <translation>%1: the export failed: %2</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
 </context>
 <context>
     <name>RtMapLayers</name>
@@ -2187,12 +2195,43 @@
         <source>office &quot;%1&quot;</source>
         <translation>office &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>%1 has no user %2: the server&apos;s administrator creates the login first (CREATE ROLE … LOGIN, with a password kept in ~/.pgpass)</source>
+        <translation>%1 has no user %2: the server&apos;s administrator creates the login first (CREATE ROLE … LOGIN, with a password kept in ~/.pgpass)</translation>
+    </message>
 </context>
 <context>
     <name>RtProgress</name>
     <message>
         <source> = %1 of target</source>
         <translation> = %1 of target</translation>
+    </message>
+</context>
+<context>
+    <name>RtQgisAuth</name>
+    <message>
+        <source>authcfg=%1: QGIS&apos;s authentication system is not available (%2)</source>
+        <translation>authcfg=%1: QGIS&apos;s authentication system is not available (%2)</translation>
+    </message>
+    <message>
+        <source>no QGIS application</source>
+        <translation>no QGIS application</translation>
+    </message>
+    <message>
+        <source>authcfg=%1: QGIS&apos;s authentication database has no configuration with this id (Settings ▸ Options ▸ Authentication lists them)</source>
+        <translation>authcfg=%1: QGIS&apos;s authentication database has no configuration with this id (Settings ▸ Options ▸ Authentication lists them)</translation>
+    </message>
+    <message>
+        <source>authcfg=%1: the configuration could not be read (is QGIS&apos;s master password set and entered?)</source>
+        <translation>authcfg=%1: the configuration could not be read (is QGIS&apos;s master password set and entered?)</translation>
+    </message>
+    <message>
+        <source>authcfg=%1 (%2) is of method %3: a register&apos;s connection takes a user name and password (method Basic)</source>
+        <translation>authcfg=%1 (%2) is of method %3: a register&apos;s connection takes a user name and password (method Basic)</translation>
+    </message>
+    <message>
+        <source>authcfg=%1 (%2) has no user name</source>
+        <translation>authcfg=%1 (%2) has no user name</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2799,110 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: after &apos;|&apos; only layername=NAME is understood</source>
+        <translation>--cadastre %1: after &apos;|&apos; only layername=NAME is understood</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: cannot open it as a vector layer</source>
+        <translation>--cadastre %1: cannot open it as a vector layer</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: the file has several layers; name one with |layername=NAME</source>
+        <translation>--cadastre %1: the file has several layers; name one with |layername=NAME</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: no layer named %2</source>
+        <translation>--cadastre %1: no layer named %2</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: the layer needs the fields case_id (the land case&apos;s site id in the register) and dossier_status; it has %2 of them</source>
+        <translation>--cadastre %1: the layer needs the fields case_id (the land case&apos;s site id in the register) and dossier_status; it has %2 of them</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>neither</translation>
+    </message>
+    <message>
+        <source>only dossier_status</source>
+        <translation>only dossier_status</translation>
+    </message>
+    <message>
+        <source>only case_id</source>
+        <translation>only case_id</translation>
+    </message>
+    <message>
+        <source>%1: GDAL has no XLSX driver</source>
+        <translation>%1: GDAL has no XLSX driver</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the workbook (%2)</source>
+        <translation>%1: cannot create the workbook (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot add the sheet %2</source>
+        <translation>%1: cannot add the sheet %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write a row of the sheet %2</source>
+        <translation>%1: cannot write a row of the sheet %2</translation>
+    </message>
+    <message>
+        <source>%1: the workbook could not be written (%2)</source>
+        <translation>%1: the workbook could not be written (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the pack is a PDF; the output must end in .pdf</source>
+        <translation>%1: the pack is a PDF; the output must end in .pdf</translation>
+    </message>
+    <message>
+        <source>%1: the tables are a workbook; the file must end in .xlsx</source>
+        <translation>%1: the tables are a workbook; the file must end in .xlsx</translation>
+    </message>
+    <message>
+        <source>template %1: no such file or folder</source>
+        <translation>template %1: no such file or folder</translation>
+    </message>
+    <message>
+        <source>units must be 2023 or 2025, not %1</source>
+        <translation>units must be 2023 or 2025, not %1</translation>
+    </message>
+    <message>
+        <source>the session date is required</source>
+        <translation>the session date is required</translation>
+    </message>
+    <message>
+        <source>the last session&apos;s date %1 must be before the session date %2</source>
+        <translation>the last session&apos;s date %1 must be before the session date %2</translation>
+    </message>
+    <message>
+        <source>%1: the register holds the resolution %2, not %3</source>
+        <translation>%1: the register holds the resolution %2, not %3</translation>
+    </message>
+    <message>
+        <source>--since: %1</source>
+        <translation>--since: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>no temporary folder for the charts</source>
+        <translation>no temporary folder for the charts</translation>
+    </message>
+    <message>
+        <source>%1 %2 has no geometry on the map: its page shows the whole city</source>
+        <translation>%1 %2 has no geometry on the map: its page shows the whole city</translation>
+    </message>
+    <message>
+        <source>%1: the PDF could not be started</source>
+        <translation>%1: the PDF could not be started</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the workbook (%2)</source>
+        <translation>%1: cannot write the workbook (%2)</translation>
     </message>
 </context>
 <context>

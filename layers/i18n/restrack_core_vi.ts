@@ -705,6 +705,10 @@
         <source>unknown command &apos;%1&apos;; run `restrack --help`</source>
         <translation>không có lệnh &apos;%1&apos;; hãy chạy `restrack --help`</translation>
     </message>
+    <message>
+        <source>--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)</source>
+        <translation>--key-map cần --key-map-fields TỪ,SANG (ví dụ gso_code,gso_code_2025)</translation>
+    </message>
 </context>
 <context>
     <name>RtCrsCheck</name>
@@ -1783,6 +1787,10 @@
         <source>%1: the export failed: %2</source>
         <translation>%1: xuất thất bại: %2</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
 </context>
 <context>
     <name>RtMapLayers</name>
@@ -2187,12 +2195,43 @@
         <source>office &quot;%1&quot;</source>
         <translation>cơ quan &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>%1 has no user %2: the server&apos;s administrator creates the login first (CREATE ROLE … LOGIN, with a password kept in ~/.pgpass)</source>
+        <translation>%1 không có người dùng %2: quản trị viên máy chủ cần tạo tài khoản trước (CREATE ROLE … LOGIN, mật khẩu lưu trong ~/.pgpass)</translation>
+    </message>
 </context>
 <context>
     <name>RtProgress</name>
     <message>
         <source> = %1 of target</source>
         <translation> = %1 chỉ tiêu</translation>
+    </message>
+</context>
+<context>
+    <name>RtQgisAuth</name>
+    <message>
+        <source>authcfg=%1: QGIS&apos;s authentication system is not available (%2)</source>
+        <translation>authcfg=%1: hệ thống xác thực của QGIS không sẵn sàng (%2)</translation>
+    </message>
+    <message>
+        <source>no QGIS application</source>
+        <translation>không có ứng dụng QGIS</translation>
+    </message>
+    <message>
+        <source>authcfg=%1: QGIS&apos;s authentication database has no configuration with this id (Settings ▸ Options ▸ Authentication lists them)</source>
+        <translation>authcfg=%1: cơ sở dữ liệu xác thực của QGIS không có cấu hình với mã này (xem danh sách ở Settings ▸ Options ▸ Authentication)</translation>
+    </message>
+    <message>
+        <source>authcfg=%1: the configuration could not be read (is QGIS&apos;s master password set and entered?)</source>
+        <translation>authcfg=%1: không đọc được cấu hình (mật khẩu chủ của QGIS đã được đặt và nhập chưa?)</translation>
+    </message>
+    <message>
+        <source>authcfg=%1 (%2) is of method %3: a register&apos;s connection takes a user name and password (method Basic)</source>
+        <translation>authcfg=%1 (%2) dùng phương thức %3: kết nối tới sổ theo dõi cần tên người dùng và mật khẩu (phương thức Basic)</translation>
+    </message>
+    <message>
+        <source>authcfg=%1 (%2) has no user name</source>
+        <translation>authcfg=%1 (%2) không có tên người dùng</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2799,110 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Trang %1/%2</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: after &apos;|&apos; only layername=NAME is understood</source>
+        <translation>--cadastre %1: sau &apos;|&apos; chỉ hiểu layername=TÊN</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: cannot open it as a vector layer</source>
+        <translation>--cadastre %1: không mở được thành lớp vector</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: the file has several layers; name one with |layername=NAME</source>
+        <translation>--cadastre %1: tệp có nhiều lớp; hãy chỉ rõ một lớp bằng |layername=TÊN</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: no layer named %2</source>
+        <translation>--cadastre %1: không có lớp nào tên %2</translation>
+    </message>
+    <message>
+        <source>--cadastre %1: the layer needs the fields case_id (the land case&apos;s site id in the register) and dossier_status; it has %2 of them</source>
+        <translation>--cadastre %1: lớp cần có các trường case_id (mã địa điểm của vụ việc đất đai trong sổ theo dõi) và dossier_status; lớp này có %2</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>không trường nào</translation>
+    </message>
+    <message>
+        <source>only dossier_status</source>
+        <translation>chỉ trường dossier_status</translation>
+    </message>
+    <message>
+        <source>only case_id</source>
+        <translation>chỉ trường case_id</translation>
+    </message>
+    <message>
+        <source>%1: GDAL has no XLSX driver</source>
+        <translation>%1: GDAL không có trình điều khiển XLSX</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the workbook (%2)</source>
+        <translation>%1: không tạo được bảng tính (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot add the sheet %2</source>
+        <translation>%1: không thêm được trang tính %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write a row of the sheet %2</source>
+        <translation>%1: không ghi được một dòng của trang tính %2</translation>
+    </message>
+    <message>
+        <source>%1: the workbook could not be written (%2)</source>
+        <translation>%1: không ghi được bảng tính (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the pack is a PDF; the output must end in .pdf</source>
+        <translation>%1: bộ tài liệu là tệp PDF; tên tệp đầu ra phải kết thúc bằng .pdf</translation>
+    </message>
+    <message>
+        <source>%1: the tables are a workbook; the file must end in .xlsx</source>
+        <translation>%1: các bảng được ghi thành bảng tính; tên tệp phải kết thúc bằng .xlsx</translation>
+    </message>
+    <message>
+        <source>template %1: no such file or folder</source>
+        <translation>mẫu %1: không có tệp hoặc thư mục này</translation>
+    </message>
+    <message>
+        <source>units must be 2023 or 2025, not %1</source>
+        <translation>đơn vị hành chính phải là 2023 hoặc 2025, không phải %1</translation>
+    </message>
+    <message>
+        <source>the session date is required</source>
+        <translation>cần có ngày kỳ họp</translation>
+    </message>
+    <message>
+        <source>the last session&apos;s date %1 must be before the session date %2</source>
+        <translation>ngày kỳ họp trước %1 phải sớm hơn ngày kỳ họp %2</translation>
+    </message>
+    <message>
+        <source>%1: the register holds the resolution %2, not %3</source>
+        <translation>%1: sổ theo dõi chứa nghị quyết %2, không phải %3</translation>
+    </message>
+    <message>
+        <source>--since: %1</source>
+        <translation>tùy chọn --since: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>no temporary folder for the charts</source>
+        <translation>không có thư mục tạm cho các biểu đồ</translation>
+    </message>
+    <message>
+        <source>%1 %2 has no geometry on the map: its page shows the whole city</source>
+        <translation>%1 %2 không có hình học trên bản đồ: trang của nó hiển thị toàn thành phố</translation>
+    </message>
+    <message>
+        <source>%1: the PDF could not be started</source>
+        <translation>%1: không bắt đầu tạo được tệp PDF</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the workbook (%2)</source>
+        <translation>%1: không ghi được bảng tính (%2)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
 #include "rttranslator.h"
-#include "rttr.h"
 
 #include <qgsapplication.h>
 #include <qgssettings.h>
@@ -51,8 +50,6 @@ QString rtInstallTranslator( QObject *owner )
   }
 
   const QString language = rtUiLanguage();
-  // The core's messages (errors shown in the plugin's dialogs) in the same language.
-  rtSetMessageLanguage( language == QLatin1String( "vi" ) ? RtLang::Vi : RtLang::En );
   auto *translator = new QTranslator( owner );
   translator->setObjectName( QLatin1String( sTranslatorName ) );
   if ( !translator->load( QStringLiteral( ":/resolutiontracker/i18n/resolutiontracker_%1.qm" ).arg( language ) ) )

@@ -6,6 +6,7 @@
 #include "rtprocessingprovider.h"
 #include "rtqgisauth.h"
 #include "rttranslator.h"
+#include "rttr.h"
 
 #include <qgsapplication.h>
 #include <qgsprocessingregistry.h>
@@ -37,6 +38,7 @@ extern "C" int rt_processing_register()
     // first, for the algorithms and their parameters are made when the provider is added.
     auto *provider = new RtProcessingProvider();
     rtInstallTranslator( provider );
+    rtSetMessageLanguage( rtUiLanguage() == QLatin1String( "vi" ) ? RtLang::Vi : RtLang::En ); // the core's messages too
     sProvider = RtProcessingProvider::addTo( QgsApplication::processingRegistry(), provider );
     if ( sProvider )
       RtQgisAuth::install(); // a register given as "service=… authcfg=ID"
