@@ -10,6 +10,8 @@ PKGS=(
   qtpositioning5-dev libqt5opengl5-dev qtbase5-private-dev libqt5sql5-sqlite
   # Qt 6 for the core-qt6 configuration (QGIS 4 readiness)
   qt6-base-dev qt6-base-dev-tools libgl-dev
+  # Qt 6's lupdate and lrelease: the core-qt6 configuration compiles and checks the catalogues with them
+  qt6-l10n-tools qt6-tools-dev
   # GDAL/OGR, PROJ, GEOS, the GeoPackage validator
   libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev libsqlite3-dev sqlite3
   # the PostgreSQL/PostGIS store: libpq, and the server the tests start as a throw-away cluster
