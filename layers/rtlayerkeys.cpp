@@ -1,5 +1,6 @@
 #include "rtlayerkeys.h"
 #include "rttr.h"
+#include "rtpgkeycopy.h"
 
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -462,7 +463,23 @@ RtResult<RtLayerKeys> RtLayerKeys::read( const QString &spec, const RtKeyBinding
   QStringList keyFields;
   for ( const int index : fieldIndex )
     keyFields << QString::fromUtf8( defn->GetFieldDefn( index )->GetNameRef() );
-  const bool readColumnar = options.columnar && readKeysColumnar( layer, keyFields, padCode, std::max( 1, options.columnarBatchSize ), out.features );
+  bool readByCopy = false;
+  if ( options.copyFromPostgres && out.driver == QLatin1String( "PostgreSQL" ) && *layer->GetFIDColumn() )
+  {
+    bool plainTypes = true;
+    for ( const int index : fieldIndex )
+    {
+      const OGRFieldType type = defn->GetFieldDefn( index )->GetType();
+      plainTypes = plainTypes && ( type == OFTString || type == OFTInteger || type == OFTInteger64 );
+    }
+    RtResult<QVector<RtFeatureKey>> copied = plainTypes ? RtPgKeyCopy::read( out.source.path, out.layerName, QString::fromUtf8( layer->GetFIDColumn() ), keyFields, padCode )
+                                                         : RtResult<QVector<RtFeatureKey>>::failure( QString() );
+    readByCopy = copied.ok();
+    if ( readByCopy )
+      out.features = copied.takeValue();
+  }
+  const bool readColumnar = readByCopy || ( options.columnar && readKeysColumnar( layer, keyFields, padCode, std::max( 1, options.columnarBatchSize ), out.features ) );
+  out.keysReadBy = readByCopy ? QStringLiteral( "copy" ) : readColumnar ? QStringLiteral( "arrow" ) : QStringLiteral( "features" );
   const GIntBig count = readColumnar ? 0 : layer->GetFeatureCount( FALSE );
   if ( count > 0 )
     out.features.reserve( static_cast<int>( count ) );

@@ -42,6 +42,12 @@ struct RtLayerReadOptions
    */
   bool columnar = true;
   int columnarBatchSize = 65536;        //!< rows per Arrow batch
+  /**
+   * Read the keys of a PostgreSQL layer with COPY (RtPgKeyCopy) rather than through GDAL's
+   * PG driver, when it has a feature id column and text or integer key fields; GDAL reads
+   * them otherwise, or if the COPY fails. The same keys either way (tests compare them).
+   */
+  bool copyFromPostgres = true;
 };
 
 /**
@@ -60,7 +66,9 @@ struct RtLayerKeys
   QString layerName;              //!< the layer actually read
   QString driver;                 //!< GDAL driver short name: "GPKG", "ESRI Shapefile", …
   QStringList fieldNames;         //!< every attribute field of the layer
-  QVector<RtFeatureKey> features; //!< in layer order
+  QVector<RtFeatureKey> features; //!< in layer order (a PostgreSQL table: the server's order)
+  //! How the keys were read: "copy" (PostgreSQL COPY), "arrow" (GDAL's columnar stream) or "features".
+  QString keysReadBy;
   QString crsWkt;                 //!< the layer's CRS as WKT; empty when it declares none
   QString crsName;                //!< "EPSG:5899 (VN-2000 / TM-3 107-45)"; empty when none
   bool hasGeometry = false;       //!< the layer has a geometry column

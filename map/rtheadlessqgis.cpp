@@ -1,5 +1,4 @@
 #include "rtheadlessqgis.h"
-#include "rttr.h"
 
 #include <qgsapplication.h>
 
@@ -15,7 +14,7 @@ RtHeadlessQgis::RtHeadlessQgis( int &argc, char **argv, const QString &applicati
 {
   if ( !mScratch.isValid() )
   {
-    mError = rtMsg( "RtHeadlessQgis", "cannot create a temporary folder in %1: %2" ).arg( QDir::tempPath(), mScratch.errorString() );
+    mError = QStringLiteral( "cannot create a temporary folder in %1: %2" ).arg( QDir::tempPath(), mScratch.errorString() );
     return;
   }
   // Rendering needs a GUI application; headless, Qt's offscreen platform provides one.

@@ -1397,13 +1397,6 @@
     </message>
 </context>
 <context>
-    <name>RtHeadlessQgis</name>
-    <message>
-        <source>cannot create a temporary folder in %1: %2</source>
-        <translation>cannot create a temporary folder in %1: %2</translation>
-    </message>
-</context>
-<context>
     <name>RtLayerKeys</name>
     <message>
         <source>another program is writing to the file (database is locked): close it there and retry</source>
@@ -2116,6 +2109,21 @@
     <message>
         <source>authcfg=%1 names a QGIS authentication configuration, which only QGIS can read: outside QGIS give the user in the connection or pg_service.conf and the password in ~/.pgpass</source>
         <translation>authcfg=%1 names a QGIS authentication configuration, which only QGIS can read: outside QGIS give the user in the connection or pg_service.conf and the password in ~/.pgpass</translation>
+    </message>
+</context>
+<context>
+    <name>RtPgKeyCopy</name>
+    <message>
+        <source>out of memory while connecting</source>
+        <translation>out of memory while connecting</translation>
+    </message>
+    <message>
+        <source>no table or view %1</source>
+        <translation>no table or view %1</translation>
+    </message>
+    <message>
+        <source>%1: the feature id &apos;%2&apos; is not a whole number</source>
+        <translation>%1: the feature id &apos;%2&apos; is not a whole number</translation>
     </message>
 </context>
 <context>

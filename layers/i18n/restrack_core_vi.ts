@@ -1397,13 +1397,6 @@
     </message>
 </context>
 <context>
-    <name>RtHeadlessQgis</name>
-    <message>
-        <source>cannot create a temporary folder in %1: %2</source>
-        <translation>không tạo được thư mục tạm trong %1: %2</translation>
-    </message>
-</context>
-<context>
     <name>RtLayerKeys</name>
     <message>
         <source>another program is writing to the file (database is locked): close it there and retry</source>
@@ -2116,6 +2109,21 @@
     <message>
         <source>authcfg=%1 names a QGIS authentication configuration, which only QGIS can read: outside QGIS give the user in the connection or pg_service.conf and the password in ~/.pgpass</source>
         <translation>authcfg=%1 là một cấu hình xác thực của QGIS, chỉ QGIS mới đọc được: khi chạy ngoài QGIS, hãy khai báo tên người dùng trong chuỗi kết nối hoặc trong pg_service.conf, và mật khẩu trong ~/.pgpass</translation>
+    </message>
+</context>
+<context>
+    <name>RtPgKeyCopy</name>
+    <message>
+        <source>out of memory while connecting</source>
+        <translation>hết bộ nhớ khi kết nối</translation>
+    </message>
+    <message>
+        <source>no table or view %1</source>
+        <translation>không có bảng hoặc khung nhìn %1</translation>
+    </message>
+    <message>
+        <source>%1: the feature id &apos;%2&apos; is not a whole number</source>
+        <translation>%1: mã đối tượng &apos;%2&apos; không phải số nguyên</translation>
     </message>
 </context>
 <context>

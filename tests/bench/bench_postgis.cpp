@@ -225,7 +225,7 @@ namespace
   //! The plugin's binding of one layer, timed as rt_bench times it.
   struct BindingTimes
   {
-    Timing prepare, read, adopt;
+    Timing extent, prepare, read, adopt;
   };
 }
 
@@ -553,9 +553,42 @@ int main( int argc, char *argv[] )
         ( pg ? pgKeys : gpkgKeys ) = keys.value().features;
         ( pg ? pgTasks : gpkgTasks ) = tasks;
         if ( pg )
-          say( QStringLiteral( "  PostGIS layer read through GDAL's %1 driver" ).arg( keys.value().driver ) );
+          say( QStringLiteral( "  PostGIS layer opened by GDAL's %1 driver, keys read by %2" ).arg( keys.value().driver, keys.value().keysReadBy ) );
       }
     }
+  // (b') the same PostGIS keys through GDAL's PG driver, as before RtPgKeyCopy: the same keys?
+  Timing pgGdalKeysT;
+  {
+    RtLayerReadOptions byGdal;
+    byGdal.copyFromPostgres = false;
+    auto byFid = []( QVector<RtFeatureKey> keys ) {
+      std::sort( keys.begin(), keys.end(), []( const RtFeatureKey &a, const RtFeatureKey &b ) { return a.fid < b.fid; } );
+      return keys;
+    };
+    const QVector<RtFeatureKey> copied = byFid( pgKeys );
+    for ( int r = 0; r < opt.runs; ++r )
+    {
+      pgGdalKeysT.start();
+      const RtResult<RtLayerKeys> keys = RtLayerKeys::read( pgParcels, binding, byGdal );
+      pgGdalKeysT.stop();
+      if ( !keys || keys.value().keysReadBy == QLatin1String( "copy" ) )
+      {
+        say( QStringLiteral( "reading the parcel keys through GDAL's PG driver failed: %1" ).arg( keys ? keys.value().keysReadBy : keys.error() ) );
+        return 1;
+      }
+      if ( r == 0 )
+      {
+        const QVector<RtFeatureKey> viaGdal = byFid( keys.value().features );
+        int differ = viaGdal.size() == copied.size() ? 0 : std::abs( viaGdal.size() - copied.size() );
+        for ( int i = 0; differ == 0 && i < viaGdal.size(); ++i )
+          differ += viaGdal.at( i ).fid != copied.at( i ).fid || viaGdal.at( i ).values != copied.at( i ).values;
+        say( differ == 0 ? QStringLiteral( "check: COPY and GDAL's PG driver read the same %1 keys" ).arg( copied.size() )
+                         : QStringLiteral( "WRONG: COPY and GDAL's PG driver differ on %1 keys" ).arg( differ ) );
+        allCorrect = allCorrect && differ == 0;
+      }
+    }
+  }
+
   // (a) join only, keys and tasks cached as the plugin keeps them.
   RtJoinResult pgResult, gpkgResult;
   for ( int r = 0; r < opt.runs; ++r )
@@ -650,6 +683,12 @@ int main( int argc, char *argv[] )
         RtLayerBinding live( layer, binding );
         // As the plugin does for a layer this big: set up on the main thread, read by a task
         // on another (run here directly), taken back on the main thread.
+        // The layer's extent and feature count, which prepare() asks for: QGIS computes them
+        // once per layer (the canvas asks when the layer is added) and keeps them.
+        times.extent.start();
+        ( void ) layer->extent();
+        ( void ) layer->featureCount();
+        times.extent.stop();
         times.prepare.start();
         RtResult<std::shared_ptr<RtKeyReader>> reader = RtKeyReader::prepare( layer, binding );
         times.prepare.stop();
@@ -686,9 +725,9 @@ int main( int argc, char *argv[] )
   for ( int source = 0; source < 2; ++source )
   {
     const BindingTimes &t = source == 0 ? pgBind : gpkgBind;
-    say( QStringLiteral( "%1: RtKeyReader::prepare %2; read %3; adoptKeys + first update %4" )
+    say( QStringLiteral( "%1: extent + feature count %2; RtKeyReader::prepare %3; read %4; adoptKeys + first update %5" )
          .arg( source == 0 ? QStringLiteral( "PostGIS (postgres provider)" ) : QStringLiteral( "GeoPackage (ogr provider)" ),
-               t.prepare.text(), t.read.text(), t.adopt.text() ) );
+               t.extent.text(), t.prepare.text(), t.read.text(), t.adopt.text() ) );
   }
 
   // 6. The table --------------------------------------------------------------------------
@@ -701,11 +740,13 @@ int main( int argc, char *argv[] )
        << Row { QStringLiteral( "the same summed up in the server, no row fetched (its own work)" ), fmtTime( serverInsideT.w() ), QString(), QString() }
        << Row { QStringLiteral( "client: RtJoin::join, keys & tasks cached" ), QStringLiteral( "%1 (CPU %2)" ).arg( fmtTime( pgJoinT.w() ), fmtTime( pgJoinT.c() ) ),
                 fmtTime( gpkgJoinT.w() ), ratioText( pgJoinT.w(), gpkgJoinT.w() ) }
-       << Row { QStringLiteral( "client: RtLayerKeys::read of the parcel keys" ), fmtTime( pgKeysT.w() ), fmtTime( gpkgKeysT.w() ), ratioText( pgKeysT.w(), gpkgKeysT.w() ) }
+       << Row { QStringLiteral( "client: RtLayerKeys::read of the parcel keys (PostGIS: COPY)" ), fmtTime( pgKeysT.w() ), fmtTime( gpkgKeysT.w() ), ratioText( pgKeysT.w(), gpkgKeysT.w() ) }
+       << Row { QStringLiteral( "client: the same through GDAL's PG driver (before) / with COPY" ), fmtTime( pgGdalKeysT.w() ), fmtTime( pgKeysT.w() ), ratioText( pgGdalKeysT.w(), pgKeysT.w() ) }
        << Row { QStringLiteral( "client: the dossiers as RtTask" ), fmtTime( pgTasksT.w() ), fmtTime( gpkgTasksT.w() ), ratioText( pgTasksT.w(), gpkgTasksT.w() ) }
        << Row { QStringLiteral( "client: read keys + tasks, then join" ), QStringLiteral( "%1 (CPU %2)" ).arg( fmtTime( pgColdT.w() ), fmtTime( pgColdT.c() ) ),
                 fmtTime( gpkgColdT.w() ), ratioText( pgColdT.w(), gpkgColdT.w() ) }
-       << Row { QStringLiteral( "plugin: RtKeyReader::prepare (main thread)" ), fmtTime( pgBind.prepare.w() ), fmtTime( gpkgBind.prepare.w() ), ratioText( pgBind.prepare.w(), gpkgBind.prepare.w() ) }
+       << Row { QStringLiteral( "QGIS: the new layer's extent and feature count, computed once (main thread)" ), fmtTime( pgBind.extent.w() ), fmtTime( gpkgBind.extent.w() ), ratioText( pgBind.extent.w(), gpkgBind.extent.w() ) }
+       << Row { QStringLiteral( "plugin: RtKeyReader::prepare, extent known (main thread)" ), fmtTime( pgBind.prepare.w() ), fmtTime( gpkgBind.prepare.w() ), ratioText( pgBind.prepare.w(), gpkgBind.prepare.w() ) }
        << Row { QStringLiteral( "plugin: RtKeyReader::read (a task's thread)" ), fmtTime( pgBind.read.w() ), fmtTime( gpkgBind.read.w() ), ratioText( pgBind.read.w(), gpkgBind.read.w() ) }
        << Row { QStringLiteral( "plugin: adoptKeys + first update (main thread)" ), fmtTime( pgBind.adopt.w() ), fmtTime( gpkgBind.adopt.w() ), ratioText( pgBind.adopt.w(), gpkgBind.adopt.w() ) };
   // Server against client, both on PostGIS.

@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include "rtlayerkeys.h"
+#include "rtpgkeycopy.h"
 
 #include <gdal.h>
 #include <ogr_api.h>
@@ -235,4 +236,83 @@ TEST_CASE( "the keys of a PostGIS layer are read through GDAL's PG driver, its p
   REQUIRE( !noField.ok() );
   CHECK( noField.error().contains( QStringLiteral( "plot" ) ) );
   CHECK( !noField.error().contains( password ) );
+}
+
+TEST_CASE( "the keys of a PostGIS layer read with COPY are the keys GDAL's PG driver reads", "[layers][pg]" )
+{
+  RtTestPgDatabase db;
+  REQUIRE( db.error().isEmpty() );
+  // Keys a text COPY escapes (tab, newline, backslash), Vietnamese, NULLs, integer commune codes
+  // that lost their leading zero, in a schema other than public.
+  REQUIRE( RtTestPgDatabase::execute( db.uri(), QStringLiteral(
+    "CREATE SCHEMA cadastre;"
+    "CREATE TABLE cadastre.parcels (id bigint PRIMARY KEY, commune integer, owner_place text, geom geometry(Polygon, 5899));"
+    "INSERT INTO cadastre.parcels VALUES "
+    "(9000000001, 6709, E'Hải\\tHòa', ST_GeomFromText('POLYGON((521000 2381000, 521020 2381000, 521020 2381020, 521000 2381020, 521000 2381000))', 5899)),"
+    "(9000000002, 6715, E'Ninh Dương\\nkhu 3', NULL),"
+    "(9000000003, NULL, E'C:\\\\dossiers\\\\172', NULL),"
+    "(9000000004, 6742, NULL, NULL),"
+    "(9000000005, 123456, 'Trà Cổ', NULL);"
+    "INSERT INTO cadastre.parcels SELECT 9100000000 + g, 6700 + g % 50, 'thửa ' || g, NULL FROM generate_series(1, 5000) g;" ) ).isEmpty() );
+  const QUrl url( db.uri() );
+  const QString connection = QStringLiteral( "PG:host='%1' port='%2' dbname='%3' user='%4' password='%5' schemas=cadastre" )
+                             .arg( url.host() ).arg( url.port() ).arg( url.path().mid( 1 ), url.userName(), url.password() );
+  RtKeyBinding binding;
+  binding.kind = QStringLiteral( "ward" );
+  binding.match = RtKeyBinding::Match::Code;
+  binding.fields = QStringList { QStringLiteral( "commune" ), QStringLiteral( "owner_place" ) };
+
+  RtLayerReadOptions byGdal;
+  byGdal.copyFromPostgres = false;
+  const RtResult<RtLayerKeys> gdal = RtLayerKeys::read( connection + QStringLiteral( "|layername=parcels" ), binding, byGdal );
+  const RtResult<RtLayerKeys> copied = RtLayerKeys::read( connection + QStringLiteral( "|layername=parcels" ), binding );
+  REQUIRE( gdal.ok() );
+  REQUIRE( copied.ok() );
+  CHECK( gdal.value().keysReadBy != QStringLiteral( "copy" ) );
+  CHECK( copied.value().keysReadBy == QStringLiteral( "copy" ) );
+  auto byFid = []( QVector<RtFeatureKey> keys ) {
+    std::sort( keys.begin(), keys.end(), []( const RtFeatureKey &a, const RtFeatureKey &b ) { return a.fid < b.fid; } );
+    return keys;
+  };
+  const QVector<RtFeatureKey> a = byFid( gdal.value().features );
+  const QVector<RtFeatureKey> b = byFid( copied.value().features );
+  REQUIRE( a.size() == 5005 );
+  REQUIRE( b.size() == a.size() );
+  int differ = 0;
+  for ( int i = 0; i < a.size(); ++i )
+    differ += a.at( i ).fid != b.at( i ).fid || a.at( i ).values != b.at( i ).values;
+  CHECK( differ == 0 );
+  // What they both read, spelled out.
+  CHECK( b.at( 0 ).fid == 9000000001 );
+  CHECK( b.at( 0 ).values == QStringList { QStringLiteral( "06709" ), QStringLiteral( "Hải\tHòa" ) } );
+  CHECK( b.at( 1 ).values.at( 1 ) == QStringLiteral( "Ninh Dương\nkhu 3" ) );
+  CHECK( b.at( 2 ).values == QStringList { QString(), QStringLiteral( "C:\\dossiers\\172" ) } );
+  CHECK( b.at( 3 ).values == QStringList { QStringLiteral( "06742" ), QString() } );
+  CHECK( b.at( 4 ).values.at( 0 ) == QStringLiteral( "123456" ) );
+  CHECK( copied.value().warnings == gdal.value().warnings );
+
+  // Without schemas=, GDAL names the table "cadastre.parcels": the same keys, by COPY.
+  const QString plain = connection.left( connection.indexOf( QStringLiteral( " schemas=" ) ) );
+  const RtResult<RtLayerKeys> qualified = RtLayerKeys::read( plain + QStringLiteral( "|layername=cadastre.parcels" ), binding );
+  REQUIRE( qualified.ok() );
+  CHECK( qualified.value().keysReadBy == QStringLiteral( "copy" ) );
+  const QVector<RtFeatureKey> c = byFid( qualified.value().features );
+  REQUIRE( c.size() == b.size() );
+  CHECK( c.first().values == b.first().values );
+  CHECK( c.last().values == b.last().values );
+}
+
+TEST_CASE( "a COPY text field's escapes are undone", "[layers]" )
+{
+  const auto unescape = []( const QByteArray &field ) { return RtPgKeyCopy::unescapeField( field.constData(), field.constData() + field.size() ); };
+  CHECK( unescape( "plain" ) == QStringLiteral( "plain" ) );
+  CHECK( unescape( "a\\tb\\nc\\rd\\\\e" ) == QStringLiteral( "a\tb\nc\rd\\e" ) );
+  CHECK( unescape( "\\101\\x42C" ) == QStringLiteral( "ABC" ) );
+  CHECK( unescape( "H\xe1\xba\xA3i" ) == QStringLiteral( "Hải" ) );
+  CHECK( unescape( "end\\" ) == QStringLiteral( "end\\" ) );
+  CHECK( RtPgKeyCopy::activeSchema( QStringLiteral( "PG:host=h schemas=cadastre,public" ) ) == QStringLiteral( "cadastre" ) );
+  CHECK( RtPgKeyCopy::activeSchema( QStringLiteral( "PG:host=h schemas='a b,c' active_schema=x" ) ) == QStringLiteral( "x" ) );
+  CHECK( RtPgKeyCopy::activeSchema( QStringLiteral( "PG:host=h dbname=d" ) ).isEmpty() );
+  CHECK( RtPgKeyCopy::libpqConnection( QStringLiteral( "PG:host=h dbname='d b' tables=parcels schemas=a,b active_schema=a password='x y'" ) )
+         == QStringLiteral( "host=h dbname='d b' password='x y'" ) );
 }
