@@ -47,6 +47,83 @@ namespace
   }
 }
 
+namespace
+{
+  //! The keys of \a relation (already quoted) by COPY … TO STDOUT; \a name names it in messages.
+  RtResult<QVector<RtFeatureKey>> copyKeys( PGconn *conn, const QString &relation, const QString &name, const QString &fidColumn,
+                                            const QStringList &keyFields, bool padCode, const RtPgKeyCopy::Progress &progress )
+  {
+    using Result = RtResult<QVector<RtFeatureKey>>;
+    QStringList columns { identifier( conn, fidColumn ) };
+    for ( const QString &field : keyFields )
+      columns << identifier( conn, field );
+    const QString copy = QStringLiteral( "COPY (SELECT %1 FROM %2) TO STDOUT" )
+                         .arg( columns.join( QStringLiteral( ", " ) ), relation );
+    ResultPtr started( PQexec( conn, copy.toUtf8().constData() ) );
+    if ( PQresultStatus( started.get() ) != PGRES_COPY_OUT )
+      return Result::failure( RtErrorKind::Unavailable, serverMessage( conn ) );
+
+    QVector<RtFeatureKey> keys;
+    QString error;
+    char *row = nullptr;
+    int length = 0;
+    // One text row per call: tab-separated fields, "\N" for NULL, ending with a newline.
+    while ( ( length = PQgetCopyData( conn, &row, 0 ) ) > 0 )
+    {
+      const char *p = row;
+      const char *end = row + length - ( length > 0 && row[length - 1] == '\n' ? 1 : 0 );
+      RtFeatureKey key;
+      for ( int field = 0; field <= keyFields.size(); ++field )
+      {
+        const char *stop = p;
+        while ( stop < end && *stop != '\t' )
+          ++stop;
+        const bool null = stop - p == 2 && p[0] == '\\' && p[1] == 'N';
+        QString value = null ? QString() : RtPgKeyCopy::unescapeField( p, stop );
+        if ( field == 0 )
+        {
+          bool ok = false;
+          key.fid = value.toLongLong( &ok );
+          if ( !ok && error.isEmpty() )
+            error = rtMsg( "RtPgKeyCopy", "%1: the feature id '%2' is not a whole number" ).arg( name, value );
+        }
+        else
+        {
+          if ( field == 1 && padCode && isDigits( value ) && value.size() < 5 )
+            value = value.rightJustified( 5, QLatin1Char( '0' ) );
+          key.values << value;
+        }
+        p = stop < end ? stop + 1 : end;
+      }
+      keys << key;
+      PQfreemem( row );
+      if ( progress && ( keys.size() & 0x3fff ) == 0 && !progress( keys.size() ) )
+      {
+        // Stop the server sending the rest: cancel, then drain what is already under way.
+        if ( PGcancel *cancel = PQgetCancel( conn ) )
+        {
+          char buffer[256];
+          PQcancel( cancel, buffer, sizeof buffer );
+          PQfreeCancel( cancel );
+        }
+        while ( ( length = PQgetCopyData( conn, &row, 0 ) ) > 0 )
+          PQfreemem( row );
+        while ( PGresult *rest = PQgetResult( conn ) )
+          PQclear( rest );
+        return Result::failure( rtMsg( "RtPgKeyCopy", "%1: cancelled" ).arg( name ) );
+      }
+    }
+    if ( length == -2 )
+      return Result::failure( RtErrorKind::Unavailable, serverMessage( conn ) );
+    ResultPtr finished( PQgetResult( conn ) );
+    if ( PQresultStatus( finished.get() ) != PGRES_COMMAND_OK )
+      return Result::failure( RtErrorKind::Unavailable, serverMessage( conn ) );
+    if ( !error.isEmpty() )
+      return Result::failure( RtErrorKind::Corrupt, error );
+    return Result::success( keys );
+  }
+}
+
 QString RtPgKeyCopy::libpqConnection( const QString &gdalConnection )
 {
   QString out = gdalConnection;
@@ -148,56 +225,17 @@ RtResult<QVector<RtFeatureKey>> RtPgKeyCopy::read( const QString &gdalConnection
   if ( PQntuples( found.get() ) != 1 )
     return Result::failure( RtErrorKind::NotFound, rtMsg( "RtPgKeyCopy", "no table or view %1" ).arg( layerName ) );
 
-  QStringList columns { identifier( conn.get(), fidColumn ) };
-  for ( const QString &field : keyFields )
-    columns << identifier( conn.get(), field );
-  const QString copy = QStringLiteral( "COPY (SELECT %1 FROM %2) TO STDOUT" )
-                       .arg( columns.join( QStringLiteral( ", " ) ), QString::fromUtf8( PQgetvalue( found.get(), 0, 0 ) ) );
-  ResultPtr started( PQexec( conn.get(), copy.toUtf8().constData() ) );
-  if ( PQresultStatus( started.get() ) != PGRES_COPY_OUT )
-    return Result::failure( RtErrorKind::Unavailable, serverMessage( conn.get() ) );
+  return copyKeys( conn.get(), QString::fromUtf8( PQgetvalue( found.get(), 0, 0 ) ), layerName, fidColumn, keyFields, padCode, Progress() );
+}
 
-  QVector<RtFeatureKey> keys;
-  QString error;
-  char *row = nullptr;
-  int length = 0;
-  // One text row per call: tab-separated fields, "\N" for NULL, ending with a newline.
-  while ( ( length = PQgetCopyData( conn.get(), &row, 0 ) ) > 0 )
-  {
-    const char *p = row;
-    const char *end = row + length - ( length > 0 && row[length - 1] == '\n' ? 1 : 0 );
-    RtFeatureKey key;
-    for ( int field = 0; field <= keyFields.size(); ++field )
-    {
-      const char *stop = p;
-      while ( stop < end && *stop != '\t' )
-        ++stop;
-      const bool null = stop - p == 2 && p[0] == '\\' && p[1] == 'N';
-      QString value = null ? QString() : unescapeField( p, stop );
-      if ( field == 0 )
-      {
-        bool ok = false;
-        key.fid = value.toLongLong( &ok );
-        if ( !ok && error.isEmpty() )
-          error = rtMsg( "RtPgKeyCopy", "%1: the feature id '%2' is not a whole number" ).arg( layerName, value );
-      }
-      else
-      {
-        if ( field == 1 && padCode && isDigits( value ) && value.size() < 5 )
-          value = value.rightJustified( 5, QLatin1Char( '0' ) );
-        key.values << value;
-      }
-      p = stop < end ? stop + 1 : end;
-    }
-    keys << key;
-    PQfreemem( row );
-  }
-  if ( length == -2 )
-    return Result::failure( RtErrorKind::Unavailable, serverMessage( conn.get() ) );
-  ResultPtr finished( PQgetResult( conn.get() ) );
-  if ( PQresultStatus( finished.get() ) != PGRES_COMMAND_OK )
-    return Result::failure( RtErrorKind::Unavailable, serverMessage( conn.get() ) );
-  if ( !error.isEmpty() )
-    return Result::failure( RtErrorKind::Corrupt, error );
-  return Result::success( keys );
+RtResult<QVector<RtFeatureKey>> RtPgKeyCopy::readTable( const QString &connection, const QString &schema, const QString &table, const QString &fidColumn,
+                                                        const QStringList &keyFields, bool padCode, const Progress &progress )
+{
+  using Result = RtResult<QVector<RtFeatureKey>>;
+  ConnPtr conn( PQconnectdb( connection.toUtf8().constData() ) );
+  if ( !conn || PQstatus( conn.get() ) != CONNECTION_OK )
+    return Result::failure( RtErrorKind::Unavailable, conn ? serverMessage( conn.get() ) : rtMsg( "RtPgKeyCopy", "out of memory while connecting" ) );
+  const QString relation = schema.isEmpty() ? identifier( conn.get(), table )
+                                            : identifier( conn.get(), schema ) + QLatin1Char( '.' ) + identifier( conn.get(), table );
+  return copyKeys( conn.get(), relation, table, fidColumn, keyFields, padCode, progress );
 }

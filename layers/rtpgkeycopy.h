@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
+
 /**
  * \brief The key columns of a PostgreSQL table or view, read with COPY … TO STDOUT.
  *
@@ -36,6 +38,19 @@ namespace RtPgKeyCopy
    */
   RtResult<QVector<RtFeatureKey>> read( const QString &gdalConnection, const QString &layerName, const QString &fidColumn,
                                         const QStringList &keyFields, bool padCode );
+
+  /**
+   * Called every few thousand rows with the rows read so far; returning false stops the read
+   * (it then fails, saying it was cancelled).
+   */
+  using Progress = std::function<bool( qint64 rows )>;
+
+  /**
+   * The same for table \a table of schema \a schema (as QGIS's PostgreSQL provider names
+   * them) through the libpq connection string \a connection.
+   */
+  RtResult<QVector<RtFeatureKey>> readTable( const QString &connection, const QString &schema, const QString &table, const QString &fidColumn,
+                                             const QStringList &keyFields, bool padCode, const Progress &progress = Progress() );
 
   //! One field of a COPY text row, its escapes (\\t, \\n, \\\\, octal, \\x) undone.
   QString unescapeField( const char *begin, const char *end );
