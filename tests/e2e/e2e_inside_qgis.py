@@ -954,18 +954,27 @@ def remote_change(label, table, history_view, task_id, status, old_status, by, d
     step("remote_change_%s" % label)
     rows_before = view_model_count(history_view) if history_view is not None else -1
     refreshes = canvas_refreshes[0]
+    wanted = rgb(category_color(zones_layer(), status))
+    check("the layer has a colour for %s" % status, wanted is not None, required=True)
     t_start = time.monotonic()
     desk = other_desk_sets(task_id, status, by, old_status)
     seen = {}
 
     def recoloured():
-        if "recoloured" not in seen and zone_state()["status"] == status:
-            seen["recoloured"] = time.monotonic()
+        # The colour drawn (the plugin's renderer, at once) and the status field (the live
+        # virtual field, for the attribute table and labels: it follows half a second later).
+        zone = zone_state()
+        now = time.monotonic()
+        if "recoloured" not in seen and same_rgb(zone["rgb"], wanted):
+            seen["recoloured"] = now
+        if "field" not in seen and zone["status"] == status:
+            seen["field"] = now
         if "exit" not in seen and desk.poll() is not None:
-            seen["exit"] = time.monotonic()
-        return "recoloured" in seen and "exit" in seen
-    yield Wait("zone %s recoloured %s after another desk's change" % (ZONE, status), recoloured, 15,
-               lambda: "zone %s; the CLI %s" % (zone_state()["status"], "running" if desk.poll() is None else "exited"))
+            seen["exit"] = now
+        return len(seen) == 3
+    yield Wait("zone %s drawn %s after another desk's change" % (ZONE, status), recoloured, 15,
+               lambda: "zone %s %s (wanted %s); the CLI %s" % (zone_state()["status"], zone_state()["rgb"], wanted,
+                                                              "running" if desk.poll() is None else "exited"))
     out, err = desk.communicate(timeout=10)
     check("the other desk's restrack set-status succeeded", desk.returncode == 0, (err or out).strip(), required=True)
     yield Wait("the table shows %s as %s" % (task_id, status), lambda: shows_status(table, task_id, status), 10)
@@ -983,7 +992,7 @@ def remote_change(label, table, history_view, task_id, status, old_status, by, d
     check("the line is information, not a warning", level == 0, level)
     after = zone_state()
     after["image"].save(os.path.join(ARTIFACTS, "e2e-live-zone-A3-%s.png" % label))
-    wanted = rgb(category_color(zones_layer(), status))
+    check("zone %s's status field is %s" % (ZONE, status), after["status"] == status, after["status"])
     check("zone %s is drawn in the %s colour" % (ZONE, status), same_rgb(after["rgb"], wanted), "%s vs %s" % (after["rgb"], wanted))
     yield Wait("the map canvas redrawn after the change",
                lambda: canvas_refreshes[0] > refreshes and not iface.mapCanvas().isDrawing(), 15)
@@ -994,14 +1003,17 @@ def remote_change(label, table, history_view, task_id, status, old_status, by, d
         "cli_run_s": round(seen["exit"] - t_start, 3),
         "recoloured_after_cli_exit_s": round(seen["recoloured"] - seen["exit"], 3),
         "recoloured_after_cli_start_s": round(seen["recoloured"] - t_start, 3),
+        "status_field_after_cli_exit_s": round(seen["field"] - seen["exit"], 3),
         "message_bar_after_cli_exit_s": round(at - seen["exit"], 3),
         "panel_checked_after_cli_exit_s": round(t_panel - seen["exit"], 3),
     }
     delays.append(delay)
-    note("measured %s: recoloured %.0f ms after the other desk's CLI exited (%.0f ms after it started, "
-         "the CLI itself ran %.0f ms); message-bar line %.0f ms after its exit; polled every 50 ms" % (
-             label, 1000 * delay["recoloured_after_cli_exit_s"], 1000 * delay["recoloured_after_cli_start_s"],
-             1000 * delay["cli_run_s"], 1000 * delay["message_bar_after_cli_exit_s"]))
+    note("measured %s: zone %s drawn in the new colour %.0f ms after the other desk's CLI exited (%.0f ms after "
+         "it started, the CLI itself ran %.0f ms); message-bar line %.0f ms, status field %.0f ms after its exit "
+         "(polled: a render every tick of 50 ms)" % (
+             label, ZONE, 1000 * delay["recoloured_after_cli_exit_s"], 1000 * delay["recoloured_after_cli_start_s"],
+             1000 * delay["cli_run_s"], 1000 * delay["message_bar_after_cli_exit_s"],
+             1000 * delay["status_field_after_cli_exit_s"]))
     # A sanity bound only (the requirement is a second, the bench measures it): a change
     # heard late because of a poll or a reconnect would show here.
     check("recoloured within %.0f s of the other desk's change" % SANITY_BOUND_S,
