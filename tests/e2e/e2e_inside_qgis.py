@@ -1118,6 +1118,12 @@ def live_pg_scenario():
     step("server_restarted")
     t_resume = time.monotonic()
     cluster("resume")
+    # A change made at once, before the plugin's next try (its listener retries on QGIS's event
+    # loop, which waits here for the CLI): no notice is heard for it, it must show all the same
+    # (the plugin reads everything again when it reconnects).
+    meanwhile = other_desk_sets(TASK_DIRECTIVE, "in_progress", OTHER_DESK, "no_report")
+    out, err = meanwhile.communicate(timeout=30)
+    check("the other desk's change right after the restart succeeded", meanwhile.returncode == 0, (err or out).strip())
     back = tr_pattern("The register server is reachable again; the tasks were read again.")
     yield Wait("the message bar says the server is reachable again", lambda: bar_lines_since(t_resume, back), 30,
                lambda: [t for _, _, t in bar_lines_since(t_resume)])
@@ -1127,6 +1133,9 @@ def live_pg_scenario():
           not any(unreachable.search(i.text() or "") for i in iface.messageBar().items()),
           [i.text() for i in iface.messageBar().items()])
     yield Wait("the table lists the 89 tasks after the reconnection", lambda: view_model_count(table) == 89, 10)
+    yield Wait("the table shows %s in progress, changed while the plugin was reconnecting" % TASK_DIRECTIVE,
+               lambda: shows_status(table, TASK_DIRECTIVE, "in_progress"), 10,
+               lambda: row_of(table, TASK_DIRECTIVE)[1])
 
     yield from remote_change("2-after-reconnect", table, history_view, TASK_A3, "in_progress", "done", OTHER_DESK_2, delays)
 
