@@ -38,7 +38,7 @@ from qgis.PyQt.QtWidgets import (QAbstractButton, QAbstractItemView, QAction, QA
                                  QLineEdit, QListView, QMessageBox, QPlainTextEdit, QTableView, QTabWidget,
                                  QTextEdit, QToolBar, QTreeView, QWidget)
 from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsExpression, QgsFeatureRequest,
-                       QgsMapRendererSequentialJob, QgsMapSettings, QgsProject)
+                       QgsMapRendererSequentialJob, QgsMapSettings, QgsPointXY, QgsProject)
 from qgis.gui import QgsMessageBarItem
 from qgis.utils import iface
 
@@ -933,6 +933,27 @@ def bar_lines_since(t0, pattern=None, words=()):
     return out
 
 
+def canvas_colours(layer, code, steps=12):
+    """{rgb: count} of the map canvas's pixels at a grid of points inside the zone."""
+    canvas = iface.mapCanvas()
+    geometry = zone_feature(layer, code).geometry()
+    box = geometry.boundingBox()
+    image = canvas.grab().toImage()
+    settings = canvas.mapSettings()
+    counts = {}
+    for i in range(1, steps):
+        for j in range(1, steps):
+            x = box.xMinimum() + box.width() * i / steps
+            y = box.yMinimum() + box.height() * j / steps
+            if not geometry.contains(QgsPointXY(x, y)):
+                continue
+            px = settings.mapToPixel().transform(settings.layerToMapCoordinates(layer, QgsPointXY(x, y)))
+            if 0 <= px.x() < image.width() and 0 <= px.y() < image.height():
+                c = image.pixelColor(int(px.x()), int(px.y()))
+                counts[(c.red(), c.green(), c.blue())] = counts.get((c.red(), c.green(), c.blue()), 0) + 1
+    return counts
+
+
 def shows_status(table, task_id, status):
     return any(s.strip().lower() in STATUS_LABELS[status] for s in (row_of(table, task_id)[1] or []))
 
@@ -996,6 +1017,15 @@ def remote_change(label, table, history_view, task_id, status, old_status, by, d
     check("zone %s is drawn in the %s colour" % (ZONE, status), same_rgb(after["rgb"], wanted), "%s vs %s" % (after["rgb"], wanted))
     yield Wait("the map canvas redrawn after the change",
                lambda: canvas_refreshes[0] > refreshes and not iface.mapCanvas().isDrawing(), 15)
+    # The canvas itself, as the user sees it: without the selection's yellow (the plugin selects
+    # the task's features), zone A3 mostly in the new colour (labels and a smaller zone on top).
+    zones_layer().removeSelection()
+    yield Wait("the canvas redrawn without the selection", canvas_still(iface.mapCanvas()), 15)
+    counts = canvas_colours(zones_layer(), ZONE)
+    common = max(counts, key=counts.get) if counts else None
+    check("zone %s on the canvas is drawn in the %s colour" % (ZONE, status), same_rgb(common, wanted),
+          "most common of %d samples %s, wanted %s; %s" % (sum(counts.values()), common, wanted,
+                                                          sorted(counts.items(), key=lambda kv: -kv[1])[:4]))
     grab(iface.mapCanvas(), "e2e-live-canvas-%s.png" % label)
     grab(mw(), "e2e-live-%s.png" % label)
     delay = {
