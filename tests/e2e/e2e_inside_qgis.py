@@ -914,6 +914,7 @@ OTHER_DESK = "Phòng Tài chính – Kế hoạch (bàn khác)"
 OTHER_DESK_2 = "Ban Quản lý dự án (bàn thứ ba)"
 SANITY_BOUND_S = 5.0  # the issue asks for "within a second"; this only catches a change never heard
 
+
 def tr_pattern(source):
     """A regular expression for a plugin message as shown in the UI language (%1… match anything)."""
     shown = TS.get(LANG, {}).get(source, source)
@@ -992,6 +993,8 @@ def remote_change(label, table, history_view, task_id, status, old_status, by, d
             seen["field"] = now
         if "exit" not in seen and desk.poll() is not None:
             seen["exit"] = now
+            if desk.returncode != 0:  # shown as the wait's last error
+                raise Failed("restrack set-status exited with %d: %s" % (desk.returncode, desk.stderr.read().strip()))
         return len(seen) == 3
     yield Wait("zone %s drawn %s after another desk's change" % (ZONE, status), recoloured, 15,
                lambda: "zone %s %s (wanted %s); the CLI %s" % (zone_state()["status"], zone_state()["rgb"], wanted,
