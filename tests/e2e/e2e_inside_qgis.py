@@ -991,18 +991,19 @@ def remote_change(label, table, history_view, task_id, status, old_status, by, d
             seen["recoloured"] = now
         if "field" not in seen and zone["status"] == status:
             seen["field"] = now
+        if "panel" not in seen and shows_status(table, task_id, status):
+            seen["panel"] = now
         if "exit" not in seen and desk.poll() is not None:
             seen["exit"] = now
             if desk.returncode != 0:  # shown as the wait's last error
                 raise Failed("restrack set-status exited with %d: %s" % (desk.returncode, desk.stderr.read().strip()))
-        return len(seen) == 3
-    yield Wait("zone %s drawn %s after another desk's change" % (ZONE, status), recoloured, 15,
+        return len(seen) == 4
+    yield Wait("zone %s drawn %s and the table showing it after another desk's change" % (ZONE, status), recoloured, 15,
                lambda: "zone %s %s (wanted %s); the CLI %s" % (zone_state()["status"], zone_state()["rgb"], wanted,
                                                               "running" if desk.poll() is None else "exited"))
     out, err = desk.communicate(timeout=10)
     check("the other desk's restrack set-status succeeded", desk.returncode == 0, (err or out).strip(), required=True)
-    yield Wait("the table shows %s as %s" % (task_id, status), lambda: shows_status(table, task_id, status), 10)
-    t_panel = time.monotonic()
+    check("the table shows %s as %s" % (task_id, status), shows_status(table, task_id, status), row_of(table, task_id)[1])
     if history_view is not None and rows_before >= 0:
         yield Wait("the history of %s shows the other desk's entry" % task_id,
                    lambda: view_model_count(history_view) == rows_before + 1, 10,
@@ -1038,15 +1039,15 @@ def remote_change(label, table, history_view, task_id, status, old_status, by, d
         "recoloured_after_cli_start_s": round(seen["recoloured"] - t_start, 3),
         "status_field_after_cli_exit_s": round(seen["field"] - seen["exit"], 3),
         "message_bar_after_cli_exit_s": round(at - seen["exit"], 3),
-        "panel_checked_after_cli_exit_s": round(t_panel - seen["exit"], 3),
+        "table_after_cli_exit_s": round(seen["panel"] - seen["exit"], 3),
     }
     delays.append(delay)
     note("measured %s: zone %s drawn in the new colour %.0f ms after the other desk's CLI exited (%.0f ms after "
-         "it started, the CLI itself ran %.0f ms); message-bar line %.0f ms, status field %.0f ms after its exit "
+         "it started, the CLI itself ran %.0f ms); message-bar line %.0f ms, table %.0f ms, status field %.0f ms after its exit "
          "(polled: a render every tick of 50 ms)" % (
              label, ZONE, 1000 * delay["recoloured_after_cli_exit_s"], 1000 * delay["recoloured_after_cli_start_s"],
              1000 * delay["cli_run_s"], 1000 * delay["message_bar_after_cli_exit_s"],
-             1000 * delay["status_field_after_cli_exit_s"]))
+             1000 * delay["table_after_cli_exit_s"], 1000 * delay["status_field_after_cli_exit_s"]))
     # A sanity bound only (the requirement is a second, the bench measures it): a change
     # heard late because of a poll or a reconnect would show here.
     check("recoloured within %.0f s of the other desk's change" % SANITY_BOUND_S,
