@@ -23,7 +23,9 @@
 # CLI, the server stopped and started again. The cluster is stopped and removed at the end.
 # Artifacts kept in WORK/artifacts: e2e-screenshot.png (the main window after the status
 # changes), e2e-canvas.png, e2e-after-reload.png, the status dialog, zone A3 before/after,
-# qgis.log, e2e-result.json.
+# qgis.log, e2e-result.json. With --live-pg: e2e-live-delays.json (the measured delays, also
+# printed), the server dialog, the main window and the canvas after each change and with the
+# server stopped, zone A3 rendered before and after each change.
 set -uo pipefail
 
 die() { echo "e2e: $*" >&2; exit 2; }
