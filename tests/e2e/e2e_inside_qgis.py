@@ -16,6 +16,9 @@
 #   RT_E2E_PLUGIN     the plugin's library base name (libresolutiontrackerplugin)
 #   RT_E2E_LANG       vi|en, the language QGIS was started in
 #   RT_E2E_TIMEOUT    seconds for the whole run inside QGIS
+#   RT_E2E_SCENARIO   desk (the above) | live_pg (run_e2e.sh --live-pg: the register on a
+#                     PostgreSQL server, RT_E2E_PG; another desk's changes, the server stopped
+#                     and started again; see live_pg_scenario)
 import datetime
 import json
 import os
@@ -35,7 +38,8 @@ from qgis.PyQt.QtWidgets import (QAbstractButton, QAbstractItemView, QAction, QA
                                  QLineEdit, QListView, QMessageBox, QPlainTextEdit, QTableView, QTabWidget,
                                  QTextEdit, QToolBar, QTreeView, QWidget)
 from qgis.core import (QgsApplication, QgsCategorizedSymbolRenderer, QgsExpression, QgsFeatureRequest,
-                       QgsMapRendererSequentialJob, QgsMapSettings, QgsProject)
+                       QgsMapRendererSequentialJob, QgsMapSettings, QgsPointXY, QgsProject)
+from qgis.gui import QgsMessageBarItem
 from qgis.utils import iface
 
 ENV = os.environ
@@ -133,12 +137,18 @@ def message_log_lines():
     return lines
 
 
+bar_lines = []  # (time.monotonic(), level, text) of every message-bar item, as it was pushed
+
+
 def on_bar_item(item):
     try:
+        if not isinstance(item, QgsMessageBarItem):
+            item = sip.cast(item, QgsMessageBarItem)  # widgetAdded hands it over as a plain QWidget
         text = item.title() + " " + item.text()
         level = int(item.level())
     except Exception:  # noqa: BLE001 - informative only
         return
+    bar_lines.append((time.monotonic(), level, text))
     state["qgis_messages"].append("[message bar/%d] %s" % (level, text[:500]))
     if level == 2:  # Qgis.Critical
         state["failures"].append("%s: the message bar shows an error: %s" % (state["step"], text[:500]))
@@ -891,6 +901,284 @@ def unload_and_reload(ids, buttons_before):
     grab(mw(), "e2e-after-reload.png")
 
 
+# ---------------------------------------------------------------- the live scenario (run_e2e.sh --live-pg)
+# The register on a PostgreSQL server (RT_E2E_PG, a service name; the cluster in
+# RT_E2E_PG_CLUSTER is this run's own, RT_E2E_PG_SCRIPT halts and resumes it). The plugin is
+# opened on it through its menu, another desk changes a task through the CLI, the server is
+# stopped and started again. Measured: from the other desk's change (the CLI's exit: its
+# commit sent the NOTIFY) to zone A3 rendered in the new colour, and to the message-bar line.
+PG = ENV.get("RT_E2E_PG", "")
+PG_CLUSTER = ENV.get("RT_E2E_PG_CLUSTER", "")
+PG_SCRIPT = ENV.get("RT_E2E_PG_SCRIPT", "")
+OTHER_DESK = "Phòng Tài chính – Kế hoạch (bàn khác)"
+OTHER_DESK_2 = "Ban Quản lý dự án (bàn thứ ba)"
+SANITY_BOUND_S = 5.0  # the issue asks for "within a second"; this only catches a change never heard
+
+
+def tr_pattern(source):
+    """A regular expression for a plugin message as shown in the UI language (%1… match anything)."""
+    shown = TS.get(LANG, {}).get(source, source)
+    return re.compile(".*".join(re.escape(part) for part in re.split(r"%\d", shown)), re.S)
+
+
+def bar_lines_since(t0, pattern=None, words=()):
+    """The message-bar lines pushed after t0 that match pattern and hold every word (case folded)."""
+    out = []
+    for at, level, text in bar_lines:
+        if at < t0:
+            continue
+        if pattern is not None and not pattern.search(text):
+            continue
+        if all(w.lower() in text.lower() for w in words):
+            out.append((at, level, text))
+    return out
+
+
+def canvas_colours(layer, code, steps=12):
+    """{rgb: count} of the map canvas's pixels at a grid of points inside the zone."""
+    canvas = iface.mapCanvas()
+    geometry = zone_feature(layer, code).geometry()
+    box = geometry.boundingBox()
+    image = canvas.grab().toImage()
+    settings = canvas.mapSettings()
+    counts = {}
+    for i in range(1, steps):
+        for j in range(1, steps):
+            x = box.xMinimum() + box.width() * i / steps
+            y = box.yMinimum() + box.height() * j / steps
+            if not geometry.contains(QgsPointXY(x, y)):
+                continue
+            px = settings.mapToPixel().transform(settings.layerToMapCoordinates(layer, QgsPointXY(x, y)))
+            if 0 <= px.x() < image.width() and 0 <= px.y() < image.height():
+                c = image.pixelColor(int(px.x()), int(px.y()))
+                counts[(c.red(), c.green(), c.blue())] = counts.get((c.red(), c.green(), c.blue()), 0) + 1
+    return counts
+
+
+def shows_status(table, task_id, status):
+    return any(s.strip().lower() in STATUS_LABELS[status] for s in (row_of(table, task_id)[1] or []))
+
+
+def other_desk_sets(task_id, status, by, expect):
+    """Another desk: the restrack CLI, its own process and connection, on the same server."""
+    return subprocess.Popen([RESTRACK, "set-status", "--db", PG, task_id, status, "--by", by, "--expect", expect],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+
+
+def cluster(action):
+    done = subprocess.run([PG_SCRIPT, action, PG_CLUSTER], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=90)
+    check("pg-test-cluster.sh %s" % action, done.returncode == 0, done.stderr.strip(), required=True)
+
+
+def remote_change(label, table, history_view, task_id, status, old_status, by, delays):
+    """Another desk changes task_id; waits for this desk's panel, map and message bar; records the delays."""
+    step("remote_change_%s" % label)
+    rows_before = view_model_count(history_view) if history_view is not None else -1
+    refreshes = canvas_refreshes[0]
+    wanted = rgb(category_color(zones_layer(), status))
+    check("the layer has a colour for %s" % status, wanted is not None, required=True)
+    t_start = time.monotonic()
+    desk = other_desk_sets(task_id, status, by, old_status)
+    seen = {}
+
+    def recoloured():
+        # The colour drawn (the plugin's renderer, at once) and the status field (the live
+        # virtual field, for the attribute table and labels: it follows half a second later).
+        zone = zone_state()
+        now = time.monotonic()
+        if "recoloured" not in seen and same_rgb(zone["rgb"], wanted):
+            seen["recoloured"] = now
+        if "field" not in seen and zone["status"] == status:
+            seen["field"] = now
+        if "panel" not in seen and shows_status(table, task_id, status):
+            seen["panel"] = now
+        if "exit" not in seen and desk.poll() is not None:
+            seen["exit"] = now
+            if desk.returncode != 0:  # shown as the wait's last error
+                raise Failed("restrack set-status exited with %d: %s" % (desk.returncode, desk.stderr.read().strip()))
+        return len(seen) == 4
+    yield Wait("zone %s drawn %s and the table showing it after another desk's change" % (ZONE, status), recoloured, 15,
+               lambda: "zone %s %s (wanted %s); the CLI %s" % (zone_state()["status"], zone_state()["rgb"], wanted,
+                                                              "running" if desk.poll() is None else "exited"))
+    out, err = desk.communicate(timeout=10)
+    check("the other desk's restrack set-status succeeded", desk.returncode == 0, (err or out).strip(), required=True)
+    check("the table shows %s as %s" % (task_id, status), shows_status(table, task_id, status), row_of(table, task_id)[1])
+    if history_view is not None and rows_before >= 0:
+        yield Wait("the history of %s shows the other desk's entry" % task_id,
+                   lambda: view_model_count(history_view) == rows_before + 1, 10,
+                   lambda: "%d rows, %d before" % (view_model_count(history_view), rows_before))
+    changed = tr_pattern("%1 changed %2: %3 → %4")
+    yield Wait("a message-bar line naming who changed what",
+               lambda: bar_lines_since(t_start, changed, (by, task_id)), 10,
+               lambda: [t for _, _, t in bar_lines_since(t_start)])
+    at, level, text = bar_lines_since(t_start, changed, (by, task_id))[0]
+    check("the line names the new status", any(l in text.lower() for l in STATUS_LABELS[status]), text)
+    check("the line is information, not a warning", level == 0, level)
+    after = zone_state()
+    after["image"].save(os.path.join(ARTIFACTS, "e2e-live-zone-A3-%s.png" % label))
+    check("zone %s's status field is %s" % (ZONE, status), after["status"] == status, after["status"])
+    check("zone %s is drawn in the %s colour" % (ZONE, status), same_rgb(after["rgb"], wanted), "%s vs %s" % (after["rgb"], wanted))
+    yield Wait("the map canvas redrawn after the change",
+               lambda: canvas_refreshes[0] > refreshes and not iface.mapCanvas().isDrawing(), 15)
+    # The canvas itself, as the user sees it: without the selection's yellow (the plugin selects
+    # the task's features), zone A3 mostly in the new colour (labels and a smaller zone on top).
+    zones_layer().removeSelection()
+    yield Wait("the canvas redrawn without the selection", canvas_still(iface.mapCanvas()), 15)
+    counts = canvas_colours(zones_layer(), ZONE)
+    common = max(counts, key=counts.get) if counts else None
+    check("zone %s on the canvas is drawn in the %s colour" % (ZONE, status), same_rgb(common, wanted),
+          "most common of %d samples %s, wanted %s; %s" % (sum(counts.values()), common, wanted,
+                                                          sorted(counts.items(), key=lambda kv: -kv[1])[:4]))
+    grab(iface.mapCanvas(), "e2e-live-canvas-%s.png" % label)
+    grab(mw(), "e2e-live-%s.png" % label)
+    delay = {
+        "change": "%s %s -> %s by %s" % (task_id, old_status, status, by),
+        "cli_run_s": round(seen["exit"] - t_start, 3),
+        "recoloured_after_cli_exit_s": round(seen["recoloured"] - seen["exit"], 3),
+        "recoloured_after_cli_start_s": round(seen["recoloured"] - t_start, 3),
+        "status_field_after_cli_exit_s": round(seen["field"] - seen["exit"], 3),
+        "message_bar_after_cli_exit_s": round(at - seen["exit"], 3),
+        "table_after_cli_exit_s": round(seen["panel"] - seen["exit"], 3),
+    }
+    delays.append(delay)
+    note("measured %s: zone %s drawn in the new colour %.0f ms after the other desk's CLI exited (%.0f ms after "
+         "it started, the CLI itself ran %.0f ms); message-bar line %.0f ms, table %.0f ms, status field %.0f ms after its exit "
+         "(polled: a render every tick of 50 ms)" % (
+             label, ZONE, 1000 * delay["recoloured_after_cli_exit_s"], 1000 * delay["recoloured_after_cli_start_s"],
+             1000 * delay["cli_run_s"], 1000 * delay["message_bar_after_cli_exit_s"],
+             1000 * delay["table_after_cli_exit_s"], 1000 * delay["status_field_after_cli_exit_s"]))
+    # A sanity bound only (the issue's requirement is a second, the bench measures it): a change
+    # heard late because of a poll or a reconnect would show here.
+    check("recoloured within %.0f s of the other desk's change" % SANITY_BOUND_S,
+          seen["recoloured"] - seen["exit"] < SANITY_BOUND_S, delay)
+
+
+def live_pg_scenario():
+    canvas = iface.mapCanvas()
+    delays = []
+    state["live_delays"] = delays
+
+    step("qgis_started")
+    check("run_e2e.sh --live-pg gave the server and its cluster", PG and PG_CLUSTER and PG_SCRIPT,
+          "RT_E2E_PG=%r RT_E2E_PG_CLUSTER=%r" % (PG, PG_CLUSTER), required=True)
+    yield Wait("QGIS main window shown and the project's layers loaded",
+               lambda: mw().isVisible() and len(QgsProject.instance().mapLayers()) > 0, 60)
+    yield Wait("the map canvas finished drawing", lambda: not canvas.isDrawing(), 60)
+    mw().setGeometry(QApplication.primaryScreen().availableGeometry())
+    check("the sample project is open", zones_layer() is not None, QgsProject.instance().fileName(), required=True)
+
+    step("plugin_loaded")
+    yield Wait("the plugin's menu in the menu bar", lambda: len(plugin_menus()) > 0, 30)
+    yield Wait("the dock RtTaskDock", lambda: len(docks()) > 0, 20)
+    dock = docks()[0]
+    if not dock.isVisible():
+        dock.toggleViewAction().trigger()
+        yield Wait("the dock visible", lambda: dock.isVisible(), 10)
+    table = child(dock, QTableView, "RtTaskTable")
+    check("the dock has the task table RtTaskTable", table is not None, required=True)
+
+    # As a user does: Resolution Tracker ▸ Open a Register on a Server…, the connection typed.
+    step("open_server_register")
+    actions = [a for a in mw().findChildren(QAction, "RtOpenServerRegister")]
+    check("the menu has Open a Register on a Server…", len(actions) >= 1, required=True)
+    t_open = time.monotonic()
+    QTimer.singleShot(0, actions[-1].trigger)  # exec() of the dialog would block here
+    yield Wait("the dialog RtServerDialog open", lambda: any(
+        w.isVisible() and w.metaObject().className() == "RtServerDialog" for w in QApplication.topLevelWidgets()), 10)
+    dialog = [w for w in QApplication.topLevelWidgets()
+              if w.isVisible() and w.metaObject().className() == "RtServerDialog"][0]
+    entries = [e for e in dialog.findChildren(QLineEdit) if e.placeholderText().startswith("service=")]
+    check("the dialog has the connection field", len(entries) == 1, [e.placeholderText() for e in dialog.findChildren(QLineEdit)],
+          required=True)
+    check("typed the connection %s" % PG, type_text(entries[0], PG), entries[0].text())
+    grab(dialog, "e2e-live-server-dialog.png")
+    box = dialog.findChild(QDialogButtonBox)
+    open_button = box.button(QDialogButtonBox.Open) if box is not None else None
+    check("the dialog has an Open button", open_button is not None, required=True)
+    click(open_button)
+    yield Wait("the server dialog closed (the register opened)", lambda: sip.isdeleted(dialog) or not dialog.isVisible(), 30,
+               lambda: [l.text() for l in dialog.findChildren(QLabel) if l.text()][-1:])
+    opened = tr_pattern("Register on %1 opened; the project remembers the connection (no password).")
+    yield Wait("the message bar says the register on the server is open", lambda: bar_lines_since(t_open, opened), 10,
+               lambda: [t for _, _, t in bar_lines_since(t_open)])
+    entry = QgsProject.instance().readEntry("ResolutionTracker", "/registerPath")[0]
+    check("the project remembers the server connection (no password)", entry == PG, entry)
+    yield Wait("the table lists the server register's 89 tasks", lambda: view_model_count(table) == 89, 30,
+               lambda: view_model_count(table))
+
+    step("select_task")
+    select_row(table, TASK_A3)
+    history_view = child(dock, QAbstractItemView, "RtTaskHistory")
+    details = child(dock, QWidget, "RtTaskDetails")
+    yield Wait("the details show %s" % TASK_A3,
+               lambda: TASK_A3 in widget_text(details) or "quy hoạch phân khu A3" in widget_text(details)
+               or "zoning sub-plan A3" in widget_text(details), 10)
+    yield Wait("the table shows %s in progress" % TASK_A3, lambda: shows_status(table, TASK_A3, "in_progress"), 10)
+    before = zone_state()
+    before["image"].save(os.path.join(ARTIFACTS, "e2e-live-zone-A3-before.png"))
+    check("zone A3 starts in progress", before["status"] == "in_progress", before["status"])
+    check("zone A3 is drawn in the in-progress colour",
+          same_rgb(before["rgb"], rgb(category_color(zones_layer(), "in_progress"))),
+          "%s vs %s" % (before["rgb"], rgb(category_color(zones_layer(), "in_progress"))))
+    yield Wait("the canvas idle", lambda: not canvas.isDrawing(), 20)
+
+    yield from remote_change("1", table, history_view, TASK_A3, "done", "in_progress", OTHER_DESK, delays)
+
+    # The server goes away: the plugin says so and keeps showing what it read.
+    step("server_stopped")
+    t_stop = time.monotonic()
+    cluster("halt")
+    unreachable = tr_pattern("The register server is unreachable; showing the state read at %1; reconnecting…")
+    yield Wait("the message bar says the server is unreachable", lambda: bar_lines_since(t_stop, unreachable), 30,
+               lambda: [t for _, _, t in bar_lines_since(t_stop)])
+    at, level, text = bar_lines_since(t_stop, unreachable)[0]
+    note("the plugin said the server was unreachable %.0f ms after pg_ctl stop -m fast returned: %s" % (
+        1000 * (at - t_stop), text))
+    check("the unreachable line is a warning", level == 1, level)
+    grab(mw(), "e2e-live-server-stopped.png")
+    check("the table still lists the 89 tasks", view_model_count(table) == 89, view_model_count(table))
+    check("the table still shows %s done (the last state read)" % TASK_A3, shows_status(table, TASK_A3, "done"),
+          row_of(table, TASK_A3)[1])
+    kept = zone_state()
+    check("zone A3 is still drawn in the done colour", same_rgb(kept["rgb"], rgb(category_color(zones_layer(), "done"))),
+          kept["rgb"])
+    # Some seconds without the server: the state shown stays, nothing is reported as an error.
+    t_hold = time.monotonic()
+    yield Wait("three seconds without the server", lambda: time.monotonic() - t_hold > 3, 10)
+    check("after 3 s without the server: still 89 tasks, %s done" % TASK_A3,
+          view_model_count(table) == 89 and shows_status(table, TASK_A3, "done"))
+
+    step("server_restarted")
+    t_resume = time.monotonic()
+    cluster("resume")
+    # A change made at once, before the plugin's next try (its listener retries on QGIS's event
+    # loop, which waits here for the CLI): no notice is heard for it, it must show all the same
+    # (the plugin reads everything again when it reconnects).
+    meanwhile = other_desk_sets(TASK_DIRECTIVE, "in_progress", OTHER_DESK, "no_report")
+    out, err = meanwhile.communicate(timeout=30)
+    check("the other desk's change right after the restart succeeded", meanwhile.returncode == 0, (err or out).strip())
+    back = tr_pattern("The register server is reachable again; the tasks were read again.")
+    yield Wait("the message bar says the server is reachable again", lambda: bar_lines_since(t_resume, back), 30,
+               lambda: [t for _, _, t in bar_lines_since(t_resume)])
+    note("reconnected %.1f s after the server was started again (the plugin retries 0.5 s, 1 s, 2 s … at most 10 s apart)"
+         % (bar_lines_since(t_resume, back)[0][0] - t_resume))
+    check("the unreachable line is gone from the message bar",
+          not any(unreachable.search(i.text() or "") for i in iface.messageBar().items()),
+          [i.text() for i in iface.messageBar().items()])
+    yield Wait("the table lists the 89 tasks after the reconnection", lambda: view_model_count(table) == 89, 10)
+    yield Wait("the table shows %s in progress, changed while the plugin was reconnecting" % TASK_DIRECTIVE,
+               lambda: shows_status(table, TASK_DIRECTIVE, "in_progress"), 10,
+               lambda: row_of(table, TASK_DIRECTIVE)[1])
+
+    yield from remote_change("2-after-reconnect", table, history_view, TASK_A3, "in_progress", "done", OTHER_DESK_2, delays)
+
+    step("delays")
+    with open(os.path.join(ARTIFACTS, "e2e-live-delays.json"), "w", encoding="utf-8") as f:
+        json.dump(delays, f, ensure_ascii=False, indent=1)
+    check("two changes measured", len(delays) == 2, delays)
+
+
 # ---------------------------------------------------------------- the driver
 class Driver:
     def __init__(self, generator):
@@ -1012,7 +1300,7 @@ try:
     save()
     QgsApplication.messageLog().messageReceived.connect(on_log)
     iface.messageBar().widgetAdded.connect(on_bar_item)
-    driver = Driver(scenario())
+    driver = Driver(live_pg_scenario() if ENV.get("RT_E2E_SCENARIO") == "live_pg" else scenario())
     QTimer.singleShot(0, driver.start)
 except Exception:  # noqa: BLE001
     state["failures"].append("the test script could not start: %s" % traceback.format_exc())

@@ -2,7 +2,7 @@
 # Resolution Tracker end to end: real QGIS desktop under Xvfb with the built plugin.
 #
 #   run_e2e.sh --plugin BUILD/plugin/libresolutiontrackerplugin.so --restrack BUILD/cli/restrack \
-#              --source-dir SRC --work-dir BUILD/tests/e2e [--lang vi|en] [--timeout SECONDS]
+#              --source-dir SRC --work-dir BUILD/tests/e2e [--lang vi|en] [--timeout SECONDS] [--live-pg]
 #
 # 1. a throw-away QGIS profile under WORK/run/profiles/default: the plugin's folder in
 #    [plugins] searchPathsForPlugins, [Plugins] libresolutiontrackerplugin=true, the UI language;
@@ -14,13 +14,22 @@
 #    on timeout;
 # 4. the verdict from WORK/artifacts/e2e-result.json (written by the script inside QGIS):
 #    exit 0 only if every check passed and QGIS quit cleanly.
+# With --live-pg, the register is on a throw-away PostgreSQL cluster of this run's own
+# (scripts/pg-test-cluster.sh; the shared ctest fixture "pg" must not be stopped under other
+# tests): `restrack db init` + `restrack push` of the register built in 2., reached as
+# service=rt_e2e (a pg_service.conf and a pgpass file in WORK/run: no password in the project
+# or on a command line). The scenario inside QGIS is then the live one (live_pg_scenario in
+# e2e_inside_qgis.py): the plugin opened on the server, another desk's changes through the
+# CLI, the server stopped and started again. The cluster is stopped and removed at the end.
 # Artifacts kept in WORK/artifacts: e2e-screenshot.png (the main window after the status
 # changes), e2e-canvas.png, e2e-after-reload.png, the status dialog, zone A3 before/after,
-# qgis.log, e2e-result.json.
+# qgis.log, e2e-result.json. With --live-pg: e2e-live-delays.json (the measured delays, also
+# printed), the server dialog, the main window and the canvas after each change and with the
+# server stopped, zone A3 rendered before and after each change.
 set -uo pipefail
 
 die() { echo "e2e: $*" >&2; exit 2; }
-PLUGIN='' RESTRACK='' SRC='' WORK='' LANG_UI=vi TIMEOUT=200
+PLUGIN='' RESTRACK='' SRC='' WORK='' LANG_UI=vi TIMEOUT=200 LIVE_PG=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --plugin) PLUGIN=$2; shift 2 ;;
@@ -29,6 +38,7 @@ while [ $# -gt 0 ]; do
     --work-dir) WORK=$2; shift 2 ;;
     --lang) LANG_UI=$2; shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
+    --live-pg) LIVE_PG=1; shift ;;
     *) die "unknown argument $1" ;;
   esac
 done
@@ -83,6 +93,26 @@ export RESTRACK_DB="$RUN/data/mongcai-172-e2e.gpkg"
     --register "$SRC/data/mongcai-172-register.json" --text "$SRC/data/NQ-172-HDND-2023-MongCai.txt" \
   || die "restrack build-register failed"
 
+export RT_E2E_SCENARIO=desk
+if [ "$LIVE_PG" = 1 ]; then
+  # Our own cluster: the test stops and starts its server, which the shared fixture must not see.
+  PG_CLUSTER=$(mktemp -d /tmp/rt-pg-e2e.XXXXXX)
+  trap '"$SRC/scripts/pg-test-cluster.sh" stop "$PG_CLUSTER"' EXIT
+  "$SRC/scripts/pg-test-cluster.sh" start "$PG_CLUSTER" || die "the PostgreSQL test cluster did not start"
+  # shellcheck disable=SC1091
+  . "$PG_CLUSTER/env.sh"
+  printf '[rt_e2e]\nhost=%s\nport=%s\ndbname=rt_test\nuser=%s\nconnect_timeout=5\n' \
+    "$RT_TEST_PG_HOST" "$RT_TEST_PG_PORT" "$RT_TEST_PG_SUPERUSER" > "$RUN/pg_service.conf"
+  ( umask 077; printf '%s:%s:rt_test:%s:%s\n' "$RT_TEST_PG_HOST" "$RT_TEST_PG_PORT" "$RT_TEST_PG_SUPERUSER" \
+      "$RT_TEST_PG_PASSWORD" > "$RUN/pgpass" )
+  unset RT_TEST_PG RT_TEST_PG_PASSWORD
+  export PGSERVICEFILE="$RUN/pg_service.conf" PGPASSFILE="$RUN/pgpass"
+  "$RESTRACK" db init --db service=rt_e2e || die "restrack db init failed"
+  "$RESTRACK" push --from "$RESTRACK_DB" --db service=rt_e2e || die "restrack push failed"
+  export RT_E2E_SCENARIO=live_pg RT_E2E_PG=service=rt_e2e RT_E2E_PG_CLUSTER="$PG_CLUSTER"
+  export RT_E2E_PG_SCRIPT="$SRC/scripts/pg-test-cluster.sh"
+fi
+
 export RT_E2E_RESULT="$RESULT" RT_E2E_ARTIFACTS="$ART" RT_E2E_RESTRACK="$RESTRACK" RT_E2E_SOURCE_DIR="$SRC"
 export RT_E2E_PLUGIN="$PLUGIN_BASE" RT_E2E_LANG="$LANG_UI" RT_E2E_TIMEOUT=$((TIMEOUT - 40))
 # Keep QGIS away from the user's own folders and session.
@@ -115,7 +145,7 @@ setsid bash -c '
 ' &
 pgid=$!
 cleanup() { kill -TERM -- "-$pgid" 2>/dev/null; sleep 2; kill -KILL -- "-$pgid" 2>/dev/null; }
-trap 'cleanup; exit 3' TERM INT HUP
+trap 'cleanup; exit 3' TERM INT HUP  # exit also runs the EXIT trap (the cluster stopped)
 rc=
 while [ -z "$rc" ]; do
   if ! kill -0 "$pgid" 2>/dev/null; then
