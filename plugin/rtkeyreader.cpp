@@ -1,6 +1,7 @@
 #include "rtkeyreader.h"
 #include "rtcrscheck.h"
 #include "rtlayerkeys.h"
+#include "rtpgkeycopy.h"
 
 #include <qgscoordinatereferencesystem.h>
 #include <qgsexpression.h>
@@ -9,6 +10,8 @@
 #include <qgsfeatureiterator.h>
 #include <qgsfeaturerequest.h>
 #include <qgsfeedback.h>
+#include <qgsdatasourceuri.h>
+#include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerfeatureiterator.h>
 
@@ -93,6 +96,17 @@ RtResult<std::shared_ptr<RtKeyReader>> RtKeyReader::prepare( QgsVectorLayer *lay
 
   reader->mLayerName = layer->name();
   reader->mExpectedCount = layer->featureCount();
+  // QGIS's PostgreSQL provider uses an int4 primary key's value as the feature id: COPY gives the same ids.
+  const QgsDataSourceUri uri( layer->source() );
+  const QgsAttributeList pk = layer->dataProvider() ? layer->dataProvider()->pkAttributeIndexes() : QgsAttributeList();
+  if ( layer->providerType() == QLatin1String( "postgres" ) && reader->mPlainTypes && layer->subsetString().isEmpty() && uri.sql().isEmpty()
+       && !layer->isModified() && !uri.table().startsWith( QLatin1Char( '(' ) ) && pk.size() == 1 && fields.at( pk.first() ).type() == QVariant::Int )
+  {
+    PgTable table { uri.connectionInfo( true ), uri.schema(), uri.table(), fields.at( pk.first() ).name(), {} };
+    for ( const int index : std::as_const( reader->mIndexes ) )
+      table.keyFields << fields.at( index ).name();
+    reader->mPgTable = table;
+  }
   reader->mKeyExpression = keyExpression( binding );
   reader->mContext = QgsExpressionContext( QgsExpressionContextUtils::globalProjectLayerScopes( layer ) );
   // A copy of the layer's source (its edits included) that another thread may iterate.
@@ -100,9 +114,44 @@ RtResult<std::shared_ptr<RtKeyReader>> RtKeyReader::prepare( QgsVectorLayer *lay
   return Result::success( reader );
 }
 
+bool RtKeyReader::readPgTable( QgsFeedback *feedback )
+{
+  const double step = mExpectedCount > 0 ? 100.0 / static_cast<double>( mExpectedCount ) : 0;
+  RtResult<QVector<RtFeatureKey>> copied = RtPgKeyCopy::readTable( mPgTable->connection, mPgTable->schema, mPgTable->table, mPgTable->fidColumn,
+                                                                   mPgTable->keyFields, false, [feedback, step]( qint64 rows ) {
+    if ( feedback )
+      feedback->setProgress( std::min( 99.0, rows * step ) );
+    return !( feedback && feedback->isCanceled() );
+  } );
+  if ( !copied.ok() || ( feedback && feedback->isCanceled() ) )
+    return false;
+  keys = copied.takeValue();
+  keyTexts.reserve( keys.size() );
+  for ( RtFeatureKey &key : keys )
+  {
+    keyTexts << key.values.join( QLatin1Char( '/' ) ); // as the virtual field joins the plain values
+    QString &first = key.values.first();
+    bool digits = !first.isEmpty();
+    for ( const QChar c : std::as_const( first ) )
+      digits = digits && c >= QLatin1Char( '0' ) && c <= QLatin1Char( '9' );
+    if ( mPadCode && digits )
+      first = first.rightJustified( 5, QLatin1Char( '0' ) );
+  }
+  return true;
+}
+
 bool RtKeyReader::read( QgsFeedback *feedback )
 {
   keys.clear();
+  keyTexts.clear();
+  if ( feedback && feedback->isCanceled() )
+    return false;
+  mReadByCopy = mPgTable && readPgTable( feedback );
+  if ( mReadByCopy )
+    return true;
+  if ( feedback && feedback->isCanceled() )
+    return false;
+  keys.clear(); // what a failed COPY left; the provider reads them all
   keyTexts.clear();
   // The map key must be exactly what the field's expression computes: for strings and
   // integers that is the value's text; any other type goes through the expression itself.

@@ -11,6 +11,7 @@
 #include <QVector>
 
 #include <memory>
+#include <optional>
 
 #include <qgsexpressioncontext.h>
 #include <qgsfeatureid.h>
@@ -49,10 +50,17 @@ class RtKeyReader
     RtKeyReader( const RtKeyReader & ) = delete;
     RtKeyReader &operator=( const RtKeyReader & ) = delete;
 
-    //! Reads every feature's keys; false when \a feedback was cancelled. Any thread.
+    /**
+     * Reads every feature's keys; false when \a feedback was cancelled. Any thread. A
+     * PostgreSQL table without a filter or unsaved edits, keyed by an integer column, is read
+     * with COPY (several times faster than feature by feature); any other layer, or if the COPY
+     * fails, through QGIS's provider.
+     */
     bool read( QgsFeedback *feedback = nullptr );
 
     QString layerName() const { return mLayerName; }
+    //! Whether the last read() read a PostgreSQL table with COPY.
+    bool readByCopy() const { return mReadByCopy; }
     long long expectedCount() const { return mExpectedCount; }
 
     QVector<RtFeatureKey> keys;   //!< in layer order
@@ -74,6 +82,19 @@ class RtKeyReader
     bool mPlainTypes = true;
     QString mKeyExpression;
     QgsExpressionContext mContext;
+
+    //! A PostgreSQL table read with COPY (RtPgKeyCopy) instead of QGIS's provider; see prepare().
+    struct PgTable
+    {
+      QString connection; //!< libpq's connection string, QGIS's authentication configuration resolved
+      QString schema;
+      QString table;
+      QString fidColumn;
+      QStringList keyFields;
+    };
+    std::optional<PgTable> mPgTable;
+    bool mReadByCopy = false;
+    bool readPgTable( QgsFeedback *feedback );
 };
 
 /**
