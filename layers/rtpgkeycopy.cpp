@@ -27,6 +27,16 @@ namespace
     return QString::fromUtf8( PQerrorMessage( conn ) ).trimmed();
   }
 
+  //! A connection to \a connection (libpq's string); null with \a error saying why.
+  ConnPtr connect( const QString &connection, QString &error )
+  {
+    ConnPtr conn( PQconnectdb( connection.toUtf8().constData() ) );
+    if ( conn && PQstatus( conn.get() ) == CONNECTION_OK )
+      return conn;
+    error = conn ? serverMessage( conn.get() ) : rtMsg( "RtPgKeyCopy", "out of memory while connecting" );
+    return nullptr;
+  }
+
   QString identifier( PGconn *conn, const QString &name )
   {
     const QByteArray utf8 = name.toUtf8();
@@ -198,9 +208,10 @@ RtResult<QVector<RtFeatureKey>> RtPgKeyCopy::read( const QString &gdalConnection
                                                    const QStringList &keyFields, bool padCode )
 {
   using Result = RtResult<QVector<RtFeatureKey>>;
-  ConnPtr conn( PQconnectdb( libpqConnection( gdalConnection ).toUtf8().constData() ) );
-  if ( !conn || PQstatus( conn.get() ) != CONNECTION_OK )
-    return Result::failure( RtErrorKind::Unavailable, conn ? serverMessage( conn.get() ) : rtMsg( "RtPgKeyCopy", "out of memory while connecting" ) );
+  QString error;
+  const ConnPtr conn = connect( libpqConnection( gdalConnection ), error );
+  if ( !conn )
+    return Result::failure( RtErrorKind::Unavailable, error );
 
   // GDAL names a table of its active schema (or the search path) "table", any other "schema.table".
   const QString schema = activeSchema( gdalConnection );
@@ -232,9 +243,10 @@ RtResult<QVector<RtFeatureKey>> RtPgKeyCopy::readTable( const QString &connectio
                                                         const QStringList &keyFields, bool padCode, const Progress &progress )
 {
   using Result = RtResult<QVector<RtFeatureKey>>;
-  ConnPtr conn( PQconnectdb( connection.toUtf8().constData() ) );
-  if ( !conn || PQstatus( conn.get() ) != CONNECTION_OK )
-    return Result::failure( RtErrorKind::Unavailable, conn ? serverMessage( conn.get() ) : rtMsg( "RtPgKeyCopy", "out of memory while connecting" ) );
+  QString error;
+  const ConnPtr conn = connect( connection, error );
+  if ( !conn )
+    return Result::failure( RtErrorKind::Unavailable, error );
   const QString relation = schema.isEmpty() ? identifier( conn.get(), table )
                                             : identifier( conn.get(), schema ) + QLatin1Char( '.' ) + identifier( conn.get(), table );
   return copyKeys( conn.get(), relation, table, fidColumn, keyFields, padCode, progress );
