@@ -968,7 +968,8 @@ RtResult<QStringList> RtPgBackend::missingServerSetup() const
         lacking << policy;
     }
     if ( !lacking.isEmpty() )
-      missing << QStringLiteral( "the policies %1 of %2" ).arg( lacking.join( QStringLiteral( ", " ) ), name );
+      missing << QStringLiteral( "%1 %2 of %3" ).arg( lacking.size() == 1 ? QStringLiteral( "the policy" ) : QStringLiteral( "the policies" ),
+                                                      lacking.join( QStringLiteral( ", " ) ), name );
   }
 
   // The privileges of the roles that exist (a missing role is named above).

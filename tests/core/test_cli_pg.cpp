@@ -298,3 +298,39 @@ TEST_CASE( "restrack db upgrade gives a server register made before rights and l
   CHECK( again.out.contains( QStringLiteral( "nothing was missing" ) ) );
   CHECK_FALSE( again.out.contains( QStringLiteral( "added" ) ) );
 }
+
+TEST_CASE( "restrack db upgrade completes a server register's set-up all or nothing", "[cli][pg][rights]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = where.location();
+  requireOk( restrack( { "db", "init", "--db", uri } ) );
+  const auto notifyTriggers = [&]
+  {
+    return RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'rt_notify_change'" ) );
+  };
+  // The notify triggers gone, and a function of the rights that the set-up cannot replace
+  // (another return type): the triggers come first in the set-up, the function later.
+  for ( const char *table : { "rt_status_history", "rt_value_history", "rt_assignments" } )
+    REQUIRE( rtPgRawExecute( uri, QStringLiteral( "DROP TRIGGER %1_notify ON %1" ).arg( QLatin1String( table ) ) ).isEmpty() );
+  REQUIRE( rtPgRawExecute( uri, QStringLiteral( "DROP FUNCTION rt_may_edit(text) CASCADE" ) ).isEmpty() );
+  REQUIRE( rtPgRawExecute( uri, QStringLiteral( "CREATE FUNCTION rt_may_edit(task text) RETURNS integer LANGUAGE sql AS 'SELECT 1'" ) ).isEmpty() );
+  const QString policiesBefore = RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_policies WHERE schemaname = 'restrack'" ) );
+  REQUIRE( notifyTriggers() == QStringLiteral( "0" ) );
+
+  const Run failed = restrack( { "db", "upgrade", "--db", uri } );
+  INFO( failed.err.toStdString() );
+  CHECK( failed.code != 0 );
+  CHECK( failed.err.contains( QStringLiteral( "was not completed, nothing was changed" ) ) );
+  CHECK_FALSE( failed.err.contains( QStringLiteral( "CREATE" ) ) );
+  CHECK( notifyTriggers() == QStringLiteral( "0" ) );
+  CHECK( RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_policies WHERE schemaname = 'restrack'" ) ) == policiesBefore );
+
+  // The function put right, the upgrade adds all of it.
+  REQUIRE( rtPgRawExecute( uri, QStringLiteral( "DROP FUNCTION rt_may_edit(text)" ) ).isEmpty() );
+  const Run upgraded = restrack( { "db", "upgrade", "--db", uri } );
+  requireOk( upgraded );
+  CHECK( upgraded.out.contains( QStringLiteral( "the functions that say who may change a task" ) ) );
+  CHECK( upgraded.out.contains( QStringLiteral( "the policy rt_edit of rt_tasks" ) ) );
+  CHECK( notifyTriggers() == QStringLiteral( "3" ) );
+  CHECK( RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_policies WHERE schemaname = 'restrack'" ) ) == QStringLiteral( "11" ) );
+}
