@@ -2,6 +2,7 @@
 #include "rtprogress.h"
 
 #include "rtstore.h"
+#include "rtstorebackend.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -195,10 +196,13 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
   // The register itself failing (a server gone mid-import) stops the import: its rows are not to blame.
   const auto notApplied = [&]( const RtStatusResult &failure ) -> Result
   {
-    if ( failure.errorKind() == RtErrorKind::Unavailable )
+    if ( failure.errorKind() != RtErrorKind::Unavailable )
+      return Result::failureFrom( failure );
+    if ( RtStoreBackends::kindOf( store.path() ) == RtStoreBackends::Kind::PostgreSql )
       return Result::failure( RtErrorKind::Unavailable, QStringLiteral( "%1: the import was not applied at all, nothing was changed: the server is unavailable "
                               "(%2); import the form again once it is back" ).arg( path, failure.error() ) );
-    return Result::failureFrom( failure );
+    return Result::failure( RtErrorKind::Unavailable, QStringLiteral( "%1: the import was not applied at all, nothing was changed: the register cannot be "
+                            "written (%2)" ).arg( path, failure.error() ) );
   };
   const RtResult<QVector<RtDocumentInfo>> docs = store.resolutions();
   if ( !docs.ok() )
