@@ -57,14 +57,22 @@ int runDb( const QStringList &argList )
   }
   if ( action == QLatin1String( "upgrade" ) )
   {
-    QString keptAs;
-    const RtResult<int> upgraded = RtStoreTransfer::upgrade( location, &keptAs );
+    const RtResult<RtUpgradeReport> upgraded = RtStoreTransfer::upgrade( location );
     if ( !upgraded.ok() )
       return RtCli::fail( upgraded );
-    if ( keptAs.isEmpty() )
-      RtCli::out( rtMsg( "RtCli", "%1 is a register of schema %2 already: nothing to upgrade" ).arg( shown ).arg( upgraded.value() ) );
-    else
-      RtCli::out( rtMsg( "RtCli", "%1 was upgraded to register schema %2; the register as it was is kept as %3" ).arg( shown ).arg( upgraded.value() ).arg( keptAs ) );
+    const RtUpgradeReport &report = upgraded.value();
+    if ( !report.keptAs.isEmpty() )
+      RtCli::out( rtMsg( "RtCli", "%1 was upgraded to register schema %2; the register as it was is kept as %3" ).arg( shown ).arg( report.version ).arg( report.keptAs ) );
+    else if ( report.completed.isEmpty() )
+      RtCli::out( rtMsg( "RtCli", "%1 is a register of schema %2 already: nothing to upgrade" ).arg( shown ).arg( report.version ) );
+    if ( RtStoreBackends::kindOf( location ) == RtStoreBackends::Kind::PostgreSql )
+    {
+      if ( report.completed.isEmpty() )
+        RtCli::out( rtMsg( "RtCli", "%1: its rights (roles, row-level security) and live-update triggers are all there: nothing was missing" ).arg( shown ) );
+      else
+        RtCli::out( rtMsg( "RtCli", "%1 (register schema %2): its server set-up was completed, in one transaction; added: %3" )
+                    .arg( shown ).arg( report.version ).arg( report.completed.join( QStringLiteral( "; " ) ) ) );
+    }
     return ExitOk;
   }
   const QString user = args.value( QStringLiteral( "user" ) ).trimmed();

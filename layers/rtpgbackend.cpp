@@ -204,6 +204,16 @@ namespace
     return rtFail( f.kind, QStringLiteral( "%1: %2" ).arg( doing, f.cause ) );
   }
 
+  /**
+   * What a register on a server has beyond its tables: the change-notify triggers (live
+   * updates) and the rights (roles, privileges, row-level security). Idempotent; run with
+   * the register's schema first on the search path.
+   */
+  QStringList serverSetupStatements()
+  {
+    return RtStoreSchema::changeNotifyStatements() + RtPgRights::setupStatements( RtPgBackend::schemaName() );
+  }
+
   //! The kind of a refused connection, from libpq's message (the server sends no SQLSTATE before the login).
   RtErrorKind connectionFailureKind( const QString &message )
   {
@@ -819,8 +829,7 @@ RtStatusResult RtPgBackend::create( const QString &location, const RtStoreCreate
         seen.insert( statement );
       }
     }
-    statements << RtStoreSchema::changeNotifyStatements(); // after the fill: the initial rows are not announced
-    statements << RtPgRights::setupStatements( schemaName() );
+    statements << serverSetupStatements(); // after the fill: the initial rows are not announced
     for ( const QString &statement : std::as_const( statements ) )
     {
       const Result result = exec( b.mConn, statement );
@@ -843,6 +852,193 @@ RtStatusResult RtPgBackend::create( const QString &location, const RtStoreCreate
 }
 
 // ---- upgrading -------------------------------------------------------------------------
+
+RtResult<QStringList> RtPgBackend::missingServerSetup() const
+{
+  using Missing = RtResult<QStringList>;
+  const QString where = location();
+  const auto rows = [&]( const QString & sql, const QVector<Param> &params, QVector<QStringList> *out ) -> RtStatusResult
+  {
+    const Result result = exec( mConn, sql, params );
+    if ( !result.ok() )
+      return failed( mConn, result, rtMsg( "RtPgBackend", "cannot read the server set-up of %1" ).arg( where ) );
+    for ( int r = 0; r < result.rows(); ++r )
+    {
+      QStringList row;
+      for ( int c = 0; c < PQnfields( result.handle() ); ++c )
+        row << result.text( r, c );
+      *out << row;
+    }
+    return rtOk();
+  };
+  const Param schema = textParam( schemaName() );
+  QStringList missing;
+
+  // Live updates: an enabled trigger calling rt_notify_change on each history.
+  QVector<QStringList> notifying;
+  RtStatusResult read = rows( QStringLiteral( "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                                              "JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid "
+                                              "WHERE n.nspname = $1 AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND p.proname = 'rt_notify_change'" ),
+                              { schema }, &notifying );
+  if ( !read.ok() )
+    return Missing::failureFrom( read );
+  QSet<QString> notified;
+  for ( const QStringList &r : std::as_const( notifying ) )
+    notified.insert( r.value( 0 ) );
+  for ( RtStoreTable table : RtStoreSchema::appendOnlyTables() )
+  {
+    if ( !notified.contains( tableName( table ) ) )
+      missing << rtMsg( "RtPgBackend", "the live-update trigger of %1" ).arg( tableName( table ) );
+  }
+
+  // The roles (the cluster's), the grants table and the functions the policies ask.
+  QVector<QStringList> found;
+  read = rows( QStringLiteral( "SELECT rolname FROM pg_roles WHERE rolname IN ('rt_viewer', 'rt_editor', 'rt_admin')" ), {}, &found );
+  if ( !read.ok() )
+    return Missing::failureFrom( read );
+  QSet<QString> roles;
+  for ( const QStringList &r : std::as_const( found ) )
+    roles.insert( r.value( 0 ) );
+  for ( const char *role : { "rt_viewer", "rt_editor", "rt_admin" } )
+  {
+    if ( !roles.contains( QLatin1String( role ) ) )
+      missing << rtMsg( "RtPgBackend", "the role %1" ).arg( QLatin1String( role ) );
+  }
+  found.clear();
+  read = rows( QStringLiteral( "SELECT to_regclass($1::text) IS NOT NULL, to_regprocedure($2::text) IS NOT NULL, to_regprocedure($3::text) IS NOT NULL" ),
+               { textParam( quoted( schemaName() ) + QStringLiteral( ".rt_grants" ) ),
+                 textParam( quoted( schemaName() ) + QStringLiteral( ".rt_task_editors(text)" ) ),
+                 textParam( quoted( schemaName() ) + QStringLiteral( ".rt_may_edit(text)" ) ) }, &found );
+  if ( !read.ok() )
+    return Missing::failureFrom( read );
+  const QStringList present = found.value( 0 );
+  const bool hasGrants = present.value( 0 ) == QLatin1String( "t" );
+  if ( !hasGrants )
+    missing << rtMsg( "RtPgBackend", "the table of grants (rt_grants)" );
+  if ( present.value( 1 ) != QLatin1String( "t" ) || present.value( 2 ) != QLatin1String( "t" ) )
+    missing << rtMsg( "RtPgBackend", "the functions that say who may change a task" );
+
+  // Who wrote each history row.
+  const QVector<RtStoreTable> histories { RtStoreTable::History, RtStoreTable::Values, RtStoreTable::Assignments };
+  found.clear();
+  read = rows( QStringLiteral( "SELECT table_name FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'db_user'" ), { schema }, &found );
+  if ( !read.ok() )
+    return Missing::failureFrom( read );
+  QSet<QString> withUser;
+  for ( const QStringList &r : std::as_const( found ) )
+    withUser.insert( r.value( 0 ) );
+  for ( RtStoreTable table : histories )
+  {
+    if ( !withUser.contains( tableName( table ) ) )
+      missing << rtMsg( "RtPgBackend", "the column db_user of %1" ).arg( tableName( table ) );
+  }
+
+  // Row-level security and its policies on the tables the rights guard.
+  struct Guarded
+  {
+    RtStoreTable table;
+    QStringList policies;
+  };
+  const QStringList all { QStringLiteral( "rt_read" ), QStringLiteral( "rt_administer" ), QStringLiteral( "rt_edit" ) };
+  const QVector<Guarded> guarded { { RtStoreTable::Tasks, all }, { RtStoreTable::History, all }, { RtStoreTable::Values, all },
+    { RtStoreTable::Assignments, { QStringLiteral( "rt_read" ), QStringLiteral( "rt_administer" ) } } };
+  found.clear();
+  read = rows( QStringLiteral( "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relrowsecurity" ),
+               { schema }, &found );
+  if ( !read.ok() )
+    return Missing::failureFrom( read );
+  QSet<QString> secured;
+  for ( const QStringList &r : std::as_const( found ) )
+    secured.insert( r.value( 0 ) );
+  found.clear();
+  read = rows( QStringLiteral( "SELECT tablename, policyname FROM pg_policies WHERE schemaname = $1" ), { schema }, &found );
+  if ( !read.ok() )
+    return Missing::failureFrom( read );
+  QSet<QString> policies;
+  for ( const QStringList &r : std::as_const( found ) )
+    policies.insert( r.value( 0 ) + QLatin1Char( '.' ) + r.value( 1 ) );
+  for ( const Guarded &g : guarded )
+  {
+    const QString name = tableName( g.table );
+    if ( !secured.contains( name ) )
+      missing << rtMsg( "RtPgBackend", "row-level security on %1" ).arg( name );
+    QStringList lacking;
+    for ( const QString &policy : g.policies )
+    {
+      if ( !policies.contains( name + QLatin1Char( '.' ) + policy ) )
+        lacking << policy;
+    }
+    if ( !lacking.isEmpty() )
+      missing << QStringLiteral( "%1 %2 of %3" ).arg( lacking.size() == 1 ? rtMsg( "RtPgBackend", "the policy" ) : rtMsg( "RtPgBackend", "the policies" ),
+                                                      lacking.join( QStringLiteral( ", " ) ), name );
+  }
+
+  // The privileges of the roles that exist (a missing role is named above).
+  struct Privilege
+  {
+    const char *role;
+    RtStoreTable table;
+    const char *privilege;
+  };
+  const Privilege privileges[] = { { "rt_viewer", RtStoreTable::Tasks, "SELECT" }, { "rt_viewer", RtStoreTable::History, "SELECT" },
+    { "rt_editor", RtStoreTable::Tasks, "UPDATE" }, { "rt_editor", RtStoreTable::History, "INSERT" },
+    { "rt_editor", RtStoreTable::Values, "INSERT" }, { "rt_admin", RtStoreTable::Assignments, "INSERT" } };
+  for ( const Privilege &p : privileges )
+  {
+    if ( !roles.contains( QLatin1String( p.role ) ) )
+      continue;
+    found.clear();
+    read = rows( QStringLiteral( "SELECT has_table_privilege($1::name, $2::text, $3::text)" ),
+                 { textParam( QLatin1String( p.role ) ), textParam( qualified( tableName( p.table ) ) ), textParam( QLatin1String( p.privilege ) ) }, &found );
+    if ( !read.ok() )
+      return Missing::failureFrom( read );
+    if ( found.value( 0 ).value( 0 ) != QLatin1String( "t" ) )
+      missing << rtMsg( "RtPgBackend", "the privilege %1 of %2 on %3" ).arg( QLatin1String( p.privilege ), QLatin1String( p.role ), tableName( p.table ) );
+  }
+  return Missing::success( missing );
+}
+
+RtResult<QStringList> RtPgBackend::completeServerSetup()
+{
+  using Added = RtResult<QStringList>;
+  const QString where = location();
+  // The whole register's lock: no desk writes while its triggers and policies are replaced.
+  const RtStatusResult locked = beginWrite( QString() );
+  if ( !locked.ok() )
+    return Added::failureFrom( locked );
+  const auto fail = [&]( const RtStatusResult & failure )
+  {
+    rollback();
+    return Added::failure( failure.errorKind(), rtMsg( "RtPgBackend", "the server set-up of %1 was not completed, nothing was changed: %2" )
+                           .arg( where, failure.error() ) );
+  };
+  const RtResult<QStringList> missing = missingServerSetup();
+  if ( !missing.ok() )
+    return fail( RtStatusResult::failureFrom( missing ) );
+  if ( missing.value().isEmpty() )
+  {
+    rollback();
+    return Added::success( QStringList() );
+  }
+  QStringList statements { QStringLiteral( "SET LOCAL search_path TO %1" ).arg( quoted( schemaName() ) ) };
+  statements << serverSetupStatements();
+  for ( const QString &statement : std::as_const( statements ) )
+  {
+    const Result result = exec( mConn, statement );
+    if ( !result.ok() )
+      return fail( failed( mConn, result, rtMsg( "RtPgBackend", "cannot add its rights and live-update triggers" ) ) );
+  }
+  // Read again under the same transaction: what is still missing was not made by the set-up.
+  const RtResult<QStringList> still = missingServerSetup();
+  if ( !still.ok() )
+    return fail( RtStatusResult::failureFrom( still ) );
+  if ( !still.value().isEmpty() )
+    return fail( rtFail( RtErrorKind::Corrupt, rtMsg( "RtPgBackend", "still missing after the set-up: %1" ).arg( still.value().join( QStringLiteral( ", " ) ) ) ) );
+  const RtStatusResult committed = commit();
+  if ( !committed.ok() )
+    return fail( committed );
+  return Added::success( missing.value() );
+}
 
 RtStatusResult RtPgBackend::upgrade( QString *keptAs )
 {

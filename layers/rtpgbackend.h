@@ -68,6 +68,16 @@ class RtPgBackend : public RtStoreBackend
      * ("t"/"f" for booleans). For the rights commands (RtPgRights), not for register data.
      */
     RtResult<QVector<QStringList>> run( const QString &sql, const QStringList &params = QStringList() );
+
+    /**
+     * Gives a register made before rights and live updates existed what it lacks of its
+     * server set-up: the roles, privileges and row-level security of RtPgRights and the
+     * change-notify triggers (RtStoreSchema::changeNotifyStatements()). What is missing is
+     * read from the server's catalogue; when anything is, the whole set-up is run again,
+     * in one transaction under the register's lock: all of it or nothing. Returns what was
+     * missing and is now there, in short words (empty: nothing was missing, nothing done).
+     */
+    RtResult<QStringList> completeServerSetup();
     //! \a name as an SQL identifier, quoted by libpq (role names cannot be bound).
     QString identifier( const QString &name ) const;
 
@@ -87,6 +97,8 @@ class RtPgBackend : public RtStoreBackend
     RtResult<bool> registerExists() const;
     RtStatusResult checkRegister();
     RtStatusResult checkAppendOnly();
+    //! What the register lacks of its rights and change-notify triggers, read from the catalogue, in short words.
+    RtResult<QStringList> missingServerSetup() const;
     //! The tables, indexes and triggers of an empty register with its schema version, in the current transaction.
     RtStatusResult createLayout();
 

@@ -3,6 +3,7 @@
 #include "rtprogress.h"
 
 #include "rtstore.h"
+#include "rtstorebackend.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -193,7 +194,21 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
   if ( formRow == rows.cend() || !RtReportForm::parseInfoText( formRow->text.value( QStringLiteral( "title" ) ), outcome.form ) )
     return Result::failure( rtMsg( "RtReportImport", "%1: not an office report form: the form's own row (id \"%2\" with its date, time made and register in the column \"%3\") is missing or damaged" )
                             .arg( path, RtReportForm::formRowId(), RtReportForm::heading( QStringLiteral( "title" ) ) ) );
-  const QString registerKey = store.document().number;
+  // The register itself failing (a server gone mid-import) stops the import: its rows are not to blame.
+  const auto notApplied = [&]( const RtStatusResult &failure ) -> Result
+  {
+    if ( failure.errorKind() != RtErrorKind::Unavailable )
+      return Result::failureFrom( failure );
+    if ( RtStoreBackends::kindOf( store.path() ) == RtStoreBackends::Kind::PostgreSql )
+      return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtReportImport", "%1: the import was not applied at all, nothing was changed: the server is unavailable "
+                              "(%2); import the form again once it is back" ).arg( path, failure.error() ) );
+    return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtReportImport", "%1: the import was not applied at all, nothing was changed: the register cannot be "
+                            "written (%2)" ).arg( path, failure.error() ) );
+  };
+  const RtResult<QVector<RtDocumentInfo>> docs = store.resolutions();
+  if ( !docs.ok() )
+    return notApplied( RtStatusResult::failureFrom( docs ) );
+  const QString registerKey = docs.value().isEmpty() ? QString() : docs.value().constFirst().number;
   if ( outcome.form.registerKey != registerKey )
     return Result::failure( rtMsg( "RtReportImport", "%1: this form was made from the register of %2, not from this register (%3)" ).arg( path, outcome.form.registerKey, registerKey ) );
 
@@ -216,6 +231,8 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
       continue;
     }
     const RtResult<RtTask> task = store.task( id );
+    if ( !task.ok() && task.errorKind() != RtErrorKind::NotFound )
+      return notApplied( RtStatusResult::failureFrom( task ) );
     if ( !task.ok() )
     {
       refuse( RtErrorKind::NotFound, rtMsg( "RtReportImport", "unknown task id \"%1\"" ).arg( id ) );
@@ -266,7 +283,9 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
     // Changed since the form was made: a status other than the printed one, or any history
     // row recorded after the form (a change and its reversal included).
     const RtResult<QVector<RtHistoryEntry>> history = store.history( change.taskId );
-    const bool changedAfter = history.ok() && std::any_of( history.value().cbegin(), history.value().cend(),
+    if ( !history.ok() )
+      return notApplied( RtStatusResult::failureFrom( history ) );
+    const bool changedAfter = std::any_of( history.value().cbegin(), history.value().cend(),
                               [&]( const RtHistoryEntry &h ) { return h.recordedAt > outcome.form.madeAt; } );
     if ( changedAfter || task.value().status != *change.expected )
     {
@@ -284,9 +303,12 @@ RtResult<RtReportImportOutcome> RtReportImport::import( RtStore &store, const QS
   const bool refusedAlready = !outcome.errors.isEmpty();
   if ( !changes.isEmpty() )
   {
-    const RtResult<RtBatchOutcome> batch = store.applyChanges( changes, dryRun || refusedAlready );
+    bool outcomeUnknown = false;
+    const RtResult<RtBatchOutcome> batch = store.applyChanges( changes, dryRun || refusedAlready, &outcomeUnknown );
+    if ( !batch.ok() && outcomeUnknown )
+      return Result::failure( batch.errorKind(), QStringLiteral( "%1: %2" ).arg( path, batch.error() ) );
     if ( !batch.ok() )
-      return Result::failureFrom( batch );
+      return notApplied( RtStatusResult::failureFrom( batch ) );
     for ( const RtChangeError &e : batch.value().errors )
     {
       const int row = e.row >= 1 && e.row <= changeRows.size() ? changeRows.at( e.row - 1 ) : 0;

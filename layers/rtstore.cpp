@@ -181,7 +181,7 @@ namespace
   //! One row of a batch, checked and (when \a write) written under the lock.
   struct RowOutcome
   {
-    bool fatal = false;            //!< the register failed, not the row: the batch stops
+    bool fatal = false;            //!< the register failed, not the row: the batch stops (result: the cause, applyBatch() words it)
     RtStatusResult result = rtOk();
     QString described;             //!< what it records, in words
     int statusRows = 0;
@@ -301,7 +301,7 @@ namespace
     {
       const RtResult<qint64> seq = backend.nextSequence( RtStoreTable::History );
       if ( !seq.ok() )
-        return broken( writeFailed( taskId, RtStatusResult::failureFrom( seq ) ) );
+        return broken( seq );
       const RtStatusResult written = backend.insert( RtStoreTable::History,
       {
         { QStringLiteral( "seq" ), seq.value() },
@@ -315,9 +315,9 @@ namespace
         { QStringLiteral( "evidence" ), change.evidence },
       } );
       if ( !written.ok() )
-        return broken( writeFailed( taskId, written ) );
+        return broken( written );
       if ( failpoint && !failpoint() )
-        return broken( rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: %1: the change of task %2 was interrupted; nothing was changed" ).arg( location, taskId ) ) );
+        return broken( rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "%1: the change of task %2 was interrupted" ).arg( location, taskId ) ) );
       out.statusRows = 1;
       described << ( statusChanges ? QStringLiteral( "%1 → %2" ).arg( RtStatuses::code( stored.status ), RtStatuses::code( newStatus ) )
                      : rtMsg( "RtStore", "%1 kept, %2" ).arg( RtStatuses::code( stored.status ),
@@ -327,7 +327,7 @@ namespace
     {
       const RtResult<qint64> seq = backend.nextSequence( RtStoreTable::Values );
       if ( !seq.ok() )
-        return broken( writeFailed( taskId, RtStatusResult::failureFrom( seq ) ) );
+        return broken( seq );
       const RtStatusResult written = backend.insert( RtStoreTable::Values,
       {
         { QStringLiteral( "seq" ), seq.value() },
@@ -341,9 +341,9 @@ namespace
         { QStringLiteral( "evidence" ), change.evidence },
       } );
       if ( !written.ok() )
-        return broken( writeFailed( taskId, written ) );
+        return broken( written );
       if ( failpoint && !failpoint() )
-        return broken( rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: %1: the change of task %2 was interrupted; nothing was changed" ).arg( location, taskId ) ) );
+        return broken( rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "%1: the change of task %2 was interrupted" ).arg( location, taskId ) ) );
       out.valueRows = 1;
       described << rtMsg( "RtStore", "value %1%2" ).arg( number( *change.value ), unit.isEmpty() ? QString() : QStringLiteral( " " ) + unit );
     }
@@ -356,7 +356,7 @@ namespace
     }
     const RtStatusResult written = backend.update( RtStoreTable::Tasks, { QStringLiteral( "task_id" ), taskId }, update );
     if ( !written.ok() )
-      return broken( writeFailed( taskId, written ) );
+      return broken( written );
     out.described = QStringLiteral( "%1: %2 (%3, by %4)" ).arg( taskId, described.join( QStringLiteral( "; " ) ), isoDate( date ), by );
     return out;
   }
@@ -657,8 +657,10 @@ RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resoluti
   } );
 }
 
-RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &changes, bool dryRun, const QString &lockTaskId )
+RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &changes, bool dryRun, const QString &lockTaskId, bool *outcomeUnknown )
 {
+  if ( outcomeUnknown )
+    *outcomeUnknown = false;
   using Result = RtResult<RtBatchOutcome>;
   RtStoreBackend &backend = *mBackend;
   WriteScope scope( backend );
@@ -680,7 +682,13 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
   {
     const RowOutcome row = applyRow( backend, changes.at( i ), byNumber, mFailpoint, mShownPath );
     if ( row.fatal )
-      return Result::failureFrom( row.result );
+    {
+      // The transaction is rolled back whole: of a batch of several tasks, not one is changed.
+      if ( !lockTaskId.isEmpty() )
+        return Result::failureFrom( writeFailed( lockTaskId, row.result ) );
+      return Result::failure( row.result.errorKind(), rtMsg( "RtStore", "write failed: nothing changed, the whole batch of %1 changes was rolled back: %2" )
+                              .arg( changes.size() ).arg( row.result.error() ) );
+    }
     if ( !row.result.ok() )
     {
       outcome.errors.append( { i + 1, changes.at( i ).taskId, row.result.errorKind(), row.result.error() } );
@@ -696,6 +704,14 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
     return Result::success( outcome );
   }
   const RtStatusResult committed = backend.commit();
+  if ( !committed.ok() && committed.errorKind() == RtErrorKind::Unavailable )
+  {
+    // The server may have committed before the connection went: no "nothing changed" then.
+    if ( outcomeUnknown )
+      *outcomeUnknown = true;
+    return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: the connection was lost while the change was being committed, so whether it "
+                            "was recorded is not known; look at the history before trying again: %1" ).arg( committed.error() ) );
+  }
   if ( !committed.ok() )
     return Result::failureFrom( lockTaskId.isEmpty() ? rtFail( committed.errorKind(), rtMsg( "RtStore", "write failed: nothing changed: %1" ).arg( committed.error() ) )
                                 : writeFailed( lockTaskId, committed ) );
@@ -703,8 +719,10 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
   return Result::success( outcome );
 }
 
-RtResult<RtBatchOutcome> RtStore::applyChanges( const QVector<RtTaskChange> &changes, bool dryRun )
+RtResult<RtBatchOutcome> RtStore::applyChanges( const QVector<RtTaskChange> &changes, bool dryRun, bool *outcomeUnknown )
 {
+  if ( outcomeUnknown )
+    *outcomeUnknown = false;
   using Result = RtResult<RtBatchOutcome>;
   return guarded<RtBatchOutcome>( rtMsg( "RtStore", "write failed: %1" ).arg( mShownPath ), [&]() -> Result
   {
@@ -717,7 +735,7 @@ RtResult<RtBatchOutcome> RtStore::applyChanges( const QVector<RtTaskChange> &cha
     QSet<QString> ids;
     for ( const RtTaskChange &c : changes )
       ids.insert( c.taskId );
-    return applyBatch( changes, dryRun, ids.size() == 1 ? changes.constFirst().taskId : QString() );
+    return applyBatch( changes, dryRun, ids.size() == 1 ? changes.constFirst().taskId : QString(), outcomeUnknown );
   } );
 }
 

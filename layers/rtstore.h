@@ -275,9 +275,11 @@ class RtStore
      * status, dates, a report with nothing new), against the register as the earlier rows
      * leave it; a refused row is listed in RtBatchOutcome::errors with its position, and
      * then no row is applied. \a dryRun checks and describes without writing. A failure
-     * of the register itself (busy, read-only, disk) is the result's failure, nothing applied.
+     * of the register itself (busy, read-only, disk, a server gone) is the result's
+     * failure, nothing applied; except that a connection lost during the commit leaves it
+     * unknown whether the server recorded the batch: then \a outcomeUnknown is set.
      */
-    RtResult<RtBatchOutcome> applyChanges( const QVector<RtTaskChange> &changes, bool dryRun = false );
+    RtResult<RtBatchOutcome> applyChanges( const QVector<RtTaskChange> &changes, bool dryRun = false, bool *outcomeUnknown = nullptr );
 
     /**
      * Replaces the places a task is linked to ("zone:A3", "parcel:06715/12/345") in one
@@ -314,7 +316,7 @@ class RtStore
   private:
     RtStore();
     //! The changes of a batch under one lock (\a lockTaskId: the one task, or empty for the register).
-    RtResult<RtBatchOutcome> applyBatch( const QVector<RtTaskChange> &changes, bool dryRun, const QString &lockTaskId );
+    RtResult<RtBatchOutcome> applyBatch( const QVector<RtTaskChange> &changes, bool dryRun, const QString &lockTaskId, bool *outcomeUnknown = nullptr );
     QString mPath;
     QString mShownPath;  // mPath in messages: a server's password masked
     QString mKeptBeforeUpgrade;

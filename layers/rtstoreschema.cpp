@@ -312,8 +312,10 @@ QStringList RtStoreSchema::changeNotifyStatements()
     "RETURN NULL; "
     "END $rt$" ).arg( changeChannel() );
   QStringList statements { function };
+  // Dropped first: `db upgrade` runs them again on a register that may have some of them.
   for ( RtStoreTable t : appendOnlyTables() )
-    statements << QStringLiteral( "CREATE TRIGGER %1_notify AFTER INSERT ON %1 FOR EACH ROW EXECUTE FUNCTION rt_notify_change()" )
+    statements << QStringLiteral( "DROP TRIGGER IF EXISTS %1_notify ON %1" ).arg( QLatin1String( table( t ).name ) )
+               << QStringLiteral( "CREATE TRIGGER %1_notify AFTER INSERT ON %1 FOR EACH ROW EXECUTE FUNCTION rt_notify_change()" )
                   .arg( QLatin1String( table( t ).name ) );
   return statements;
 }

@@ -126,6 +126,7 @@ namespace RtStoreSchema
    * commit (NOTIFY: a change rolled back is never announced), with a JSON payload
    * {"task", "kind": "status"|"value"|"assignment", "old", "new", "by", "db_user", "seq"}
    * — who reported it and the database user who wrote it (RtPgListener reads it).
+   * Idempotent (CREATE OR REPLACE, DROP TRIGGER IF EXISTS): `db upgrade` runs them again.
    */
   QStringList changeNotifyStatements();
   //! The message those triggers raise for \a table.

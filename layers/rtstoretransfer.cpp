@@ -1,5 +1,6 @@
 #include "rtstoretransfer.h"
 #include "rttr.h"
+#include "rtpgbackend.h"
 #include "rtstorebackend.h"
 #include "rtstoreupgrade.h"
 
@@ -84,10 +85,21 @@ RtStatusResult RtStoreTransfer::createEmpty( const QString &location )
   return RtStoreBackends::create( location, request );
 }
 
-RtResult<int> RtStoreTransfer::upgrade( const QString &location, QString *keptAs )
+RtResult<RtUpgradeReport> RtStoreTransfer::upgrade( const QString &location )
 {
-  RtResult<std::unique_ptr<RtStoreBackend>> opened = RtStoreBackends::open( location, true, keptAs );
+  using Result = RtResult<RtUpgradeReport>;
+  RtUpgradeReport report;
+  RtResult<std::unique_ptr<RtStoreBackend>> opened = RtStoreBackends::open( location, true, &report.keptAs );
   if ( !opened.ok() )
-    return RtResult<int>::failureFrom( opened );
-  return RtResult<int>::success( opened.value()->schemaVersion() );
+    return Result::failureFrom( opened );
+  report.version = opened.value()->schemaVersion();
+  // A register made on a server before rights and live updates existed lacks them whatever its layout.
+  if ( RtPgBackend *server = dynamic_cast<RtPgBackend *>( opened.value().get() ) )
+  {
+    const RtResult<QStringList> completed = server->completeServerSetup();
+    if ( !completed.ok() )
+      return Result::failureFrom( completed );
+    report.completed = completed.value();
+  }
+  return Result::success( report );
 }

@@ -4,6 +4,7 @@
 #include "rtresult.h"
 
 #include <QString>
+#include <QStringList>
 
 //! What a copied register holds (rows of each kind).
 struct RtTransferReport
@@ -15,6 +16,17 @@ struct RtTransferReport
   int assignments = 0;
   //! Where the register the copy replaced was kept (empty: there was none, or it was empty).
   QString keptAs;
+};
+
+//! What `db upgrade` did to a register.
+struct RtUpgradeReport
+{
+  //! Its schema version now.
+  int version = 0;
+  //! Where the register as it was is kept (empty: its layout was current already).
+  QString keptAs;
+  //! On a server: what its set-up lacked and was added (rights, live-update triggers), in short words; empty when nothing was missing.
+  QStringList completed;
 };
 
 /**
@@ -37,10 +49,12 @@ namespace RtStoreTransfer
   RtStatusResult createEmpty( const QString &location );
 
   /**
-   * Brings the register at \a location to today's layout; \a keptAs receives where the
-   * register as it was is kept (empty: it was current already). Returns the version now.
+   * Brings the register at \a location to today's layout, the register as it was kept
+   * aside first when its layout changes. On a server, also completes its set-up
+   * (RtPgBackend::completeServerSetup()): a register made before rights and live updates
+   * gets its roles, row-level security and change-notify triggers, all or none of them.
    */
-  RtResult<int> upgrade( const QString &location, QString *keptAs );
+  RtResult<RtUpgradeReport> upgrade( const QString &location );
 }
 
 #endif // RTSTORETRANSFER_H

@@ -12,6 +12,9 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QThread>
+
+#include <libpq-fe.h>
 
 namespace
 {
@@ -201,4 +204,133 @@ TEST_CASE( "restrack db role, grant and rights: an editor's desk changes its pla
   CHECK( refused.err.contains( desk + QStringLiteral( " may not change task DT-01" ) ) );
   CHECK( refused.err.contains( QStringLiteral( "rt_admin" ) ) );
   CHECK( history( uri, QStringLiteral( "DT-01" ) ).value( QStringLiteral( "history" ) ).toArray().size() == 1 );
+}
+
+TEST_CASE( "restrack db upgrade gives a server register made before rights and live updates its policies and triggers back", "[cli][pg][rights][live]" )
+{
+  // Bug: `db upgrade` of such a register said "nothing to upgrade" and left it without them (issue 9).
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = where.location();
+  const QString path = dir.filePath( QStringLiteral( "r.gpkg" ) );
+  requireOk( restrack( { "build-register", "--out", path, "--register", RtTestPaths::registerJson() } ) );
+  requireOk( restrack( { "push", "--from", path, "--db", uri } ) );
+  const QString desk = QStringLiteral( "old_desk_%1" ).arg( QCoreApplication::applicationPid() );
+  RtTestPgDatabase::execute( uri, QStringLiteral( "DROP ROLE IF EXISTS %1" ).arg( desk ) );
+  REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "CREATE ROLE %1 LOGIN PASSWORD 'pw-%1'" ).arg( desk ) ).isEmpty() );
+  const QString deskUri = QString( uri ).replace( QRegularExpression( QStringLiteral( "^postgresql://[^@]*@" ) ), QStringLiteral( "postgresql://%1:pw-%1@" ).arg( desk ) );
+  requireOk( restrack( { "db", "role", "--db", uri, "--user", desk, "--as", "editor" } ) );
+  requireOk( restrack( { "db", "grant", "--db", uri, "--user", desk, "--place", "zone:A3", "--by", "UBND" } ) );
+
+  const auto notifyTriggers = [&]
+  {
+    return RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid "
+                                                          "WHERE p.proname = 'rt_notify_change' AND t.tgenabled <> 'D'" ) );
+  };
+  const auto policies = [&] { return RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_policies WHERE schemaname = 'restrack'" ) ); };
+  const auto secured = [&]
+  {
+    return RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                                          "WHERE n.nspname = 'restrack' AND c.relrowsecurity" ) );
+  };
+  REQUIRE( notifyTriggers() == QStringLiteral( "3" ) );
+  REQUIRE( policies() == QStringLiteral( "11" ) );
+  REQUIRE( secured() == QStringLiteral( "4" ) );
+
+  // A register as made before rights and live updates: no notify triggers, no row-level security, no policies.
+  for ( const char *table : { "rt_status_history", "rt_value_history", "rt_assignments" } )
+    REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "DROP TRIGGER %1_notify ON restrack.%1" ).arg( QLatin1String( table ) ) ).isEmpty() );
+  for ( const char *table : { "rt_tasks", "rt_status_history", "rt_value_history", "rt_assignments" } )
+  {
+    REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "ALTER TABLE restrack.%1 DISABLE ROW LEVEL SECURITY" ).arg( QLatin1String( table ) ) ).isEmpty() );
+    for ( const char *policy : { "rt_read", "rt_edit", "rt_administer" } )
+      REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "DROP POLICY IF EXISTS %1 ON restrack.%2" ).arg( QLatin1String( policy ), QLatin1String( table ) ) ).isEmpty() );
+  }
+  REQUIRE( notifyTriggers() == QStringLiteral( "0" ) );
+  REQUIRE( policies() == QStringLiteral( "0" ) );
+
+  const Run upgraded = restrack( { "db", "upgrade", "--db", uri } );
+  requireOk( upgraded );
+  INFO( upgraded.out.toStdString() );
+  CHECK( upgraded.out.contains( QStringLiteral( "its server set-up was completed" ) ) );
+  CHECK( upgraded.out.contains( QStringLiteral( "the live-update trigger of rt_status_history" ) ) );
+  CHECK( upgraded.out.contains( QStringLiteral( "row-level security on rt_tasks" ) ) );
+  CHECK( upgraded.out.contains( QStringLiteral( "the policies rt_read, rt_administer, rt_edit of rt_tasks" ) ) );
+  CHECK_FALSE( upgraded.out.contains( QStringLiteral( "nothing to upgrade" ) ) );
+  CHECK_FALSE( upgraded.out.contains( QStringLiteral( "pw-" ) ) );
+  CHECK( notifyTriggers() == QStringLiteral( "3" ) );
+  CHECK( policies() == QStringLiteral( "11" ) );
+  CHECK( secured() == QStringLiteral( "4" ) );
+
+  // The editor is refused a task it is not granted again; its own task is changed and announced.
+  const Run refused = restrack( { "set-status", "--db", deskUri, "DT-01", "in_progress", "--by", "Phòng QLĐT", "--date", "2024-05-02" } );
+  CHECK( refused.code == 6 );
+  CHECK( refused.err.contains( desk + QStringLiteral( " may not change task DT-01" ) ) );
+  CHECK( history( uri, QStringLiteral( "DT-01" ) ).value( QStringLiteral( "history" ) ).toArray().size() == 1 );
+
+  PGconn *listener = PQconnectdb( uri.toUtf8().constData() );
+  REQUIRE( PQstatus( listener ) == CONNECTION_OK );
+  PQclear( PQexec( listener, QStringLiteral( "LISTEN %1" ).arg( RtStoreSchema::changeChannel() ).toUtf8().constData() ) );
+  requireOk( restrack( { "set-status", "--db", deskUri, "CM-QHPK-A3", "done", "--by", "Phòng QLĐT", "--date", "2024-05-02" } ) );
+  QStringList payloads;
+  for ( int i = 0; i < 100 && payloads.isEmpty(); ++i )
+  {
+    PQconsumeInput( listener );
+    while ( PGnotify *n = PQnotifies( listener ) )
+    {
+      payloads << QString::fromUtf8( n->extra );
+      PQfreemem( n );
+    }
+    if ( payloads.isEmpty() )
+      QThread::msleep( 20 );
+  }
+  PQfinish( listener );
+  REQUIRE( payloads.size() == 1 );
+  const QJsonObject heard = QJsonDocument::fromJson( payloads.constFirst().toUtf8() ).object();
+  CHECK( heard.value( QStringLiteral( "task" ) ).toString() == QStringLiteral( "CM-QHPK-A3" ) );
+  CHECK( heard.value( QStringLiteral( "db_user" ) ).toString() == desk );
+
+  // A second upgrade finds nothing missing.
+  const Run again = restrack( { "db", "upgrade", "--db", uri } );
+  requireOk( again );
+  CHECK( again.out.contains( QStringLiteral( "nothing to upgrade" ) ) );
+  CHECK( again.out.contains( QStringLiteral( "nothing was missing" ) ) );
+  CHECK_FALSE( again.out.contains( QStringLiteral( "added" ) ) );
+}
+
+TEST_CASE( "restrack db upgrade completes a server register's set-up all or nothing", "[cli][pg][rights]" )
+{
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = where.location();
+  requireOk( restrack( { "db", "init", "--db", uri } ) );
+  const auto notifyTriggers = [&]
+  {
+    return RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'rt_notify_change'" ) );
+  };
+  // The notify triggers gone, and a function of the rights that the set-up cannot replace
+  // (another return type): the triggers come first in the set-up, the function later.
+  for ( const char *table : { "rt_status_history", "rt_value_history", "rt_assignments" } )
+    REQUIRE( rtPgRawExecute( uri, QStringLiteral( "DROP TRIGGER %1_notify ON %1" ).arg( QLatin1String( table ) ) ).isEmpty() );
+  REQUIRE( rtPgRawExecute( uri, QStringLiteral( "DROP FUNCTION rt_may_edit(text) CASCADE" ) ).isEmpty() );
+  REQUIRE( rtPgRawExecute( uri, QStringLiteral( "CREATE FUNCTION rt_may_edit(task text) RETURNS integer LANGUAGE sql AS 'SELECT 1'" ) ).isEmpty() );
+  const QString policiesBefore = RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_policies WHERE schemaname = 'restrack'" ) );
+  REQUIRE( notifyTriggers() == QStringLiteral( "0" ) );
+
+  const Run failed = restrack( { "db", "upgrade", "--db", uri } );
+  INFO( failed.err.toStdString() );
+  CHECK( failed.code != 0 );
+  CHECK( failed.err.contains( QStringLiteral( "was not completed, nothing was changed" ) ) );
+  CHECK_FALSE( failed.err.contains( QStringLiteral( "CREATE" ) ) );
+  CHECK( notifyTriggers() == QStringLiteral( "0" ) );
+  CHECK( RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_policies WHERE schemaname = 'restrack'" ) ) == policiesBefore );
+
+  // The function put right, the upgrade adds all of it.
+  REQUIRE( rtPgRawExecute( uri, QStringLiteral( "DROP FUNCTION rt_may_edit(text)" ) ).isEmpty() );
+  const Run upgraded = restrack( { "db", "upgrade", "--db", uri } );
+  requireOk( upgraded );
+  CHECK( upgraded.out.contains( QStringLiteral( "the functions that say who may change a task" ) ) );
+  CHECK( upgraded.out.contains( QStringLiteral( "the policy rt_edit of rt_tasks" ) ) );
+  CHECK( notifyTriggers() == QStringLiteral( "3" ) );
+  CHECK( RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(*) FROM pg_policies WHERE schemaname = 'restrack'" ) ) == QStringLiteral( "11" ) );
 }

@@ -1,6 +1,7 @@
 // Office report forms: written as XLSX, ODS and CSV through GDAL, filled by writing cells
 // through GDAL (as a user's edits would), imported into the real register of 172/NQ-HĐND.
 #include "catch_compat.h"
+#include "backendtestutil.h"
 #include "register172.h"
 #include "testutil.h"
 
@@ -14,6 +15,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <gdal.h>
@@ -488,4 +490,53 @@ TEST_CASE( "restrack report-form and import-report with --dry-run", "[reportform
   out = run( { QStringLiteral( "import-report" ), QStringLiteral( "--db" ), db, form, QStringLiteral( "--by" ), QStringLiteral( "Ban QLDA" ) }, &code );
   CHECK( code == 3 ); // ExitStale: the task changed since the form was made
   CHECK( out.contains( QStringLiteral( "blocked" ) ) );
+}
+
+TEST_CASE( "a server connection lost mid-import: the import says it was not applied at all, not that one task was not changed", "[reportform][pg]" )
+{
+  // Bug: a form of several tasks whose import lost the server said "task … not changed"
+  // although the whole batch was rolled back (issue 9).
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = rtCreate172( where.location() );
+  std::unique_ptr<RtStore> store = openStore( uri );
+  assignOffices( *store );
+  const QString form = dir.filePath( QStringLiteral( "bao-cao.csv" ) );
+  REQUIRE( RtReportForm::write( *store, officeRequest( QDate::currentDate() ), form, false ).ok() );
+  fill( form, { { A3, { { QStringLiteral( "new_status" ), QStringLiteral( "done" ) } } },
+                { PLOTS, { { QStringLiteral( "new_status" ), QStringLiteral( "in_progress" ) }, { QStringLiteral( "value" ), QStringLiteral( "120" ) } } } } );
+  const QByteArray before = rtRegisterState( uri );
+
+  // After the first history row is written, the server ends the store's session (as a
+  // server going away would), and waits until it is gone: the next statement fails.
+  int killed = 0;
+  store->setFailpointForTests( [&]
+  {
+    if ( killed == 0 )
+      killed = RtTestPgDatabase::scalar( uri, QStringLiteral( "SELECT count(pg_terminate_backend(pid, 10000)) FROM pg_stat_activity "
+                                                              "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'" ) ).toInt();
+    return true;
+  } );
+  const RtResult<RtReportImportOutcome> imported = RtReportImport::import( *store, form, QStringLiteral( "Ban QLDA" ), false );
+  store->setFailpointForTests( {} );
+  REQUIRE( killed == 1 );
+  INFO( imported.error().toStdString() );
+  REQUIRE_FALSE( imported.ok() );
+  CHECK( imported.errorKind() == RtErrorKind::Unavailable );
+  CHECK( imported.error().startsWith( form + QStringLiteral( ": the import was not applied at all, nothing was changed: the server is unavailable" ) ) );
+  CHECK( imported.error().contains( QStringLiteral( "the connection to the server was lost" ) ) );
+  CHECK_FALSE( imported.error().contains( QStringLiteral( " not changed" ) ) );
+  CHECK_FALSE( imported.error().contains( QStringLiteral( "INSERT" ) ) );
+  const QString password = QRegularExpression( QStringLiteral( "^postgresql://[^:]*:([^@]*)@" ) ).match( uri ).captured( 1 );
+  REQUIRE( !password.isEmpty() );
+  CHECK_FALSE( imported.error().contains( password ) );
+  CHECK( rtRegisterState( uri ) == before );
+
+  // The store goes on once the server takes it again: the same form is recorded whole.
+  const RtResult<RtReportImportOutcome> again = RtReportImport::import( *store, form, QStringLiteral( "Ban QLDA" ), false );
+  INFO( again.error().toStdString() );
+  REQUIRE( again.ok() );
+  CHECK( again.value().applied );
+  CHECK( store->task( A3 ).value().status == RtStatus::Done );
 }
