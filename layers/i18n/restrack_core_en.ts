@@ -709,6 +709,14 @@
         <source>--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)</source>
         <translation>--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)</translation>
     </message>
+    <message>
+        <source>%1: its rights (roles, row-level security) and live-update triggers are all there: nothing was missing</source>
+        <translation>%1: its rights (roles, row-level security) and live-update triggers are all there: nothing was missing</translation>
+    </message>
+    <message>
+        <source>%1 (register schema %2): its server set-up was completed, in one transaction; added: %3</source>
+        <translation>%1 (register schema %2): its server set-up was completed, in one transaction; added: %3</translation>
+    </message>
 </context>
 <context>
     <name>RtCrsCheck</name>
@@ -2103,6 +2111,58 @@
         <source>%1 is a register of schema %2, which this version cannot upgrade</source>
         <translation>%1 is a register of schema %2, which this version cannot upgrade</translation>
     </message>
+    <message>
+        <source>cannot read the server set-up of %1</source>
+        <translation>cannot read the server set-up of %1</translation>
+    </message>
+    <message>
+        <source>the live-update trigger of %1</source>
+        <translation>the live-update trigger of %1</translation>
+    </message>
+    <message>
+        <source>the role %1</source>
+        <translation>the role %1</translation>
+    </message>
+    <message>
+        <source>the table of grants (rt_grants)</source>
+        <translation>the table of grants (rt_grants)</translation>
+    </message>
+    <message>
+        <source>the functions that say who may change a task</source>
+        <translation>the functions that say who may change a task</translation>
+    </message>
+    <message>
+        <source>the column db_user of %1</source>
+        <translation>the column db_user of %1</translation>
+    </message>
+    <message>
+        <source>row-level security on %1</source>
+        <translation>row-level security on %1</translation>
+    </message>
+    <message>
+        <source>the policy</source>
+        <translation>the policy</translation>
+    </message>
+    <message>
+        <source>the policies</source>
+        <translation>the policies</translation>
+    </message>
+    <message>
+        <source>the privilege %1 of %2 on %3</source>
+        <translation>the privilege %1 of %2 on %3</translation>
+    </message>
+    <message>
+        <source>the server set-up of %1 was not completed, nothing was changed: %2</source>
+        <translation>the server set-up of %1 was not completed, nothing was changed: %2</translation>
+    </message>
+    <message>
+        <source>cannot add its rights and live-update triggers</source>
+        <translation>cannot add its rights and live-update triggers</translation>
+    </message>
+    <message>
+        <source>still missing after the set-up: %1</source>
+        <translation>still missing after the set-up: %1</translation>
+    </message>
 </context>
 <context>
     <name>RtPgConnection</name>
@@ -2124,6 +2184,10 @@
     <message>
         <source>%1: the feature id &apos;%2&apos; is not a whole number</source>
         <translation>%1: the feature id &apos;%2&apos; is not a whole number</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: cancelled</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2613,14 @@
     <message>
         <source>%1: no row reports anything (a new status, date, value, evidence or note): nothing recorded</source>
         <translation>%1: no row reports anything (a new status, date, value, evidence or note): nothing recorded</translation>
+    </message>
+    <message>
+        <source>%1: the import was not applied at all, nothing was changed: the server is unavailable (%2); import the form again once it is back</source>
+        <translation>%1: the import was not applied at all, nothing was changed: the server is unavailable (%2); import the form again once it is back</translation>
+    </message>
+    <message>
+        <source>%1: the import was not applied at all, nothing was changed: the register cannot be written (%2)</source>
+        <translation>%1: the import was not applied at all, nothing was changed: the register cannot be written (%2)</translation>
     </message>
 </context>
 <context>
@@ -3035,10 +3107,6 @@
         <translation>task %1: date %2 must not be before the task&apos;s latest value date %3</translation>
     </message>
     <message>
-        <source>write failed: %1: the change of task %2 was interrupted; nothing was changed</source>
-        <translation>write failed: %1: the change of task %2 was interrupted; nothing was changed</translation>
-    </message>
-    <message>
         <source>%1 kept, %2</source>
         <translation>%1 kept, %2</translation>
     </message>
@@ -3193,6 +3261,18 @@
     <message>
         <source>date %1 is before the resolution (%2): its tasks had no status yet</source>
         <translation>date %1 is before the resolution (%2): its tasks had no status yet</translation>
+    </message>
+    <message>
+        <source>%1: the change of task %2 was interrupted</source>
+        <translation>%1: the change of task %2 was interrupted</translation>
+    </message>
+    <message>
+        <source>write failed: nothing changed, the whole batch of %1 changes was rolled back: %2</source>
+        <translation>write failed: nothing changed, the whole batch of %1 changes was rolled back: %2</translation>
+    </message>
+    <message>
+        <source>write failed: the connection was lost while the change was being committed, so whether it was recorded is not known; look at the history before trying again: %1</source>
+        <translation>write failed: the connection was lost while the change was being committed, so whether it was recorded is not known; look at the history before trying again: %1</translation>
     </message>
 </context>
 <context>

@@ -709,6 +709,14 @@
         <source>--key-map needs --key-map-fields FROM,TO (e.g. gso_code,gso_code_2025)</source>
         <translation>--key-map cần --key-map-fields TỪ,SANG (ví dụ gso_code,gso_code_2025)</translation>
     </message>
+    <message>
+        <source>%1: its rights (roles, row-level security) and live-update triggers are all there: nothing was missing</source>
+        <translation>%1: quyền (vai trò, bảo mật theo dòng) và trigger cập nhật trực tiếp đều đã có: không thiếu gì</translation>
+    </message>
+    <message>
+        <source>%1 (register schema %2): its server set-up was completed, in one transaction; added: %3</source>
+        <translation>%1 (lược đồ sổ theo dõi %2): đã hoàn tất thiết lập trên máy chủ trong một giao dịch; đã thêm: %3</translation>
+    </message>
 </context>
 <context>
     <name>RtCrsCheck</name>
@@ -2103,6 +2111,58 @@
         <source>%1 is a register of schema %2, which this version cannot upgrade</source>
         <translation>%1 là sổ theo dõi theo lược đồ %2, phiên bản này không nâng cấp được</translation>
     </message>
+    <message>
+        <source>cannot read the server set-up of %1</source>
+        <translation>không đọc được thiết lập trên máy chủ của %1</translation>
+    </message>
+    <message>
+        <source>the live-update trigger of %1</source>
+        <translation>trigger cập nhật trực tiếp của %1</translation>
+    </message>
+    <message>
+        <source>the role %1</source>
+        <translation>vai trò %1</translation>
+    </message>
+    <message>
+        <source>the table of grants (rt_grants)</source>
+        <translation>bảng quyền được giao (rt_grants)</translation>
+    </message>
+    <message>
+        <source>the functions that say who may change a task</source>
+        <translation>các hàm xác định ai được thay đổi một nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>the column db_user of %1</source>
+        <translation>cột db_user của %1</translation>
+    </message>
+    <message>
+        <source>row-level security on %1</source>
+        <translation>bảo mật theo dòng trên %1</translation>
+    </message>
+    <message>
+        <source>the policy</source>
+        <translation>chính sách</translation>
+    </message>
+    <message>
+        <source>the policies</source>
+        <translation>các chính sách</translation>
+    </message>
+    <message>
+        <source>the privilege %1 of %2 on %3</source>
+        <translation>đặc quyền %1 của %2 trên %3</translation>
+    </message>
+    <message>
+        <source>the server set-up of %1 was not completed, nothing was changed: %2</source>
+        <translation>chưa hoàn tất được thiết lập trên máy chủ của %1, không có gì bị thay đổi: %2</translation>
+    </message>
+    <message>
+        <source>cannot add its rights and live-update triggers</source>
+        <translation>không thêm được quyền và trigger cập nhật trực tiếp</translation>
+    </message>
+    <message>
+        <source>still missing after the set-up: %1</source>
+        <translation>vẫn còn thiếu sau khi thiết lập: %1</translation>
+    </message>
 </context>
 <context>
     <name>RtPgConnection</name>
@@ -2124,6 +2184,10 @@
     <message>
         <source>%1: the feature id &apos;%2&apos; is not a whole number</source>
         <translation>%1: mã đối tượng &apos;%2&apos; không phải số nguyên</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: đã hủy</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2613,14 @@
     <message>
         <source>%1: no row reports anything (a new status, date, value, evidence or note): nothing recorded</source>
         <translation>%1: không có dòng nào có nội dung báo cáo (trạng thái mới, ngày, số liệu, căn cứ hoặc ghi chú): không ghi nhận gì</translation>
+    </message>
+    <message>
+        <source>%1: the import was not applied at all, nothing was changed: the server is unavailable (%2); import the form again once it is back</source>
+        <translation>%1: phiếu hoàn toàn chưa được nhập, không có gì bị thay đổi: không kết nối được máy chủ (%2); hãy nhập lại phiếu khi máy chủ hoạt động trở lại</translation>
+    </message>
+    <message>
+        <source>%1: the import was not applied at all, nothing was changed: the register cannot be written (%2)</source>
+        <translation>%1: phiếu hoàn toàn chưa được nhập, không có gì bị thay đổi: không ghi được vào sổ theo dõi (%2)</translation>
     </message>
 </context>
 <context>
@@ -3035,10 +3107,6 @@
         <translation>nhiệm vụ %1: ngày %2 không được sớm hơn ngày của số liệu gần nhất của nhiệm vụ (%3)</translation>
     </message>
     <message>
-        <source>write failed: %1: the change of task %2 was interrupted; nothing was changed</source>
-        <translation>ghi thất bại: %1: việc thay đổi nhiệm vụ %2 bị gián đoạn; không có gì bị thay đổi</translation>
-    </message>
-    <message>
         <source>%1 kept, %2</source>
         <translation>%1 được giữ nguyên, %2</translation>
     </message>
@@ -3193,6 +3261,18 @@
     <message>
         <source>date %1 is before the resolution (%2): its tasks had no status yet</source>
         <translation>ngày %1 trước ngày ban hành nghị quyết (%2): khi đó các nhiệm vụ chưa có trạng thái</translation>
+    </message>
+    <message>
+        <source>%1: the change of task %2 was interrupted</source>
+        <translation>%1: thay đổi của nhiệm vụ %2 bị gián đoạn</translation>
+    </message>
+    <message>
+        <source>write failed: nothing changed, the whole batch of %1 changes was rolled back: %2</source>
+        <translation>ghi thất bại: không có gì bị thay đổi, toàn bộ lô %1 thay đổi đã được hủy: %2</translation>
+    </message>
+    <message>
+        <source>write failed: the connection was lost while the change was being committed, so whether it was recorded is not known; look at the history before trying again: %1</source>
+        <translation>ghi thất bại: mất kết nối trong lúc xác nhận thay đổi, nên không biết thay đổi đã được ghi nhận hay chưa; hãy xem lịch sử trước khi thử lại: %1</translation>
     </message>
 </context>
 <context>
