@@ -102,11 +102,15 @@ RtResult<std::shared_ptr<RtKeyReader>> RtKeyReader::prepare( QgsVectorLayer *lay
   if ( layer->providerType() == QLatin1String( "postgres" ) && reader->mPlainTypes && layer->subsetString().isEmpty() && uri.sql().isEmpty()
        && !layer->isModified() && !uri.table().startsWith( QLatin1Char( '(' ) ) && pk.size() == 1 && fields.at( pk.first() ).type() == QVariant::Int )
   {
-    PgTable table { uri.connectionInfo( true ), uri.schema(), uri.table(), fields.at( pk.first() ).name(), {} };
-    for ( const int index : std::as_const( reader->mIndexes ) )
-      table.keyFields << fields.at( index ).name();
-    reader->mPgTable = table;
+    reader->mPgTable = PgTable { uri.connectionInfo( true ), uri.schema(), uri.table(), fields.at( pk.first() ).name() };
   }
+  // QGIS's OGR provider uses a GeoPackage's feature ids: GDAL gives the same ids.
+  const RtResult<RtLayerSource> fileLayer = RtLayerSource::parseStrict( layer->source() );
+  if ( layer->providerType() == QLatin1String( "ogr" ) && reader->mPlainTypes && layer->subsetString().isEmpty() && !layer->isModified()
+       && fileLayer.ok() && fileLayer.value().path.endsWith( QLatin1String( ".gpkg" ), Qt::CaseInsensitive ) )
+    reader->mOgrSpec = layer->source();
+  for ( const int index : std::as_const( reader->mIndexes ) )
+    reader->mKeyFieldNames << fields.at( index ).name();
   reader->mKeyExpression = keyExpression( binding );
   reader->mContext = QgsExpressionContext( QgsExpressionContextUtils::globalProjectLayerScopes( layer ) );
   // A copy of the layer's source (its edits included) that another thread may iterate.
@@ -114,18 +118,9 @@ RtResult<std::shared_ptr<RtKeyReader>> RtKeyReader::prepare( QgsVectorLayer *lay
   return Result::success( reader );
 }
 
-bool RtKeyReader::readPgTable( QgsFeedback *feedback )
+void RtKeyReader::takeDirectKeys( QVector<RtFeatureKey> &&raw )
 {
-  const double step = mExpectedCount > 0 ? 100.0 / static_cast<double>( mExpectedCount ) : 0;
-  RtResult<QVector<RtFeatureKey>> copied = RtPgKeyCopy::readTable( mPgTable->connection, mPgTable->schema, mPgTable->table, mPgTable->fidColumn,
-                                                                   mPgTable->keyFields, false, [feedback, step]( qint64 rows ) {
-    if ( feedback )
-      feedback->setProgress( std::min( 99.0, rows * step ) );
-    return !( feedback && feedback->isCanceled() );
-  } );
-  if ( !copied.ok() || ( feedback && feedback->isCanceled() ) )
-    return false;
-  keys = copied.takeValue();
+  keys = std::move( raw );
   keyTexts.reserve( keys.size() );
   for ( RtFeatureKey &key : keys )
   {
@@ -137,6 +132,37 @@ bool RtKeyReader::readPgTable( QgsFeedback *feedback )
     if ( mPadCode && digits )
       first = first.rightJustified( 5, QLatin1Char( '0' ) );
   }
+}
+
+bool RtKeyReader::readPgTable( QgsFeedback *feedback )
+{
+  const double step = mExpectedCount > 0 ? 100.0 / static_cast<double>( mExpectedCount ) : 0;
+  RtResult<QVector<RtFeatureKey>> copied = RtPgKeyCopy::readTable( mPgTable->connection, mPgTable->schema, mPgTable->table, mPgTable->fidColumn,
+                                                                   mKeyFieldNames, false, [feedback, step]( qint64 rows ) {
+    if ( feedback )
+      feedback->setProgress( std::min( 99.0, rows * step ) );
+    return !( feedback && feedback->isCanceled() );
+  } );
+  if ( !copied.ok() || ( feedback && feedback->isCanceled() ) )
+    return false;
+  takeDirectKeys( copied.takeValue() );
+  return true;
+}
+
+bool RtKeyReader::readOgrLayer( QgsFeedback *feedback )
+{
+  // The raw values (no code padding: takeDirectKeys() pads as the provider path does), no CRS
+  // check (prepare() made it on the layer).
+  RtKeyBinding raw;
+  raw.kind = QStringLiteral( "ogr" );
+  raw.fields = mKeyFieldNames;
+  RtLayerReadOptions options;
+  options.checkCrs = false;
+  options.crsSampleSize = 0;
+  RtResult<RtLayerKeys> read = RtLayerKeys::read( mOgrSpec, raw, options );
+  if ( !read.ok() || read.value().keysReadBy != QLatin1String( "arrow" ) || ( feedback && feedback->isCanceled() ) )
+    return false;
+  takeDirectKeys( std::move( read.value().features ) );
   return true;
 }
 
@@ -147,7 +173,8 @@ bool RtKeyReader::read( QgsFeedback *feedback )
   if ( feedback && feedback->isCanceled() )
     return false;
   mReadByCopy = mPgTable && readPgTable( feedback );
-  if ( mReadByCopy )
+  mReadByGdal = !mReadByCopy && !mOgrSpec.isEmpty() && readOgrLayer( feedback );
+  if ( mReadByCopy || mReadByGdal )
     return true;
   if ( feedback && feedback->isCanceled() )
     return false;

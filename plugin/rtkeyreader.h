@@ -53,14 +53,17 @@ class RtKeyReader
     /**
      * Reads every feature's keys; false when \a feedback was cancelled. Any thread. A
      * PostgreSQL table without a filter or unsaved edits, keyed by an integer column, is read
-     * with COPY (several times faster than feature by feature); any other layer, or if the COPY
-     * fails, through QGIS's provider.
+     * with COPY, and such a layer of a GeoPackage through GDAL's columnar stream (both several
+     * times faster than feature by feature); any other layer, or if that fails, through QGIS's
+     * provider.
      */
     bool read( QgsFeedback *feedback = nullptr );
 
     QString layerName() const { return mLayerName; }
     //! Whether the last read() read a PostgreSQL table with COPY.
     bool readByCopy() const { return mReadByCopy; }
+    //! Whether the last read() read a file layer through GDAL's columnar stream (RtLayerKeys).
+    bool readByGdal() const { return mReadByGdal; }
     long long expectedCount() const { return mExpectedCount; }
 
     QVector<RtFeatureKey> keys;   //!< in layer order
@@ -93,8 +96,13 @@ class RtKeyReader
       QStringList keyFields;
     };
     std::optional<PgTable> mPgTable;
+    QString mOgrSpec; //!< a file layer GDAL reads column by column (RtLayerKeys), "PATH|layername=NAME"; see prepare()
+    QStringList mKeyFieldNames;
     bool mReadByCopy = false;
+    bool mReadByGdal = false;
     bool readPgTable( QgsFeedback *feedback );
+    bool readOgrLayer( QgsFeedback *feedback );
+    void takeDirectKeys( QVector<RtFeatureKey> &&raw );
 };
 
 /**
