@@ -71,6 +71,33 @@ namespace
     requireOk( r );
     return r.json();
   }
+
+  /**
+   * The bundled register pushed to a fresh database of the fixture's server, and a login
+   * \a prefix_PID made an editor of it and granted zone:A3.
+   */
+  struct EditorDesk
+  {
+    RtTestRegisterLocation where { "pg" };
+    QString uri = where.location();
+    QString desk;
+    QString deskUri; //!< uri, logged in as the desk
+    Run role;        //!< `restrack db role`'s run
+
+    EditorDesk( const QTemporaryDir &dir, const QString &prefix )
+    {
+      const QString path = dir.filePath( QStringLiteral( "r.gpkg" ) );
+      requireOk( restrack( { "build-register", "--out", path, "--register", RtTestPaths::registerJson() } ) );
+      requireOk( restrack( { "push", "--from", path, "--db", uri } ) );
+      desk = QStringLiteral( "%1_%2" ).arg( prefix ).arg( QCoreApplication::applicationPid() );
+      RtTestPgDatabase::execute( uri, QStringLiteral( "DROP ROLE IF EXISTS %1" ).arg( desk ) );
+      REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "CREATE ROLE %1 LOGIN PASSWORD 'pw-%1'" ).arg( desk ) ).isEmpty() );
+      deskUri = QString( uri ).replace( QRegularExpression( QStringLiteral( "^postgresql://[^@]*@" ) ), QStringLiteral( "postgresql://%1:pw-%1@" ).arg( desk ) );
+      role = restrack( { "db", "role", "--db", uri, "--user", desk, "--as", "editor" } );
+      requireOk( role );
+      requireOk( restrack( { "db", "grant", "--db", uri, "--user", desk, "--place", "zone:A3", "--by", "UBND" } ) );
+    }
+  };
 }
 
 TEST_CASE( "restrack db init makes an empty register on PostgreSQL and says what it made", "[cli][pg]" )
@@ -178,21 +205,9 @@ TEST_CASE( "restrack db role, grant and rights: an editor's desk changes its pla
 {
   QTemporaryDir dir;
   REQUIRE( dir.isValid() );
-  const RtTestRegisterLocation where( "pg" );
-  const QString uri = where.location();
-  const QString path = dir.filePath( QStringLiteral( "r.gpkg" ) );
-  requireOk( restrack( { "build-register", "--out", path, "--register", RtTestPaths::registerJson() } ) );
-  requireOk( restrack( { "push", "--from", path, "--db", uri } ) );
-
-  const QString desk = QStringLiteral( "cli_desk_%1" ).arg( QCoreApplication::applicationPid() );
-  RtTestPgDatabase::execute( uri, QStringLiteral( "DROP ROLE IF EXISTS %1" ).arg( desk ) );
-  REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "CREATE ROLE %1 LOGIN PASSWORD 'pw-%1'" ).arg( desk ) ).isEmpty() );
-  const QString deskUri = QString( uri ).replace( QRegularExpression( QStringLiteral( "^postgresql://[^@]*@" ) ), QStringLiteral( "postgresql://%1:pw-%1@" ).arg( desk ) );
-
-  const Run role = restrack( { "db", "role", "--db", uri, "--user", desk, "--as", "editor" } );
-  requireOk( role );
-  CHECK( role.out.contains( QStringLiteral( "rt_editor" ) ) );
-  requireOk( restrack( { "db", "grant", "--db", uri, "--user", desk, "--place", "zone:A3", "--by", "UBND" } ) );
+  const EditorDesk editor( dir, QStringLiteral( "cli_desk" ) );
+  const QString &uri = editor.uri, &desk = editor.desk, &deskUri = editor.deskUri;
+  CHECK( editor.role.out.contains( QStringLiteral( "rt_editor" ) ) );
   const Run rights = restrack( { "db", "rights", "--db", uri, "--user", desk } );
   requireOk( rights );
   CHECK( rights.out.contains( desk + QStringLiteral( ": rt_editor" ) ) );
@@ -211,17 +226,8 @@ TEST_CASE( "restrack db upgrade gives a server register made before rights and l
   // Bug: `db upgrade` of such a register said "nothing to upgrade" and left it without them (issue 9).
   QTemporaryDir dir;
   REQUIRE( dir.isValid() );
-  const RtTestRegisterLocation where( "pg" );
-  const QString uri = where.location();
-  const QString path = dir.filePath( QStringLiteral( "r.gpkg" ) );
-  requireOk( restrack( { "build-register", "--out", path, "--register", RtTestPaths::registerJson() } ) );
-  requireOk( restrack( { "push", "--from", path, "--db", uri } ) );
-  const QString desk = QStringLiteral( "old_desk_%1" ).arg( QCoreApplication::applicationPid() );
-  RtTestPgDatabase::execute( uri, QStringLiteral( "DROP ROLE IF EXISTS %1" ).arg( desk ) );
-  REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "CREATE ROLE %1 LOGIN PASSWORD 'pw-%1'" ).arg( desk ) ).isEmpty() );
-  const QString deskUri = QString( uri ).replace( QRegularExpression( QStringLiteral( "^postgresql://[^@]*@" ) ), QStringLiteral( "postgresql://%1:pw-%1@" ).arg( desk ) );
-  requireOk( restrack( { "db", "role", "--db", uri, "--user", desk, "--as", "editor" } ) );
-  requireOk( restrack( { "db", "grant", "--db", uri, "--user", desk, "--place", "zone:A3", "--by", "UBND" } ) );
+  const EditorDesk editor( dir, QStringLiteral( "old_desk" ) );
+  const QString &uri = editor.uri, &desk = editor.desk, &deskUri = editor.deskUri;
 
   const auto notifyTriggers = [&]
   {
