@@ -571,7 +571,7 @@ QString RtPgBackend::refusal( const QString &taskId ) const
                            { textParam( taskId ) } );
   const QString editors = who.ok() && who.rows() == 1 ? who.text( 0, 0 ) : QString();
   return rtMsg( "RtPgBackend", "%1 may not change task %2 of %3: it may be changed by %4an administrator (rt_admin)" )
-         .arg( may.text( 0, 1 ), taskId, location(), editors.isEmpty() ? QString() : editors + QStringLiteral( " or " ) );
+         .arg( may.text( 0, 1 ), taskId, location(), editors.isEmpty() ? QString() : editors + rtMsg( "RtPgBackend", " or " ) );
 }
 
 RtResult<QVector<QStringList>> RtPgBackend::run( const QString &sql, const QStringList &params )
@@ -969,7 +969,7 @@ RtResult<QStringList> RtPgBackend::missingServerSetup() const
         lacking << policy;
     }
     if ( !lacking.isEmpty() )
-      missing << QStringLiteral( "%1 %2 of %3" ).arg( lacking.size() == 1 ? rtMsg( "RtPgBackend", "the policy" ) : rtMsg( "RtPgBackend", "the policies" ),
+      missing << rtMsg( "RtPgBackend", "%1 %2 of %3" ).arg( lacking.size() == 1 ? rtMsg( "RtPgBackend", "the policy" ) : rtMsg( "RtPgBackend", "the policies" ),
                                                       lacking.join( QStringLiteral( ", " ) ), name );
   }
 

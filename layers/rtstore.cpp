@@ -357,7 +357,7 @@ namespace
     const RtStatusResult written = backend.update( RtStoreTable::Tasks, { QStringLiteral( "task_id" ), taskId }, update );
     if ( !written.ok() )
       return broken( written );
-    out.described = QStringLiteral( "%1: %2 (%3, by %4)" ).arg( taskId, described.join( QStringLiteral( "; " ) ), isoDate( date ), by );
+    out.described = rtMsg( "RtStore", "%1: %2 (%3, by %4)" ).arg( taskId, described.join( QStringLiteral( "; " ) ), isoDate( date ), by );
     return out;
   }
 }

@@ -2163,6 +2163,14 @@
         <source>still missing after the set-up: %1</source>
         <translation>still missing after the set-up: %1</translation>
     </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 of %3</translation>
+    </message>
 </context>
 <context>
     <name>RtPgConnection</name>
@@ -3273,6 +3281,10 @@
     <message>
         <source>write failed: the connection was lost while the change was being committed, so whether it was recorded is not known; look at the history before trying again: %1</source>
         <translation>write failed: the connection was lost while the change was being committed, so whether it was recorded is not known; look at the history before trying again: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3, by %4)</source>
+        <translation>%1: %2 (%3, by %4)</translation>
     </message>
 </context>
 <context>

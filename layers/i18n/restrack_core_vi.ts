@@ -2163,6 +2163,14 @@
         <source>still missing after the set-up: %1</source>
         <translation>vẫn còn thiếu sau khi thiết lập: %1</translation>
     </message>
+    <message>
+        <source> or </source>
+        <translation> hoặc </translation>
+    </message>
+    <message>
+        <source>%1 %2 of %3</source>
+        <translation>%1 %2 của %3</translation>
+    </message>
 </context>
 <context>
     <name>RtPgConnection</name>
@@ -3273,6 +3281,10 @@
     <message>
         <source>write failed: the connection was lost while the change was being committed, so whether it was recorded is not known; look at the history before trying again: %1</source>
         <translation>ghi thất bại: mất kết nối trong lúc xác nhận thay đổi, nên không biết thay đổi đã được ghi nhận hay chưa; hãy xem lịch sử trước khi thử lại: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3, by %4)</source>
+        <translation>%1: %2 (%3, do %4)</translation>
     </message>
 </context>
 <context>
