@@ -15,6 +15,9 @@
 #include <qgsexpressionfunction.h>
 #include <qgsmapcanvas.h>
 #include <qgsmessagebar.h>
+#include <qgsprocessingalgorithm.h>
+#include <qgsprocessingcontext.h>
+#include <qgsprocessingfeedback.h>
 #include <qgsprocessingprovider.h>
 #include <qgsprocessingregistry.h>
 #include <qgsproject.h>
@@ -25,6 +28,7 @@
 #include <QLibrary>
 #include <QMainWindow>
 #include <QProcess>
+#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -255,4 +259,65 @@ TEST_CASE( "the plugin uses the Processing provider the qgis_process shim regist
   CHECK( unregisterProvider() == 0 );
   QgsProject::instance()->clear();
   qunsetenv( "RESTRACK_DB" );
+}
+
+namespace
+{
+  //! The errors an algorithm reports (its exception's message among them).
+  class ErrorsFeedback : public QgsProcessingFeedback
+  {
+    public:
+      void reportError( const QString &error, bool fatalError = false ) override
+      {
+        errors << error;
+        QgsProcessingFeedback::reportError( error, fatalError );
+      }
+      QStringList errors;
+  };
+}
+
+TEST_CASE( "the core's messages the plugin shows speak QGIS's language", "[plugin][load][i18n]" )
+{
+  // Before issue 10.7 was finished, a Vietnamese QGIS showed "Không mở được sổ theo dõi: …
+  // does not exist": the plugin's sentence translated, the core's message in English.
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const QString missing = dir.filePath( QStringLiteral( "không-có.gpkg" ) );
+  const QString zones = RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg|layername=zones" );
+  const QVariant localeBefore = QSettings().value( QStringLiteral( "locale/userLocale" ) );
+  QLibrary module( QStringLiteral( RT_PLUGIN_MODULE ) );
+  REQUIRE( module.load() );
+  auto classFactory = reinterpret_cast<ClassFactory>( module.resolve( "classFactory" ) );
+  auto unloadPlugin = reinterpret_cast<UnloadFunction>( module.resolve( "unload" ) );
+  REQUIRE( classFactory );
+  REQUIRE( unloadPlugin );
+  QString shown[2];
+  for ( int i = 0; i < 2; ++i )
+  {
+    QSettings().setValue( QStringLiteral( "locale/userLocale" ), i == 0 ? QStringLiteral( "vi" ) : QStringLiteral( "en_US" ) );
+    TestIface iface;
+    QgisPlugin *plugin = classFactory( &iface );
+    REQUIRE( plugin );
+    plugin->initGui();
+    std::unique_ptr<QgsProcessingAlgorithm> join( QgsApplication::processingRegistry()->createAlgorithmById( QStringLiteral( "resolutiontracker:jointasks" ) ) );
+    REQUIRE( join );
+    const QVariantMap parameters {
+      { QStringLiteral( "REGISTER" ), missing }, { QStringLiteral( "INPUT" ), zones }, { QStringLiteral( "KIND" ), QStringLiteral( "zone" ) },
+      { QStringLiteral( "KEY_FIELDS" ), QStringList { QStringLiteral( "code" ) } }, { QStringLiteral( "OUTPUT" ), QStringLiteral( "memory:" ) } };
+    QgsProcessingContext context;
+    ErrorsFeedback feedback;
+    bool ok = true;
+    join->run( parameters, context, &feedback, &ok );
+    CHECK_FALSE( ok );
+    shown[i] = feedback.errors.join( QLatin1Char( '\n' ) );
+    join.reset();
+    plugin->unload();
+    unloadPlugin( plugin );
+  }
+  QSettings().setValue( QStringLiteral( "locale/userLocale" ), localeBefore );
+  INFO( "vi: " << shown[0].toStdString() << "\nen: " << shown[1].toStdString() );
+  CHECK( shown[1].contains( QStringLiteral( "The register cannot be opened: %1 does not exist" ).arg( missing ) ) );
+  CHECK( shown[0].contains( missing ) );
+  CHECK_FALSE( shown[0].contains( QStringLiteral( "cannot be opened" ) ) );
+  CHECK_FALSE( shown[0].contains( QStringLiteral( "does not exist" ) ) );
 }
