@@ -17,6 +17,7 @@
 #include "rtresolutionimporter.h"
 #include "rtstore.h"
 #include "rttracker.h"
+#include "renderedcolor.h"
 
 #include <qgsfeatureiterator.h>
 #include <qgsmaprenderercustompainterjob.h>
@@ -65,34 +66,6 @@ namespace
     info.session = res.session;
     info.term = reg.value().term;
     return RtStore::create( location, res, reg.value().tasks, info, true );
-  }
-
-  //! The colour the layer draws inside feature \a fid (500×500 px of the layer's extent, labels off).
-  QColor renderedColor( QgsVectorLayer *layer, QgsFeatureId fid )
-  {
-    const QgsPointXY inside = layer->getFeature( fid ).geometry().pointOnSurface().asPoint();
-    QgsMapSettings settings;
-    settings.setLayers( { layer } );
-    settings.setDestinationCrs( layer->crs() );
-    settings.setOutputSize( QSize( 500, 500 ) );
-    settings.setExtent( layer->extent() );
-    settings.setBackgroundColor( Qt::white );
-    settings.setFlag( Qgis::MapSettingsFlag::DrawLabeling, false );
-    settings.setFlag( Qgis::MapSettingsFlag::Antialiasing, false );
-    QImage image( settings.outputSize(), QImage::Format_ARGB32_Premultiplied );
-    image.fill( Qt::white );
-    QPainter painter( &image );
-    QgsMapRendererCustomPainterJob job( settings, &painter );
-    job.start();
-    job.waitForFinished();
-    painter.end();
-    const QgsPointXY pixel = settings.mapToPixel().transform( inside );
-    return image.pixelColor( static_cast<int>( pixel.x() ), static_cast<int>( pixel.y() ) );
-  }
-
-  bool sameColor( const QColor &a, const QColor &b )
-  {
-    return std::abs( a.red() - b.red() ) <= 2 && std::abs( a.green() - b.green() ) <= 2 && std::abs( a.blue() - b.blue() ) <= 2;
   }
 
   struct Spread
@@ -243,9 +216,9 @@ int main( int argc, char *argv[] )
       return 1;
     }
     heardMs << timer.nsecsElapsed() / 1e6;
-    const QColor drawn = renderedColor( zones, a3 );
+    const QColor drawn = rtRenderedColor( zones, a3 );
     recolouredMs << timer.nsecsElapsed() / 1e6;
-    if ( !sameColor( drawn, expected ) )
+    if ( !rtSameColor( drawn, expected ) )
     {
       ++wrong;
       say( QStringLiteral( "change %1: zone A3 drawn %2, expected %3" ).arg( i + 1 ).arg( drawn.name(), expected.name() ) );

@@ -3,6 +3,7 @@
 // and what the map then draws (rendered to an image, pixel by pixel).
 #include "catch_compat.h"
 #include "maptestutil.h"
+#include "renderedcolor.h"
 
 #include "rtbinddialog.h"
 #include "rtexportdialog.h"
@@ -90,36 +91,6 @@ namespace
                               QStringLiteral( "%1 = %2" ).arg( QgsExpression::quotedColumnRef( field ), QgsExpression::quotedString( value ) ) ) );
     QgsFeature f;
     return it.nextFeature( f ) ? f.id() : FID_NULL;
-  }
-
-  //! The colour the layer draws at a point inside the feature (labels off, white background).
-  QColor renderedColor( QgsVectorLayer *layer, QgsFeatureId fid )
-  {
-    QgsFeature f = layer->getFeature( fid );
-    const QgsPointXY inside = f.geometry().pointOnSurface().asPoint();
-    QgsMapSettings settings;
-    settings.setLayers( { layer } );
-    settings.setDestinationCrs( layer->crs() );
-    settings.setOutputSize( QSize( 500, 500 ) );
-    settings.setExtent( layer->extent() );
-    settings.setBackgroundColor( Qt::white );
-    settings.setFlag( Qgis::MapSettingsFlag::DrawLabeling, false );
-    settings.setFlag( Qgis::MapSettingsFlag::Antialiasing, false );
-    settings.setFlag( Qgis::MapSettingsFlag::DrawSelection, false ); // the panel selects a task's features
-    QImage image( settings.outputSize(), QImage::Format_ARGB32_Premultiplied );
-    image.fill( Qt::white );
-    QPainter painter( &image );
-    QgsMapRendererCustomPainterJob job( settings, &painter );
-    job.start();
-    job.waitForFinished();
-    painter.end();
-    const QgsPointXY pixel = settings.mapToPixel().transform( inside );
-    return image.pixelColor( static_cast<int>( pixel.x() ), static_cast<int>( pixel.y() ) );
-  }
-
-  bool sameColor( const QColor &a, const QColor &b )
-  {
-    return std::abs( a.red() - b.red() ) <= 2 && std::abs( a.green() - b.green() ) <= 2 && std::abs( a.blue() - b.blue() ) <= 2;
   }
 
   std::string describe( const QColor &c )
@@ -222,7 +193,7 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
   const QColor inProgress = RtMapStyle::statusColor( RtFeatureStatus::InProgress );
   const QColor done = RtMapStyle::statusColor( RtFeatureStatus::Done );
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
 
   // The panel and the dialog, as the user drives them (no QGIS window: no map, no message bar).
   RtTaskDock dock( &tracker, nullptr );
@@ -254,7 +225,7 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
   // 1. The directive done: A3 still has its own plan open, so it stays "in progress" (some done, some open).
   REQUIRE( changeThroughDialog( QStringLiteral( "DT-05-i1" ), QStringLiteral( "done" ), QStringLiteral( "các phân khu đã trình" ) ).ok() );
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
 
   // 2. A3's plan done: every task of A3 is done, and the map says so at once, without a reload.
   QElapsedTimer timer;
@@ -263,7 +234,7 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
   const qint64 recolourMs = timer.elapsed();
   WARN( "status change and recolouring took " << recolourMs << " ms" ); // measured, not asserted (benchmarks measure speed)
   // The map at once (its renderer looks the status up by feature id) …
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
   // … the virtual field (attribute table, labels, QGIS without the plugin) a moment later.
   CHECK( binding->liveFieldStale() );
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
@@ -275,7 +246,7 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
   // A4.1 keeps its own plan open.
   CHECK( liveStatus( zones, a41, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
-  CHECK_THAT( describe( renderedColor( zones, a41 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a41 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
   // The renderer gives the "done" symbol for A3 too (what the legend and a print layout use).
   {
     QgsRenderContext context;
@@ -286,7 +257,7 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
     context.expressionContext().setFeature( feature );
     QgsSymbol *symbol = r->symbolForFeature( feature, context );
     REQUIRE( symbol );
-    CHECK( sameColor( symbol->color(), done ) );
+    CHECK( rtSameColor( symbol->color(), done ) );
     r->stopRender( context );
   }
 
@@ -340,7 +311,7 @@ TEST_CASE( "a status change recolours the bound layer at once and a stale edit i
   }
   // The panel and the map now show what the file says.
   CHECK( tracker.currentTask( QStringLiteral( "CM-QHPK-A3" ) )->status == RtStatus::Blocked );
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
   tracker.syncLiveFields();
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
 
@@ -375,7 +346,7 @@ TEST_CASE( "the as-of date recolours the map with the statuses of that day", "[p
   changed = tracker.changeStatus( change );
   INFO( changed.error().toStdString() );
   REQUIRE( changed.ok() );
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Done ) ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Done ) ) ) );
   tracker.syncLiveFields();
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
 
@@ -424,17 +395,17 @@ TEST_CASE( "directive items colour a place only where no commitment names it unl
   const QColor done = RtMapStyle::statusColor( RtFeatureStatus::Done );
   const QColor inProgress = RtMapStyle::statusColor( RtFeatureStatus::InProgress );
   // Before the rule, the directive kept A3 "in progress" after its plan was approved.
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
 
   // The setting on: every task naming A3 counts, the open directive too.
   tracker.setWithDirectives( true );
   CHECK( tracker.binding( zones )->withDirectives() );
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
   tracker.syncLiveFields();
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "in_progress" ) );
   // Off again.
   tracker.setWithDirectives( false );
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( done ) ) );
   tracker.syncLiveFields();
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "done" ) );
 }
@@ -493,7 +464,7 @@ TEST_CASE( "a binding saved in the project comes back and shows in QGIS without 
     auto *zones = qobject_cast<QgsVectorLayer *>( layers.first() );
     REQUIRE( zones );
     CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
-    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+    CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
   }
 }
 
@@ -827,7 +798,7 @@ TEST_CASE( "the bound layer's renderer finds statuses by feature id, honours the
     // Spoil what the field reads: the map still shows the binding's statuses.
     QgsExpressionContextUtils::setLayerVariable( zones, RtLayerBinding::mapVariable(), QStringLiteral( "{}" ) );
     CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "none" ) );
-    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+    CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
     // Every feature's symbol and legend key are those of its status's category.
     renderer->startRender( context, zones->fields() );
     QgsFeatureIterator it = zones->getFeatures();
@@ -853,9 +824,9 @@ TEST_CASE( "the bound layer's renderer finds statuses by feature id, honours the
     REQUIRE( category >= 0 );
     const QString key = renderer->legendSymbolItems().at( category ).ruleKey();
     renderer->checkLegendSymbolItem( key, false );
-    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( QColor( Qt::white ) ) ) );
+    CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( QColor( Qt::white ) ) ) );
     renderer->checkLegendSymbolItem( key, true );
-    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
+    CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( inProgress ) ) );
   }
 
   SECTION( "a copy made before a status change draws the new status (the style dock's copy)" )
@@ -864,7 +835,7 @@ TEST_CASE( "the bound layer's renderer finds statuses by feature id, honours the
     const RtStatusChange change = blockA3();
     REQUIRE( tracker.changeStatus( change ).ok() );
     zones->setRenderer( copy.release() );
-    CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+    CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
   }
 
   SECTION( "the project saves a stock categorized renderer on the live field" )
@@ -907,7 +878,7 @@ TEST_CASE( "when the plugin goes away the bound layer keeps its colours with a s
   CHECK( renderer->classAttribute() == QStringLiteral( "rt_status_live" ) );
   // The last change is in the field and on the map; the binding stays saved for next time.
   CHECK( liveStatus( zones, a3, QStringLiteral( "rt_status_live" ) ) == QStringLiteral( "blocked" ) );
-  CHECK_THAT( describe( renderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
+  CHECK_THAT( describe( rtRenderedColor( zones, a3 ) ), Catch::Matchers::Equals( describe( RtMapStyle::statusColor( RtFeatureStatus::Blocked ) ) ) );
   CHECK( RtLayerBinding::stored( zones ).has_value() );
   CHECK_FALSE( project.isDirty() );
 }

@@ -87,6 +87,23 @@ namespace
 
   using ClassFactory = QgisPlugin *( * )( QgisInterface * );
   using UnloadFunction = void ( * )( QgisPlugin * );
+
+  //! The plugin module as QGIS desktop loads it: dlopen'ed, its two entry points resolved.
+  struct PluginModule
+  {
+    QLibrary library { QStringLiteral( RT_PLUGIN_MODULE ) };
+    ClassFactory classFactory = nullptr;
+    UnloadFunction unload = nullptr;
+
+    PluginModule()
+    {
+      REQUIRE( library.load() );
+      classFactory = reinterpret_cast<ClassFactory>( library.resolve( "classFactory" ) );
+      unload = reinterpret_cast<UnloadFunction>( library.resolve( "unload" ) );
+      REQUIRE( classFactory );
+      REQUIRE( unload );
+    }
+  };
   using ShimFunction = int ( * )();
 
   const QString sProviderId = QStringLiteral( "resolutiontracker" );
@@ -130,12 +147,9 @@ TEST_CASE( "the plugin loads, unloads and loads again in one QGIS session", "[pl
   REQUIRE( zones->isValid() );
   QgsProject::instance()->addMapLayer( zones );
 
-  QLibrary module( QStringLiteral( RT_PLUGIN_MODULE ) );
-  REQUIRE( module.load() );
-  auto classFactory = reinterpret_cast<ClassFactory>( module.resolve( "classFactory" ) );
-  auto unloadPlugin = reinterpret_cast<UnloadFunction>( module.resolve( "unload" ) );
-  REQUIRE( classFactory );
-  REQUIRE( unloadPlugin );
+  const PluginModule module;
+  const ClassFactory classFactory = module.classFactory;
+  const UnloadFunction unloadPlugin = module.unload;
 
   TestIface iface;
   const QStringList expectedActions { QStringLiteral( "RtShowPanel" ), QStringLiteral( "RtOpenRegister" ), QStringLiteral( "RtOpenServerRegister" ), QStringLiteral( "RtAddResolution" ), QStringLiteral( "RtImportReport" ), QStringLiteral( "RtBindLayer" ),
@@ -236,12 +250,9 @@ TEST_CASE( "the plugin uses the Processing provider the qgis_process shim regist
   const QgsProcessingProvider *shimProvider = QgsApplication::processingRegistry()->providerById( sProviderId );
   REQUIRE( shimProvider );
 
-  QLibrary module( QStringLiteral( RT_PLUGIN_MODULE ) );
-  REQUIRE( module.load() );
-  auto classFactory = reinterpret_cast<ClassFactory>( module.resolve( "classFactory" ) );
-  auto unloadPlugin = reinterpret_cast<UnloadFunction>( module.resolve( "unload" ) );
-  REQUIRE( classFactory );
-  REQUIRE( unloadPlugin );
+  const PluginModule module;
+  const ClassFactory classFactory = module.classFactory;
+  const UnloadFunction unloadPlugin = module.unload;
   TestIface iface;
   QgisPlugin *plugin = classFactory( &iface );
   REQUIRE( plugin );
@@ -285,12 +296,9 @@ TEST_CASE( "the core's messages the plugin shows speak QGIS's language", "[plugi
   const QString missing = dir.filePath( QStringLiteral( "không-có.gpkg" ) );
   const QString zones = RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg|layername=zones" );
   const QVariant localeBefore = QSettings().value( QStringLiteral( "locale/userLocale" ) );
-  QLibrary module( QStringLiteral( RT_PLUGIN_MODULE ) );
-  REQUIRE( module.load() );
-  auto classFactory = reinterpret_cast<ClassFactory>( module.resolve( "classFactory" ) );
-  auto unloadPlugin = reinterpret_cast<UnloadFunction>( module.resolve( "unload" ) );
-  REQUIRE( classFactory );
-  REQUIRE( unloadPlugin );
+  const PluginModule module;
+  const ClassFactory classFactory = module.classFactory;
+  const UnloadFunction unloadPlugin = module.unload;
   QString shown[2];
   for ( int i = 0; i < 2; ++i )
   {
