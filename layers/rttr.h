@@ -53,4 +53,14 @@ inline QString rtMsg( const char *context, const char *sourceText, const char *d
   return rtTr( rtMessageLanguage(), context, sourceText, disambiguation, n );
 }
 
+/**
+ * A text printed in both languages whatever the map's language, Vietnamese first
+ * ("Đất liền / Land"): the layer titles and the schematic notice, which the shared project
+ * and every exported map carry for readers of either language. Marked for lupdate like rtMsg.
+ */
+inline QString rtBilingual( const char *context, const char *sourceText )
+{
+  return QStringLiteral( "%1 / %2" ).arg( rtTr( RtLang::Vi, context, sourceText ), rtTr( RtLang::En, context, sourceText ) );
+}
+
 #endif // RTTR_H

@@ -345,7 +345,7 @@ QString RtMapExport::title( const RtDocumentInfo &document, const QDate &asOf, R
 
 QString RtMapExport::schematicNotice()
 {
-  return QStringLiteral( "Sơ đồ minh họa, không phải ranh giới pháp lý / Illustrative diagram, not a legal boundary" );
+  return rtBilingual( "RtMapExport", "Illustrative diagram, not a legal boundary" );
 }
 
 QVector<RtLayoutTemplate::Item> RtMapExport::templateItems()

@@ -318,13 +318,13 @@ QString RtMapStyle::layerTitle( LayerKind kind )
 {
   switch ( kind )
   {
-    case LayerKind::Land: return QStringLiteral( "Đất liền / Land" );
-    case LayerKind::Border: return QStringLiteral( "Biên giới quốc gia / International border" );
-    case LayerKind::Wards: return QStringLiteral( "Phường, xã (2023) / Wards and communes (2023)" );
-    case LayerKind::Wards2025: return QStringLiteral( "Đơn vị hành chính từ 1/7/2025 / Units from 1/7/2025" );
-    case LayerKind::Zones: return QStringLiteral( "Phân khu quy hoạch / Zoning sub-plans" );
-    case LayerKind::Sites: return QStringLiteral( "Công trình, khu vực / Sites" );
-    case LayerKind::SiteLines: return QStringLiteral( "Tuyến đường, cầu, chiếu sáng / Roads, bridges, lighting" );
+    case LayerKind::Land: return rtBilingual( "RtMapStyle", "Land" );
+    case LayerKind::Border: return rtBilingual( "RtMapStyle", "International border" );
+    case LayerKind::Wards: return rtBilingual( "RtMapStyle", "Wards and communes (2023)" );
+    case LayerKind::Wards2025: return rtBilingual( "RtMapStyle", "Units from 1/7/2025" );
+    case LayerKind::Zones: return rtBilingual( "RtMapStyle", "Zoning sub-plans" );
+    case LayerKind::Sites: return rtBilingual( "RtMapStyle", "Sites" );
+    case LayerKind::SiteLines: return rtBilingual( "RtMapStyle", "Roads, bridges, lighting" );
   }
   return QString();
 }
@@ -384,7 +384,7 @@ QgsFeatureRenderer *RtMapStyle::createRenderer( LayerKind kind, bool print )
     categories << QgsRendererCategory( RtFeatureStatuses::code( status ), statusSymbol( kind, status, print ), legendLabel( status ) );
   // Features without a computed status (rt_status missing or empty) still draw, plainly.
   categories << QgsRendererCategory( QVariant(), statusSymbol( kind, RtFeatureStatus::None, print ),
-                                     QStringLiteral( "Chưa tính trạng thái / Status not computed" ) );
+                                     rtBilingual( "RtMapStyle", "Status not computed" ) );
   return new QgsCategorizedSymbolRenderer( QStringLiteral( "rt_status" ), categories );
 }
 

@@ -70,7 +70,7 @@ def run_lupdate(args, ts_path, language):
     if not files:
         raise SystemExit("no sources found in %s" % ", ".join(args.source_dir))
     cmd = [lupdate, "-silent", "-no-obsolete", "-locations", "none", "-no-ui-lines",
-           "-tr-function-alias", "translate+=rtMsg",
+           "-tr-function-alias", "translate+=rtMsg,translate+=rtBilingual",
            "-source-language", "en", "-target-language", language] + files + ["-ts", ts_path]
     done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     # lupdate warns (for example about tr() in a class without Q_OBJECT) without failing.
