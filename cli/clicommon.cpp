@@ -24,6 +24,12 @@ void RtCli::err( const QString &text )
   std::fwrite( bytes.constData(), 1, static_cast<size_t>( bytes.size() ), stderr );
 }
 
+QString RtCli::usage( const char *synopsis, const QString &explanation )
+{
+  const QString text = rtMsg( "RtCli", "usage: %1" ).arg( QString::fromUtf8( synopsis ) );
+  return explanation.isEmpty() ? text : text + QLatin1Char( '\n' ) + explanation;
+}
+
 void RtCli::outJson( const QJsonDocument &doc )
 {
   const QByteArray bytes = doc.toJson( QJsonDocument::Indented );

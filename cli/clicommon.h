@@ -33,6 +33,12 @@ namespace RtCli
   void out( const QString &text );             //!< to stdout, UTF-8, with a newline
   void err( const QString &text );             //!< "restrack: …" to stderr
   void outJson( const QJsonDocument &doc );
+  /**
+   * "usage: \a synopsis", then \a explanation on its own lines: the synopsis is what is
+   * typed (the same in every language), "usage:" and the explanation (an rtMsg) are in the
+   * message language.
+   */
+  QString usage( const char *synopsis, const QString &explanation = QString() );
 
   /**
    * A bundled data file: $\a envVar, else \a fileName in the build tree's data/ or the

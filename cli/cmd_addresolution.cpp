@@ -11,9 +11,12 @@
 
 namespace
 {
-  const char *sUsage = "usage: restrack add-resolution [--db FILE.gpkg] --text FILE.txt [--register FILE.json]\n"
-                       "  --register: the resolution's tasks (a curated or draft register), checked against the text;\n"
-                       "  without it the text is added with no tasks. --text defaults to the register's own text.";
+  QString usage()
+  {
+    return RtCli::usage( "restrack add-resolution [--db FILE.gpkg] --text FILE.txt [--register FILE.json]",
+                         rtMsg( "RtCli", "  --register: the resolution's tasks (a curated or draft register), checked against the text;\n"
+                                         "  without it the text is added with no tasks. --text defaults to the register's own text." ) );
+  }
 }
 
 int runAddResolution( const QStringList &argList )
@@ -22,7 +25,7 @@ int runAddResolution( const QStringList &argList )
   if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "text" ), QStringLiteral( "register" ) }, {} )
        || !args.positional().isEmpty() || ( !args.has( QStringLiteral( "text" ) ) && !args.has( QStringLiteral( "register" ) ) ) )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? usage() : args.error() );
     return ExitUsage;
   }
   int exit = ExitRefused;

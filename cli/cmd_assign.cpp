@@ -5,7 +5,10 @@
 
 namespace
 {
-  const char *sUsage = "usage: restrack assign [--db FILE.gpkg] [--resolution NUMBER] ID --office \"LEAD OFFICE\" [--with \"OFFICE\"]… --by NAME";
+  QString usage()
+  {
+    return RtCli::usage( "restrack assign [--db FILE.gpkg] [--resolution NUMBER] ID --office \"LEAD OFFICE\" [--with \"OFFICE\"]… --by NAME" );
+  }
 }
 
 int runAssign( const QStringList &argList )
@@ -15,7 +18,7 @@ int runAssign( const QStringList &argList )
                                QStringLiteral( "resolution" ) }, {} )
        || args.positional().size() != 1 )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? usage() : args.error() );
     return ExitUsage;
   }
   RtAssignmentChange change;
@@ -31,7 +34,7 @@ int runAssign( const QStringList &argList )
   if ( change.lead.isEmpty() || change.by.isEmpty() )
   {
     RtCli::err( rtMsg( "RtCli", "%1 is required\n%2" ).arg( change.lead.isEmpty() ? rtMsg( "RtCli", "--office (the lead office)" ) : rtMsg( "RtCli", "--by (who assigns the task)" ),
-                QString::fromUtf8( sUsage ) ) );
+                usage() ) );
     return ExitUsage;
   }
   int exit = ExitRefused;

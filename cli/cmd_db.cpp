@@ -13,12 +13,21 @@
 
 namespace
 {
-  const char *sDbUsage = "usage: restrack db init --db URI | restrack db upgrade --db URI\n"
+  QString dbUsage()
+  {
+    return RtCli::usage( "restrack db init --db URI | restrack db upgrade --db URI\n"
                          "       restrack db role --db URI --user LOGIN --as viewer|editor|admin\n"
                          "       restrack db grant --db URI --user LOGIN (--office \"OFFICE\" | --place KIND:KEY) --by NAME\n"
-                         "       restrack db rights --db URI [--user LOGIN]";
-  const char *sPushUsage = "usage: restrack push --from FILE.gpkg --db URI [--overwrite]";
-  const char *sPullUsage = "usage: restrack pull --db URI --out FILE.gpkg|FOLDER [--overwrite]";
+                         "       restrack db rights --db URI [--user LOGIN]" );
+  }
+  QString pushUsage()
+  {
+    return RtCli::usage( "restrack push --from FILE.gpkg --db URI [--overwrite]" );
+  }
+  QString pullUsage()
+  {
+    return RtCli::usage( "restrack pull --db URI --out FILE.gpkg|FOLDER [--overwrite]" );
+  }
 
   QString describe( const RtTransferReport &r )
   {
@@ -34,7 +43,7 @@ int runDb( const QStringList &argList )
                               QStringLiteral( "place" ), QStringLiteral( "by" ) }, {} )
        || args.positional().size() != 1 || args.value( QStringLiteral( "db" ) ).isEmpty() )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sDbUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? dbUsage() : args.error() );
     return ExitUsage;
   }
   const QString location = args.value( QStringLiteral( "db" ) );
@@ -81,7 +90,7 @@ int runDb( const QStringList &argList )
     const std::optional<RtPgRights::Role> role = RtPgRights::roleFromCode( args.value( QStringLiteral( "as" ) ) );
     if ( user.isEmpty() || !role )
     {
-      RtCli::err( rtMsg( "RtCli", "db role needs --user LOGIN and --as viewer, editor or admin\n%1" ).arg( QString::fromUtf8( sDbUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "db role needs --user LOGIN and --as viewer, editor or admin\n%1" ).arg( dbUsage() ) );
       return ExitUsage;
     }
     const RtStatusResult granted = RtPgRights::grantRole( location, user, *role );
@@ -94,7 +103,7 @@ int runDb( const QStringList &argList )
   {
     if ( user.isEmpty() || args.value( QStringLiteral( "by" ) ).trimmed().isEmpty() )
     {
-      RtCli::err( rtMsg( "RtCli", "db grant needs --user LOGIN, --office or --place, and --by NAME\n%1" ).arg( QString::fromUtf8( sDbUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "db grant needs --user LOGIN, --office or --place, and --by NAME\n%1" ).arg( dbUsage() ) );
       return ExitUsage;
     }
     const QString office = args.value( QStringLiteral( "office" ) );
@@ -117,7 +126,7 @@ int runDb( const QStringList &argList )
       RtCli::out( rtMsg( "RtCli", "no roles or grants%1 on %2" ).arg( user.isEmpty() ? QString() : rtMsg( "RtCli", " for " ) + user, shown ) );
     return ExitOk;
   }
-  RtCli::err( rtMsg( "RtCli", "unknown db action '%1'\n%2" ).arg( action, QString::fromUtf8( sDbUsage ) ) );
+  RtCli::err( rtMsg( "RtCli", "unknown db action '%1'\n%2" ).arg( action, dbUsage() ) );
   return ExitUsage;
 }
 
@@ -127,7 +136,7 @@ int runPush( const QStringList &argList )
   if ( !args.parse( argList, { QStringLiteral( "from" ), QStringLiteral( "db" ) }, { QStringLiteral( "overwrite" ) } ) || !args.positional().isEmpty()
        || args.value( QStringLiteral( "from" ) ).isEmpty() || args.value( QStringLiteral( "db" ) ).isEmpty() )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sPushUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? pushUsage() : args.error() );
     return ExitUsage;
   }
   const QString from = args.value( QStringLiteral( "from" ) );
@@ -147,7 +156,7 @@ int runPull( const QStringList &argList )
   if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "out" ) }, { QStringLiteral( "overwrite" ) } ) || !args.positional().isEmpty()
        || args.value( QStringLiteral( "out" ) ).isEmpty() || args.value( QStringLiteral( "db" ) ).isEmpty() )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sPullUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? pullUsage() : args.error() );
     return ExitUsage;
   }
   const QString from = args.value( QStringLiteral( "db" ) );

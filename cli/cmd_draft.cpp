@@ -14,8 +14,10 @@
 
 namespace
 {
-  const char *sDraftUsage =
-    "usage: restrack draft-register --text FILE --out FILE.json [--city CITY.json] [--layers GPKG] [--term YYYY-YYYY] [--overwrite]";
+  QString draftUsage()
+  {
+    return RtCli::usage( "restrack draft-register --text FILE --out FILE.json [--city CITY.json] [--layers GPKG] [--term YYYY-YYYY] [--overwrite]" );
+  }
 
   //! The place keys of \a tasks that no feature of the city's own tables in \a gpkg carries.
   QStringList missingOnLayers( const QVector<RtTask> &tasks, const RtCity &city, const QString &gpkg, QStringList &notes )
@@ -56,7 +58,7 @@ int runDraftRegister( const QStringList &argList )
   if ( !args.parse( argList, valueOptions, { QStringLiteral( "overwrite" ) } ) || !args.positional().isEmpty()
        || args.value( QStringLiteral( "text" ) ).isEmpty() || args.value( QStringLiteral( "out" ) ).isEmpty() )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromLatin1( sDraftUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? draftUsage() : args.error() );
     return ExitUsage;
   }
   const QString textPath = args.value( QStringLiteral( "text" ) );

@@ -8,18 +8,21 @@
 
 namespace
 {
-  const char *sExportUsage = "usage: restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
-                             "--out FILE.pdf|FILE.png [--overwrite] [--resolution NUMBER]… [--lang vi|en] [--print] [--dpi N] [--units 2023|2025]\n"
-                             "       [--template T.qpt] [--city CITY.json] [--with-directives]\n"
-                             "  --resolution: colour by the tasks of the resolutions named (default: all);\n"
-                             "  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)\n"
-                             "  --with-directives: a place's colour counts every task naming it; by default its concrete commitments,\n"
-                             "  and directive items only where no commitment names it\n"
-                             "  --template: a copy of the council map's layout template (map/templates/council-map.qpt, installed under\n"
-                             "  share/restrack/templates) edited in QGIS's layout designer; it must keep the ids of the items the map fills\n"
-                             "  --city: the city file (data/<city>/city.json: its CRS, the neighbours named on the map); default: Móng Cái\n"
-                             "  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;\n"
-                             "  the tasks' 2023 ward codes are translated through wards_2023's field gso_code_2025";
+  QString exportUsage()
+  {
+    return RtCli::usage( "restrack export [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD "
+                         "--out FILE.pdf|FILE.png [--overwrite] [--resolution NUMBER]… [--lang vi|en] [--print] [--dpi N] [--units 2023|2025]\n"
+                         "       [--template T.qpt] [--city CITY.json] [--with-directives]",
+                         rtMsg( "RtCli", "  --resolution: colour by the tasks of the resolutions named (default: all);\n"
+                                         "  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)\n"
+                                         "  --with-directives: a place's colour counts every task naming it; by default its concrete commitments,\n"
+                                         "  and directive items only where no commitment names it\n"
+                                         "  --template: a copy of the council map's layout template (map/templates/council-map.qpt, installed under\n"
+                                         "  share/restrack/templates) edited in QGIS's layout designer; it must keep the ids of the items the map fills\n"
+                                         "  --city: the city file (data/<city>/city.json: its CRS, the neighbours named on the map); default: Móng Cái\n"
+                                         "  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;\n"
+                                         "  the tasks' 2023 ward codes are translated through wards_2023's field gso_code_2025" ) );
+  }
 
   //! The bundled map layers: $RESTRACK_LAYERS, else next to the build's or the installed data, else the source tree.
   QString bundledLayers( QString *lookedIn )
@@ -37,14 +40,14 @@ namespace
                      { QStringLiteral( "print" ), QStringLiteral( "overwrite" ), QStringLiteral( "with-directives" ) } )
          || !args.positional().isEmpty() )
     {
-      RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sExportUsage ) : args.error() );
+      RtCli::err( args.error().isEmpty() ? exportUsage() : args.error() );
       return ExitUsage;
     }
     RtMapExportOptions options;
     options.outputPath = args.value( QStringLiteral( "out" ) );
     if ( options.outputPath.isEmpty() || !args.has( QStringLiteral( "as-of" ) ) )
     {
-      RtCli::err( rtMsg( "RtCli", "--as-of and --out are required; %1" ).arg( QString::fromUtf8( sExportUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "--as-of and --out are required; %1" ).arg( exportUsage() ) );
       return ExitUsage;
     }
     options.asOf = RtCli::parseDate( args.value( QStringLiteral( "as-of" ) ) );

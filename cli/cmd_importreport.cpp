@@ -6,7 +6,10 @@
 
 namespace
 {
-  const char *sUsage = "usage: restrack import-report [--db FILE.gpkg] FORM.xlsx|FORM.ods|FORM.csv --by NAME [--dry-run]";
+  QString usage()
+  {
+    return RtCli::usage( "restrack import-report [--db FILE.gpkg] FORM.xlsx|FORM.ods|FORM.csv --by NAME [--dry-run]" );
+  }
 }
 
 int runImportReport( const QStringList &argList )
@@ -14,7 +17,7 @@ int runImportReport( const QStringList &argList )
   RtArgs args;
   if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "by" ) }, { QStringLiteral( "dry-run" ) } ) || args.positional().size() != 1 )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? usage() : args.error() );
     return ExitUsage;
   }
   const QString by = args.value( QStringLiteral( "by" ) ).trimmed();

@@ -13,10 +13,12 @@
 
 namespace
 {
-  const char *sJoinUsage =
-    "usage: restrack join [--db REGISTER.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel "
-    "--fields F1[,F2,F3] [--match code|name] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en] "
-    "[--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]";
+  QString joinUsage()
+  {
+    return RtCli::usage( "restrack join [--db REGISTER.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel "
+                         "--fields F1[,F2,F3] [--match code|name] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en] "
+                         "[--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]" );
+  }
 
   QString percent( double share )
   {
@@ -32,14 +34,14 @@ int runJoin( const QStringList &argList )
                                      QStringLiteral( "key-map" ), QStringLiteral( "key-map-fields" ), QStringLiteral( "resolution" ) };
   if ( !args.parse( argList, valueOptions, { QStringLiteral( "json" ), QStringLiteral( "write" ), QStringLiteral( "with-directives" ) } ) || !args.positional().isEmpty() )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromLatin1( sJoinUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? joinUsage() : args.error() );
     return ExitUsage;
   }
   for ( const char *required : { "layer", "kind", "fields" } )
   {
     if ( args.value( QString::fromLatin1( required ) ).trimmed().isEmpty() )
     {
-      RtCli::err( rtMsg( "RtCli", "--%1 is required\n%2" ).arg( QString::fromLatin1( required ), QString::fromLatin1( sJoinUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "--%1 is required\n%2" ).arg( QString::fromLatin1( required ), joinUsage() ) );
       return ExitUsage;
     }
   }

@@ -89,7 +89,8 @@ int runParse( const QStringList &argList )
   RtArgs args;
   if ( !args.parse( argList, { QStringLiteral( "encoding" ) }, { QStringLiteral( "json" ), QStringLiteral( "text" ) } ) || args.positional().size() != 1 )
   {
-    RtCli::err( args.error().isEmpty() ? QStringLiteral( "usage: restrack parse FILE [--json | --text] [--encoding NAME]   (FILE: plain text, PDF or DOCX)" ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? RtCli::usage( "restrack parse FILE [--json | --text] [--encoding NAME]",
+                                                                      rtMsg( "RtCli", "  FILE: plain text, PDF or DOCX" ) ) : args.error() );
     return ExitUsage;
   }
   RtEncoding::Encoding encoding = RtEncoding::Encoding::Auto;

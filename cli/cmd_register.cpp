@@ -301,7 +301,7 @@ int runBuildRegister( const QStringList &argList )
   if ( !args.parse( argList, { QStringLiteral( "out" ), QStringLiteral( "register" ), QStringLiteral( "text" ) }, { QStringLiteral( "overwrite" ) } )
        || !args.positional().isEmpty() || args.value( QStringLiteral( "out" ) ).isEmpty() )
   {
-    RtCli::err( args.error().isEmpty() ? QStringLiteral( "usage: restrack build-register --out FILE.gpkg [--register FILE.json] [--text FILE.txt] [--overwrite]" ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? RtCli::usage( "restrack build-register --out FILE.gpkg [--register FILE.json] [--text FILE.txt] [--overwrite]" ) : args.error() );
     return ExitUsage;
   }
   const QString registerPath = args.has( QStringLiteral( "register" ) ) ? args.value( QStringLiteral( "register" ) )
@@ -394,7 +394,7 @@ int runSummary( const QStringList &argList )
   if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "as-of" ), QStringLiteral( "lang" ), QStringLiteral( "resolution" ) }, { QStringLiteral( "json" ) } )
        || !args.positional().isEmpty() )
   {
-    RtCli::err( args.error().isEmpty() ? QStringLiteral( "usage: restrack summary [--db FILE.gpkg] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--lang vi|en]" ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? RtCli::usage( "restrack summary [--db FILE.gpkg] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--lang vi|en]" ) : args.error() );
     return ExitUsage;
   }
   RtLang lang;
@@ -485,8 +485,8 @@ int runSetStatus( const QStringList &argList )
                                      QStringLiteral( "expect" ), QStringLiteral( "resolution" ) };
   if ( !args.parse( argList, valueOptions, {} ) || args.positional().size() != 2 )
   {
-    RtCli::err( args.error().isEmpty() ? QStringLiteral( "usage: restrack set-status [--db FILE.gpkg] [--resolution NUMBER] ID STATUS --by NAME [--date D] "
-                                         "[--note T | --note-file F] [--evidence E | --evidence-file F] [--expect OLD_STATUS]" ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? RtCli::usage( "restrack set-status [--db FILE.gpkg] [--resolution NUMBER] ID STATUS --by NAME [--date D] "
+                                                                      "[--note T | --note-file F] [--evidence E | --evidence-file F] [--expect OLD_STATUS]" ) : args.error() );
     return ExitUsage;
   }
   RtStatusChange change;
@@ -542,11 +542,11 @@ int runSetStatus( const QStringList &argList )
     // A report that keeps the status: its note or evidence is what was recorded.
     RtCli::out( rtMsg( "RtCli", "%1: %2 kept, %3 recorded (%4, by %5)" )
                 .arg( change.taskId, RtStatuses::code( change.newStatus ),
-                      change.evidence.trimmed().isEmpty() ? QStringLiteral( "note" ) : change.note.trimmed().isEmpty() ? QStringLiteral( "evidence" ) : rtMsg( "RtCli", "note and evidence" ),
+                      change.evidence.trimmed().isEmpty() ? rtMsg( "RtCli", "note" ) : change.note.trimmed().isEmpty() ? rtMsg( "RtCli", "evidence" ) : rtMsg( "RtCli", "note and evidence" ),
                       ( change.date.isValid() ? change.date : QDate::currentDate() ).toString( Qt::ISODate ), change.by ) );
     return ExitOk;
   }
-  RtCli::out( QStringLiteral( "%1: %2 → %3 (%4, by %5)" )
+  RtCli::out( rtMsg( "RtCli", "%1: %2 → %3 (%4, by %5)" )
               .arg( change.taskId, before.ok() ? RtStatuses::code( before.value().status ) : QStringLiteral( "?" ),
                     after.ok() ? RtStatuses::code( after.value().status ) : RtStatuses::code( change.newStatus ),
                     after.ok() ? after.value().statusDate.toString( Qt::ISODate ) : QString(), change.by ) );
@@ -559,7 +559,7 @@ int runHistory( const QStringList &argList )
   if ( !args.parse( argList, { QStringLiteral( "db" ), QStringLiteral( "lang" ), QStringLiteral( "resolution" ) }, { QStringLiteral( "json" ) } )
        || args.positional().size() != 1 )
   {
-    RtCli::err( args.error().isEmpty() ? QStringLiteral( "usage: restrack history [--db FILE.gpkg] [--resolution NUMBER] ID [--json] [--lang vi|en]" ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? RtCli::usage( "restrack history [--db FILE.gpkg] [--resolution NUMBER] ID [--json] [--lang vi|en]" ) : args.error() );
     return ExitUsage;
   }
   RtLang lang;

@@ -6,8 +6,11 @@
 
 namespace
 {
-  const char *sUsage = "usage: restrack report-form [--db FILE.gpkg] (--office \"OFFICE\" | --place KIND:KEY) [--resolution NUMBER]\n"
-                       "                            [--date YYYY-MM-DD] --out FORM.xlsx|FORM.ods|FORM.csv [--overwrite]";
+  QString usage()
+  {
+    return RtCli::usage( "restrack report-form [--db FILE.gpkg] (--office \"OFFICE\" | --place KIND:KEY) [--resolution NUMBER]\n"
+                         "                            [--date YYYY-MM-DD] --out FORM.xlsx|FORM.ods|FORM.csv [--overwrite]" );
+  }
 }
 
 int runReportForm( const QStringList &argList )
@@ -19,7 +22,7 @@ int runReportForm( const QStringList &argList )
        || args.value( QStringLiteral( "out" ) ).isEmpty()
        || args.has( QStringLiteral( "office" ) ) == args.has( QStringLiteral( "place" ) ) )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? usage() : args.error() );
     return ExitUsage;
   }
   RtReportFormRequest request;

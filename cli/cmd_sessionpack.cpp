@@ -8,16 +8,18 @@
 
 namespace
 {
-  const char *sPackUsage =
-    "usage: restrack session-pack [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --session-date YYYY-MM-DD [--since YYYY-MM-DD]\n"
-    "       [--resolution N] [--units 2023|2025] [--lang vi|en] [--with-directives] [--template DIR|FILE.qpt]\n"
-    "       [--cadastre PATH[|layername=NAME]] --out PACK.pdf [--tables PACK.xlsx] [--overwrite]\n"
-    "  --since: the last session's date; the pack lists what changed from it to the session date\n"
-    "  --template: a folder with edited copies of some of map/templates/pack-*.qpt (same file names; the others stay\n"
-    "  the built-in ones), or one .qpt used for the cover; a copy lacking an item the pack fills is refused with its id\n"
-    "  --cadastre: parcels with the fields case_id (a land case's site id in the register), dossier_status and parcel_id;\n"
-    "  only those fields are read, and only counts are printed\n"
-    "  --tables: the pack's tables as an XLSX workbook, one sheet each";
+  QString packUsage()
+  {
+    return RtCli::usage( "restrack session-pack [--db REGISTER.gpkg] [--layers LAYERS.gpkg] --session-date YYYY-MM-DD [--since YYYY-MM-DD]\n"
+                         "       [--resolution N] [--units 2023|2025] [--lang vi|en] [--with-directives] [--template DIR|FILE.qpt]\n"
+                         "       [--cadastre PATH[|layername=NAME]] --out PACK.pdf [--tables PACK.xlsx] [--overwrite]",
+                         rtMsg( "RtCli", "  --since: the last session's date; the pack lists what changed from it to the session date\n"
+                                         "  --template: a folder with edited copies of some of map/templates/pack-*.qpt (same file names; the others stay\n"
+                                         "  the built-in ones), or one .qpt used for the cover; a copy lacking an item the pack fills is refused with its id\n"
+                                         "  --cadastre: parcels with the fields case_id (a land case's site id in the register), dossier_status and parcel_id;\n"
+                                         "  only those fields are read, and only counts are printed\n"
+                                         "  --tables: the pack's tables as an XLSX workbook, one sheet each" ) );
+  }
 
   QString bundledLayers( QString *lookedIn )
   {
@@ -34,14 +36,14 @@ namespace
                       { QStringLiteral( "overwrite" ), QStringLiteral( "with-directives" ) } )
          || !args.positional().isEmpty() )
     {
-      RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sPackUsage ) : args.error() );
+      RtCli::err( args.error().isEmpty() ? packUsage() : args.error() );
       return ExitUsage;
     }
     RtSessionPackOptions options;
     options.outputPath = args.value( QStringLiteral( "out" ) );
     if ( options.outputPath.isEmpty() || !args.has( QStringLiteral( "session-date" ) ) )
     {
-      RtCli::err( rtMsg( "RtCli", "--session-date and --out are required; %1" ).arg( QString::fromUtf8( sPackUsage ) ) );
+      RtCli::err( rtMsg( "RtCli", "--session-date and --out are required; %1" ).arg( packUsage() ) );
       return ExitUsage;
     }
     for ( const QString &name : { QStringLiteral( "session-date" ), QStringLiteral( "since" ) } )

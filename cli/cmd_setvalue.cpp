@@ -6,9 +6,12 @@
 
 namespace
 {
-  const char *sUsage = "usage: restrack set-value [--db FILE.gpkg] [--resolution NUMBER] ID VALUE --by NAME [--unit U] [--date YYYY-MM-DD]\n"
-                       "                          [--evidence E | --evidence-file F] [--note T | --note-file F]\n"
-                       "  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target's unit.";
+  QString usage()
+  {
+    return RtCli::usage( "restrack set-value [--db FILE.gpkg] [--resolution NUMBER] ID VALUE --by NAME [--unit U] [--date YYYY-MM-DD]\n"
+                         "                          [--evidence E | --evidence-file F] [--note T | --note-file F]",
+                         rtMsg( "RtCli", "  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target's unit." ) );
+  }
 }
 
 int runSetValue( const QStringList &argList )
@@ -19,7 +22,7 @@ int runSetValue( const QStringList &argList )
                                      QStringLiteral( "evidence-file" ), QStringLiteral( "resolution" ) };
   if ( !args.parse( argList, valueOptions, {} ) || args.positional().size() != 2 )
   {
-    RtCli::err( args.error().isEmpty() ? QString::fromUtf8( sUsage ) : args.error() );
+    RtCli::err( args.error().isEmpty() ? usage() : args.error() );
     return ExitUsage;
   }
   RtValueChange change;

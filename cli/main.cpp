@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <gdal.h>
 
+#include <utility>
+
 int runParse( const QStringList &args );
 int runBuildRegister( const QStringList &args );
 int runDraftRegister( const QStringList &args );
@@ -27,75 +29,107 @@ int runSessionPackMain( int argc, char *argv[] ); // runs its own QgsApplication
 
 namespace
 {
-  const char *sUsage =
-    "usage: restrack COMMAND [options]\n"
-    "\n"
-    "commands:\n"
-    "  parse FILE.txt [--json]                      the document, clause tree and figures of a resolution text\n"
-    "  build-register --out FILE.gpkg [--register FILE.json] [--text FILE.txt] [--overwrite]\n"
-    "                                               build a register GeoPackage from the text and the curated tasks\n"
-    "  draft-register --text FILE --out FILE.json [--city CITY.json] [--layers GPKG] [--term YYYY-YYYY] [--overwrite]\n"
-    "                                               propose a register (JSON, to be reviewed) from any resolution's text\n"
-    "  add-resolution [--db FILE.gpkg] --text FILE.txt [--register FILE.json]\n"
-    "                                               add a resolution (its text and the tasks of its register JSON,\n"
-    "                                               checked against the text) to a register; a taken task id becomes ID@NUMBER\n"
-    "  summary [--db FILE.gpkg] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--lang vi|en]\n"
-    "                                               tasks by resolution, status and category, overdue ones first;\n"
-    "                                               measured values against the targets, assigned offices\n"
-    "  set-status [--db FILE.gpkg] [--resolution NUMBER] ID STATUS --by NAME [--date YYYY-MM-DD] [--note T | --note-file F]\n"
-    "             [--evidence E | --evidence-file F] [--expect OLD_STATUS]\n"
-    "                                               record a status change (one transaction); F: a UTF-8 file, - for stdin;\n"
-    "                                               the same status with a note or evidence records the report\n"
-    "  set-value [--db FILE.gpkg] [--resolution NUMBER] ID VALUE --by NAME [--unit U] [--date YYYY-MM-DD]\n"
-    "            [--evidence E | --evidence-file F] [--note T | --note-file F]\n"
-    "                                               record a measured value of a task with a target (312, 3,65, 78%)\n"
-    "  assign [--db FILE.gpkg] [--resolution NUMBER] ID --office \"LEAD\" [--with \"OFFICE\"]… --by NAME\n"
-    "                                               record the lead and cooperating offices of a task (kept as a history)\n"
-    "  history [--db FILE.gpkg] [--resolution NUMBER] ID [--json]\n"
-    "                                               a task's status history, measured values and assignments\n"
-    "  join [--db FILE.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel --fields F1[,F2,F3]\n"
-    "       [--match code|name] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]\n"
-    "       [--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]\n"
-    "                                               each feature's status from its tasks; --write stores it (GeoPackage)\n"
-    "                                               --with-directives: directive items colour places that commitments name too\n"
-    "  report-form [--db FILE.gpkg] (--office \"OFFICE\" | --place KIND:KEY) [--resolution NUMBER] [--date YYYY-MM-DD]\n"
-    "       --out FORM.xlsx|FORM.ods|FORM.csv [--overwrite]\n"
-    "                                               an office's (or a place's) report form: its tasks, their status on the date,\n"
-    "                                               empty columns to fill in (new status, date, value, evidence, note)\n"
-    "  import-report [--db FILE.gpkg] FORM --by NAME [--dry-run]\n"
-    "                                               record a filled report form: every row or none; each bad row named by its\n"
-    "                                               row number; a task changed since the form was made is a conflict (exit 3)\n"
-    "  export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--overwrite] [--lang vi|en]\n"
-    "       [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--with-directives] [--resolution NUMBER]…\n"
-    "                                               the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
-    "                                               --units 2025: by the administrative units of 2025; --template: an edited layout\n"
-    "  session-pack [--db FILE.gpkg] [--layers LAYERS.gpkg] --session-date YYYY-MM-DD [--since YYYY-MM-DD] [--resolution N]\n"
-    "       [--units 2023|2025] [--lang vi|en] [--with-directives] [--template DIR|FILE.qpt] [--cadastre PATH[|layername=L]]\n"
-    "       --out PACK.pdf [--tables PACK.xlsx] [--overwrite]\n"
-    "                                               the council session pack: cover, overview, changes since the last\n"
-    "                                               session, figures, a page per ward and zone, land cases, appendix\n"
-    "  db init --db URI                             create an empty register on a PostgreSQL server (schema restrack)\n"
-    "  db upgrade --db URI|FILE.gpkg                bring a register to this version's layout (the old one kept)\n"
-    "  db role --db URI --user LOGIN --as viewer|editor|admin   give a server login a role (rights kept by the server)\n"
-    "  db grant --db URI --user LOGIN (--office \"OFFICE\" | --place KIND:KEY) --by NAME\n"
-    "                                               let an editor change the tasks of an office or a place\n"
-    "  db rights --db URI [--user LOGIN]            list roles and grants\n"
-    "  push --from FILE.gpkg --db URI [--overwrite] copy a register with its whole history to a server (one transaction);\n"
-    "                                               a register there is replaced only with --overwrite, and kept aside\n"
-    "  pull --db URI --out FILE.gpkg|FOLDER [--overwrite]\n"
-    "                                               a GeoPackage snapshot of a server's register, whole history included\n"
-    "\n"
-    "--db takes a GeoPackage file or a PostgreSQL database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB or service=NAME\n"
-    "(a password is better kept in ~/.pgpass or a service file than on the command line).\n"
-    "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (\"172/NQ-HĐND\", \"172/nq-hdnd\" or \"172\")\n"
-    "chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the\n"
-    "resolution whose register wrote that ID.\n"
-    "\n"
-    "exit codes:\n"
-    "  0 done   1 refused: wrong input, or it names what does not exist   2 wrong command line\n"
-    "  3 stale: the task changed meanwhile (--expect), look again   4 busy: another program holds a lock, retry\n"
-    "  5 read-only: the register, its file or folder cannot be written   6 forbidden: no right to do this\n"
-    "  7 unavailable: the disk or server failed   8 corrupt: the register is damaged or not what this version reads\n";
+  //! A command in `restrack --help`.
+  struct CommandHelp
+  {
+    const char *synopsis; //!< what is typed, the same in every language; continuation lines indented
+    QString what;         //!< what it does, in the message language; lines of at most about 70 characters
+  };
+
+  QString helpText()
+  {
+    const CommandHelp commands[] =
+    {
+      { "parse FILE.txt [--json]", rtMsg( "RtCliHelp", "the document, clause tree and figures of a resolution text" ) },
+      { "build-register --out FILE.gpkg [--register FILE.json] [--text FILE.txt] [--overwrite]",
+        rtMsg( "RtCliHelp", "build a register GeoPackage from the text and the curated tasks" ) },
+      { "draft-register --text FILE --out FILE.json [--city CITY.json] [--layers GPKG] [--term YYYY-YYYY] [--overwrite]",
+        rtMsg( "RtCliHelp", "propose a register (JSON, to be reviewed) from any resolution's text" ) },
+      { "add-resolution [--db FILE.gpkg] --text FILE.txt [--register FILE.json]",
+        rtMsg( "RtCliHelp", "add a resolution (its text and the tasks of its register JSON,\n"
+                            "checked against the text) to a register; a taken task id becomes ID@NUMBER" ) },
+      { "summary [--db FILE.gpkg] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--lang vi|en]",
+        rtMsg( "RtCliHelp", "tasks by resolution, status and category, overdue ones first;\n"
+                            "measured values against the targets, assigned offices" ) },
+      { "set-status [--db FILE.gpkg] [--resolution NUMBER] ID STATUS --by NAME [--date YYYY-MM-DD] [--note T | --note-file F]\n"
+        "           [--evidence E | --evidence-file F] [--expect OLD_STATUS]",
+        rtMsg( "RtCliHelp", "record a status change (one transaction); F: a UTF-8 file, - for stdin;\n"
+                            "the same status with a note or evidence records the report" ) },
+      { "set-value [--db FILE.gpkg] [--resolution NUMBER] ID VALUE --by NAME [--unit U] [--date YYYY-MM-DD]\n"
+        "          [--evidence E | --evidence-file F] [--note T | --note-file F]",
+        rtMsg( "RtCliHelp", "record a measured value of a task with a target (312, 3,65, 78%)" ) },
+      { "assign [--db FILE.gpkg] [--resolution NUMBER] ID --office \"LEAD\" [--with \"OFFICE\"]… --by NAME",
+        rtMsg( "RtCliHelp", "record the lead and cooperating offices of a task (kept as a history)" ) },
+      { "history [--db FILE.gpkg] [--resolution NUMBER] ID [--json]",
+        rtMsg( "RtCliHelp", "a task's status history, measured values and assignments" ) },
+      { "join [--db FILE.gpkg] --layer PATH[|layername=NAME] --kind ward|zone|site|parcel --fields F1[,F2,F3]\n"
+        "     [--match code|name] [--resolution NUMBER]… [--as-of YYYY-MM-DD] [--json] [--write] [--lang vi|en]\n"
+        "     [--key-map PATH[|layername=NAME] --key-map-fields FROM,TO] [--with-directives]",
+        rtMsg( "RtCliHelp", "each feature's status from its tasks; --write stores it (GeoPackage)\n"
+                            "--with-directives: directive items colour places that commitments name too" ) },
+      { "report-form [--db FILE.gpkg] (--office \"OFFICE\" | --place KIND:KEY) [--resolution NUMBER] [--date YYYY-MM-DD]\n"
+        "     --out FORM.xlsx|FORM.ods|FORM.csv [--overwrite]",
+        rtMsg( "RtCliHelp", "an office's (or a place's) report form: its tasks, their status on the date,\n"
+                            "empty columns to fill in (new status, date, value, evidence, note)" ) },
+      { "import-report [--db FILE.gpkg] FORM --by NAME [--dry-run]",
+        rtMsg( "RtCliHelp", "record a filled report form: every row or none; each bad row named by its\n"
+                            "row number; a task changed since the form was made is a conflict (exit 3)" ) },
+      { "export [--db FILE.gpkg] [--layers LAYERS.gpkg] --as-of YYYY-MM-DD --out FILE.pdf|FILE.png [--overwrite] [--lang vi|en]\n"
+        "     [--print] [--dpi N] [--units 2023|2025] [--template T.qpt] [--with-directives] [--resolution NUMBER]…",
+        rtMsg( "RtCliHelp", "the council-session map (A3, QGIS print layout); --print: hatched, for B/W;\n"
+                            "--units 2025: by the administrative units of 2025; --template: an edited layout" ) },
+      { "session-pack [--db FILE.gpkg] [--layers LAYERS.gpkg] --session-date YYYY-MM-DD [--since YYYY-MM-DD] [--resolution N]\n"
+        "     [--units 2023|2025] [--lang vi|en] [--with-directives] [--template DIR|FILE.qpt] [--cadastre PATH[|layername=L]]\n"
+        "     --out PACK.pdf [--tables PACK.xlsx] [--overwrite]",
+        rtMsg( "RtCliHelp", "the council session pack: cover, overview, changes since the last\n"
+                            "session, figures, a page per ward and zone, land cases, appendix" ) },
+      { "db init --db URI", rtMsg( "RtCliHelp", "create an empty register on a PostgreSQL server (schema restrack)" ) },
+      { "db upgrade --db URI|FILE.gpkg", rtMsg( "RtCliHelp", "bring a register to this version's layout (the old one kept)" ) },
+      { "db role --db URI --user LOGIN --as viewer|editor|admin",
+        rtMsg( "RtCliHelp", "give a server login a role (rights kept by the server)" ) },
+      { "db grant --db URI --user LOGIN (--office \"OFFICE\" | --place KIND:KEY) --by NAME",
+        rtMsg( "RtCliHelp", "let an editor change the tasks of an office or a place" ) },
+      { "db rights --db URI [--user LOGIN]", rtMsg( "RtCliHelp", "list roles and grants" ) },
+      { "push --from FILE.gpkg --db URI [--overwrite]",
+        rtMsg( "RtCliHelp", "copy a register with its whole history to a server (one transaction);\n"
+                            "a register there is replaced only with --overwrite, and kept aside" ) },
+      { "pull --db URI --out FILE.gpkg|FOLDER [--overwrite]",
+        rtMsg( "RtCliHelp", "a GeoPackage snapshot of a server's register, whole history included" ) },
+    };
+    // Each command's explanation starts in this column, on the synopsis' last line when it fits.
+    constexpr int column = 47;
+    const QString indent( column, QLatin1Char( ' ' ) );
+    QString text = rtMsg( "RtCliHelp", "usage: restrack COMMAND [options]" ) + QStringLiteral( "\n\n" )
+                   + rtMsg( "RtCliHelp", "commands:" ) + QLatin1Char( '\n' );
+    for ( const CommandHelp &command : commands )
+    {
+      const QStringList synopsis = QString::fromUtf8( command.synopsis ).split( QLatin1Char( '\n' ) );
+      QStringList what = command.what.split( QLatin1Char( '\n' ) );
+      for ( int i = 0; i < synopsis.size(); ++i )
+      {
+        QString line = QStringLiteral( "  " ) + synopsis.at( i );
+        if ( i == synopsis.size() - 1 && line.size() < column )
+          line = line.leftJustified( column ) + what.takeFirst();
+        text += line + QLatin1Char( '\n' );
+      }
+      for ( const QString &line : std::as_const( what ) )
+        text += indent + line + QLatin1Char( '\n' );
+    }
+    text += QLatin1Char( '\n' )
+            + rtMsg( "RtCliHelp", "--db takes a GeoPackage file or a PostgreSQL database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB or service=NAME\n"
+                                  "(a password is better kept in ~/.pgpass or a service file than on the command line).\n"
+                                  "Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (\"172/NQ-HĐND\", \"172/nq-hdnd\" or \"172\")\n"
+                                  "chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the\n"
+                                  "resolution whose register wrote that ID." )
+            + QStringLiteral( "\n\n" )
+            + rtMsg( "RtCliHelp", "exit codes:\n"
+                                  "  0 done   1 refused: wrong input, or it names what does not exist   2 wrong command line\n"
+                                  "  3 stale: the task changed meanwhile (--expect), look again   4 busy: another program holds a lock, retry\n"
+                                  "  5 read-only: the register, its file or folder cannot be written   6 forbidden: no right to do this\n"
+                                  "  7 unavailable: the disk or server failed   8 corrupt: the register is damaged or not what this version reads" )
+            + QLatin1Char( '\n' );
+    return text;
+  }
 }
 
 int main( int argc, char *argv[] )
@@ -129,7 +163,7 @@ int main( int argc, char *argv[] )
   args.removeFirst();
   if ( args.isEmpty() || args.first() == QLatin1String( "--help" ) || args.first() == QLatin1String( "-h" ) )
   {
-    std::fputs( sUsage, args.isEmpty() ? stderr : stdout );
+    std::fputs( helpText().toUtf8().constData(), args.isEmpty() ? stderr : stdout );
     return args.isEmpty() ? ExitUsage : ExitOk;
   }
   const QString command = args.takeFirst();

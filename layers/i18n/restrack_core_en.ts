@@ -717,6 +717,207 @@
         <source>%1 (register schema %2): its server set-up was completed, in one transaction; added: %3</source>
         <translation>%1 (register schema %2): its server set-up was completed, in one transaction; added: %3</translation>
     </message>
+    <message>
+        <source>usage: %1</source>
+        <translation>usage: %1</translation>
+    </message>
+    <message>
+        <source>  --register: the resolution&apos;s tasks (a curated or draft register), checked against the text;
+  without it the text is added with no tasks. --text defaults to the register&apos;s own text.</source>
+        <translation>  --register: the resolution's tasks (a curated or draft register), checked against the text;
+  without it the text is added with no tasks. --text defaults to the register's own text.</translation>
+    </message>
+    <message>
+        <source>  --resolution: colour by the tasks of the resolutions named (default: all);
+  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)
+  --with-directives: a place&apos;s colour counts every task naming it; by default its concrete commitments,
+  and directive items only where no commitment names it
+  --template: a copy of the council map&apos;s layout template (map/templates/council-map.qpt, installed under
+  share/restrack/templates) edited in QGIS&apos;s layout designer; it must keep the ids of the items the map fills
+  --city: the city file (data/&lt;city&gt;/city.json: its CRS, the neighbours named on the map); default: Móng Cái
+  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;
+  the tasks&apos; 2023 ward codes are translated through wards_2023&apos;s field gso_code_2025</source>
+        <translation>  --resolution: colour by the tasks of the resolutions named (default: all);
+  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)
+  --with-directives: a place's colour counts every task naming it; by default its concrete commitments,
+  and directive items only where no commitment names it
+  --template: a copy of the council map's layout template (map/templates/council-map.qpt, installed under
+  share/restrack/templates) edited in QGIS's layout designer; it must keep the ids of the items the map fills
+  --city: the city file (data/&lt;city&gt;/city.json: its CRS, the neighbours named on the map); default: Móng Cái
+  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;
+  the tasks' 2023 ward codes are translated through wards_2023's field gso_code_2025</translation>
+    </message>
+    <message>
+        <source>  FILE: plain text, PDF or DOCX</source>
+        <translation>  FILE: plain text, PDF or DOCX</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>evidence</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4, by %5)</source>
+        <translation>%1: %2 → %3 (%4, by %5)</translation>
+    </message>
+    <message>
+        <source>  --since: the last session&apos;s date; the pack lists what changed from it to the session date
+  --template: a folder with edited copies of some of map/templates/pack-*.qpt (same file names; the others stay
+  the built-in ones), or one .qpt used for the cover; a copy lacking an item the pack fills is refused with its id
+  --cadastre: parcels with the fields case_id (a land case&apos;s site id in the register), dossier_status and parcel_id;
+  only those fields are read, and only counts are printed
+  --tables: the pack&apos;s tables as an XLSX workbook, one sheet each</source>
+        <translation>  --since: the last session's date; the pack lists what changed from it to the session date
+  --template: a folder with edited copies of some of map/templates/pack-*.qpt (same file names; the others stay
+  the built-in ones), or one .qpt used for the cover; a copy lacking an item the pack fills is refused with its id
+  --cadastre: parcels with the fields case_id (a land case's site id in the register), dossier_status and parcel_id;
+  only those fields are read, and only counts are printed
+  --tables: the pack's tables as an XLSX workbook, one sheet each</translation>
+    </message>
+    <message>
+        <source>  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target&apos;s unit.</source>
+        <translation>  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target's unit.</translation>
+    </message>
+</context>
+<context>
+    <name>RtCliHelp</name>
+    <message>
+        <source>the document, clause tree and figures of a resolution text</source>
+        <translation>the document, clause tree and figures of a resolution text</translation>
+    </message>
+    <message>
+        <source>build a register GeoPackage from the text and the curated tasks</source>
+        <translation>build a register GeoPackage from the text and the curated tasks</translation>
+    </message>
+    <message>
+        <source>propose a register (JSON, to be reviewed) from any resolution&apos;s text</source>
+        <translation>propose a register (JSON, to be reviewed) from any resolution's text</translation>
+    </message>
+    <message>
+        <source>add a resolution (its text and the tasks of its register JSON,
+checked against the text) to a register; a taken task id becomes ID@NUMBER</source>
+        <translation>add a resolution (its text and the tasks of its register JSON,
+checked against the text) to a register; a taken task id becomes ID@NUMBER</translation>
+    </message>
+    <message>
+        <source>tasks by resolution, status and category, overdue ones first;
+measured values against the targets, assigned offices</source>
+        <translation>tasks by resolution, status and category, overdue ones first;
+measured values against the targets, assigned offices</translation>
+    </message>
+    <message>
+        <source>record a status change (one transaction); F: a UTF-8 file, - for stdin;
+the same status with a note or evidence records the report</source>
+        <translation>record a status change (one transaction); F: a UTF-8 file, - for stdin;
+the same status with a note or evidence records the report</translation>
+    </message>
+    <message>
+        <source>record a measured value of a task with a target (312, 3,65, 78%)</source>
+        <translation>record a measured value of a task with a target (312, 3,65, 78%)</translation>
+    </message>
+    <message>
+        <source>record the lead and cooperating offices of a task (kept as a history)</source>
+        <translation>record the lead and cooperating offices of a task (kept as a history)</translation>
+    </message>
+    <message>
+        <source>a task&apos;s status history, measured values and assignments</source>
+        <translation>a task's status history, measured values and assignments</translation>
+    </message>
+    <message>
+        <source>each feature&apos;s status from its tasks; --write stores it (GeoPackage)
+--with-directives: directive items colour places that commitments name too</source>
+        <translation>each feature's status from its tasks; --write stores it (GeoPackage)
+--with-directives: directive items colour places that commitments name too</translation>
+    </message>
+    <message>
+        <source>an office&apos;s (or a place&apos;s) report form: its tasks, their status on the date,
+empty columns to fill in (new status, date, value, evidence, note)</source>
+        <translation>an office's (or a place's) report form: its tasks, their status on the date,
+empty columns to fill in (new status, date, value, evidence, note)</translation>
+    </message>
+    <message>
+        <source>record a filled report form: every row or none; each bad row named by its
+row number; a task changed since the form was made is a conflict (exit 3)</source>
+        <translation>record a filled report form: every row or none; each bad row named by its
+row number; a task changed since the form was made is a conflict (exit 3)</translation>
+    </message>
+    <message>
+        <source>the council-session map (A3, QGIS print layout); --print: hatched, for B/W;
+--units 2025: by the administrative units of 2025; --template: an edited layout</source>
+        <translation>the council-session map (A3, QGIS print layout); --print: hatched, for B/W;
+--units 2025: by the administrative units of 2025; --template: an edited layout</translation>
+    </message>
+    <message>
+        <source>the council session pack: cover, overview, changes since the last
+session, figures, a page per ward and zone, land cases, appendix</source>
+        <translation>the council session pack: cover, overview, changes since the last
+session, figures, a page per ward and zone, land cases, appendix</translation>
+    </message>
+    <message>
+        <source>create an empty register on a PostgreSQL server (schema restrack)</source>
+        <translation>create an empty register on a PostgreSQL server (schema restrack)</translation>
+    </message>
+    <message>
+        <source>bring a register to this version&apos;s layout (the old one kept)</source>
+        <translation>bring a register to this version's layout (the old one kept)</translation>
+    </message>
+    <message>
+        <source>give a server login a role (rights kept by the server)</source>
+        <translation>give a server login a role (rights kept by the server)</translation>
+    </message>
+    <message>
+        <source>let an editor change the tasks of an office or a place</source>
+        <translation>let an editor change the tasks of an office or a place</translation>
+    </message>
+    <message>
+        <source>list roles and grants</source>
+        <translation>list roles and grants</translation>
+    </message>
+    <message>
+        <source>copy a register with its whole history to a server (one transaction);
+a register there is replaced only with --overwrite, and kept aside</source>
+        <translation>copy a register with its whole history to a server (one transaction);
+a register there is replaced only with --overwrite, and kept aside</translation>
+    </message>
+    <message>
+        <source>a GeoPackage snapshot of a server&apos;s register, whole history included</source>
+        <translation>a GeoPackage snapshot of a server's register, whole history included</translation>
+    </message>
+    <message>
+        <source>usage: restrack COMMAND [options]</source>
+        <translation>usage: restrack COMMAND [options]</translation>
+    </message>
+    <message>
+        <source>commands:</source>
+        <translation>commands:</translation>
+    </message>
+    <message>
+        <source>--db takes a GeoPackage file or a PostgreSQL database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB or service=NAME
+(a password is better kept in ~/.pgpass or a service file than on the command line).
+Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (&quot;172/NQ-HĐND&quot;, &quot;172/nq-hdnd&quot; or &quot;172&quot;)
+chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the
+resolution whose register wrote that ID.</source>
+        <translation>--db takes a GeoPackage file or a PostgreSQL database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB or service=NAME
+(a password is better kept in ~/.pgpass or a service file than on the command line).
+Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER ("172/NQ-HĐND", "172/nq-hdnd" or "172")
+chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the
+resolution whose register wrote that ID.</translation>
+    </message>
+    <message>
+        <source>exit codes:
+  0 done   1 refused: wrong input, or it names what does not exist   2 wrong command line
+  3 stale: the task changed meanwhile (--expect), look again   4 busy: another program holds a lock, retry
+  5 read-only: the register, its file or folder cannot be written   6 forbidden: no right to do this
+  7 unavailable: the disk or server failed   8 corrupt: the register is damaged or not what this version reads</source>
+        <translation>exit codes:
+  0 done   1 refused: wrong input, or it names what does not exist   2 wrong command line
+  3 stale: the task changed meanwhile (--expect), look again   4 busy: another program holds a lock, retry
+  5 read-only: the register, its file or folder cannot be written   6 forbidden: no right to do this
+  7 unavailable: the disk or server failed   8 corrupt: the register is damaged or not what this version reads</translation>
+    </message>
 </context>
 <context>
     <name>RtCrsCheck</name>
@@ -1792,6 +1993,10 @@
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
+    <message>
+        <source>Illustrative diagram, not a legal boundary</source>
+        <translation>Illustrative diagram, not a legal boundary</translation>
+    </message>
 </context>
 <context>
     <name>RtMapLayers</name>
@@ -1857,6 +2062,38 @@
     <message>
         <source>%1: not a QML style (line %2: %3)</source>
         <translation>%1: not a QML style (line %2: %3)</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>International border</source>
+        <translation>International border</translation>
+    </message>
+    <message>
+        <source>Wards and communes (2023)</source>
+        <translation>Wards and communes (2023)</translation>
+    </message>
+    <message>
+        <source>Units from 1/7/2025</source>
+        <translation>Units from 1/7/2025</translation>
+    </message>
+    <message>
+        <source>Zoning sub-plans</source>
+        <translation>Zoning sub-plans</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <source>Roads, bridges, lighting</source>
+        <translation>Roads, bridges, lighting</translation>
+    </message>
+    <message>
+        <source>Status not computed</source>
+        <translation>Status not computed</translation>
     </message>
 </context>
 <context>

@@ -717,6 +717,207 @@
         <source>%1 (register schema %2): its server set-up was completed, in one transaction; added: %3</source>
         <translation>%1 (lược đồ sổ theo dõi %2): đã hoàn tất thiết lập trên máy chủ trong một giao dịch; đã thêm: %3</translation>
     </message>
+    <message>
+        <source>usage: %1</source>
+        <translation>cách dùng: %1</translation>
+    </message>
+    <message>
+        <source>  --register: the resolution&apos;s tasks (a curated or draft register), checked against the text;
+  without it the text is added with no tasks. --text defaults to the register&apos;s own text.</source>
+        <translation>  --register: các nhiệm vụ của nghị quyết (sổ theo dõi đã rà soát hoặc bản dự thảo), được đối chiếu với văn bản;
+  không có nó thì chỉ thêm văn bản, không có nhiệm vụ. Mặc định --text là văn bản đi kèm sổ theo dõi.</translation>
+    </message>
+    <message>
+        <source>  --resolution: colour by the tasks of the resolutions named (default: all);
+  --overwrite: replace an existing FILE (it is replaced only once the new map is complete)
+  --with-directives: a place&apos;s colour counts every task naming it; by default its concrete commitments,
+  and directive items only where no commitment names it
+  --template: a copy of the council map&apos;s layout template (map/templates/council-map.qpt, installed under
+  share/restrack/templates) edited in QGIS&apos;s layout designer; it must keep the ids of the items the map fills
+  --city: the city file (data/&lt;city&gt;/city.json: its CRS, the neighbours named on the map); default: Móng Cái
+  --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;
+  the tasks&apos; 2023 ward codes are translated through wards_2023&apos;s field gso_code_2025</source>
+        <translation>  --resolution: tô màu theo nhiệm vụ của các nghị quyết được nêu (mặc định: tất cả);
+  --overwrite: thay FILE đã có (chỉ thay khi bản đồ mới đã hoàn chỉnh)
+  --with-directives: màu của một địa điểm tính mọi nhiệm vụ nêu tên nó; mặc định chỉ tính các cam kết cụ thể,
+  và các mục chỉ đạo chỉ ở nơi không có cam kết nào nêu tên
+  --template: bản sao mẫu trang in bản đồ trình HĐND (map/templates/council-map.qpt, cài vào
+  share/restrack/templates) đã sửa trong trình thiết kế trang in của QGIS; phải giữ mã (id) của các mục bản đồ điền vào
+  --city: tệp thành phố (data/&lt;city&gt;/city.json: hệ tọa độ, các địa danh lân cận ghi trên bản đồ); mặc định: Móng Cái
+  --units 2025: tô màu và ghi nhãn theo đơn vị hành chính năm 2025 (wards_2025) thay cho phường, xã năm 2023;
+  mã phường, xã 2023 của nhiệm vụ được chuyển đổi qua trường gso_code_2025 của wards_2023</translation>
+    </message>
+    <message>
+        <source>  FILE: plain text, PDF or DOCX</source>
+        <translation>  FILE: văn bản thuần, PDF hoặc DOCX</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ghi chú</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>minh chứng</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4, by %5)</source>
+        <translation>%1: %2 → %3 (%4, do %5)</translation>
+    </message>
+    <message>
+        <source>  --since: the last session&apos;s date; the pack lists what changed from it to the session date
+  --template: a folder with edited copies of some of map/templates/pack-*.qpt (same file names; the others stay
+  the built-in ones), or one .qpt used for the cover; a copy lacking an item the pack fills is refused with its id
+  --cadastre: parcels with the fields case_id (a land case&apos;s site id in the register), dossier_status and parcel_id;
+  only those fields are read, and only counts are printed
+  --tables: the pack&apos;s tables as an XLSX workbook, one sheet each</source>
+        <translation>  --since: ngày kỳ họp trước; bộ tài liệu liệt kê những gì thay đổi từ ngày đó đến ngày kỳ họp
+  --template: thư mục chứa bản sao đã sửa của một số tệp map/templates/pack-*.qpt (cùng tên tệp; các tệp khác dùng
+  mẫu có sẵn), hoặc một tệp .qpt dùng cho trang bìa; bản sao thiếu một mục mà bộ tài liệu điền vào bị từ chối, kèm mã mục đó
+  --cadastre: các thửa đất có trường case_id (mã địa điểm của vụ việc đất đai trong sổ theo dõi), dossier_status và parcel_id;
+  chỉ đọc các trường đó, và chỉ in số lượng
+  --tables: các bảng của bộ tài liệu dưới dạng sổ tính XLSX, mỗi bảng một trang tính</translation>
+    </message>
+    <message>
+        <source>  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target&apos;s unit.</source>
+        <translation>  VALUE: 312, 3,65 hoặc 3.65, 78% (dấu phần trăm đặt đơn vị là %); không có --unit thì dùng đơn vị của chỉ tiêu.</translation>
+    </message>
+</context>
+<context>
+    <name>RtCliHelp</name>
+    <message>
+        <source>the document, clause tree and figures of a resolution text</source>
+        <translation>văn bản, cây điều khoản và các số liệu của một nghị quyết</translation>
+    </message>
+    <message>
+        <source>build a register GeoPackage from the text and the curated tasks</source>
+        <translation>lập sổ theo dõi GeoPackage từ văn bản và các nhiệm vụ đã rà soát</translation>
+    </message>
+    <message>
+        <source>propose a register (JSON, to be reviewed) from any resolution&apos;s text</source>
+        <translation>đề xuất sổ theo dõi (JSON, cần rà soát) từ văn bản của một nghị quyết bất kỳ</translation>
+    </message>
+    <message>
+        <source>add a resolution (its text and the tasks of its register JSON,
+checked against the text) to a register; a taken task id becomes ID@NUMBER</source>
+        <translation>thêm một nghị quyết (văn bản và các nhiệm vụ trong tệp JSON của nó,
+đối chiếu với văn bản) vào sổ theo dõi; mã nhiệm vụ đã có thành ID@SỐ</translation>
+    </message>
+    <message>
+        <source>tasks by resolution, status and category, overdue ones first;
+measured values against the targets, assigned offices</source>
+        <translation>nhiệm vụ theo nghị quyết, trạng thái và nhóm, quá hạn lên đầu;
+giá trị đo được so với chỉ tiêu, cơ quan được giao</translation>
+    </message>
+    <message>
+        <source>record a status change (one transaction); F: a UTF-8 file, - for stdin;
+the same status with a note or evidence records the report</source>
+        <translation>ghi một thay đổi trạng thái (một giao dịch); F: tệp UTF-8, - là stdin;
+giữ nguyên trạng thái kèm ghi chú hoặc minh chứng thì ghi nhận báo cáo</translation>
+    </message>
+    <message>
+        <source>record a measured value of a task with a target (312, 3,65, 78%)</source>
+        <translation>ghi một giá trị đo được của nhiệm vụ có chỉ tiêu (312, 3,65, 78%)</translation>
+    </message>
+    <message>
+        <source>record the lead and cooperating offices of a task (kept as a history)</source>
+        <translation>ghi cơ quan chủ trì và phối hợp của nhiệm vụ (lưu thành lịch sử)</translation>
+    </message>
+    <message>
+        <source>a task&apos;s status history, measured values and assignments</source>
+        <translation>lịch sử trạng thái, giá trị đo được và phân công của một nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>each feature&apos;s status from its tasks; --write stores it (GeoPackage)
+--with-directives: directive items colour places that commitments name too</source>
+        <translation>trạng thái của từng đối tượng theo nhiệm vụ; --write lưu lại (GeoPackage)
+--with-directives: mục chỉ đạo cũng tô màu nơi đã có cam kết nêu tên</translation>
+    </message>
+    <message>
+        <source>an office&apos;s (or a place&apos;s) report form: its tasks, their status on the date,
+empty columns to fill in (new status, date, value, evidence, note)</source>
+        <translation>mẫu báo cáo của một cơ quan (hoặc địa điểm): nhiệm vụ, trạng thái tại ngày,
+các cột trống để điền (trạng thái mới, ngày, giá trị, minh chứng, ghi chú)</translation>
+    </message>
+    <message>
+        <source>record a filled report form: every row or none; each bad row named by its
+row number; a task changed since the form was made is a conflict (exit 3)</source>
+        <translation>ghi nhận mẫu báo cáo đã điền: mọi dòng hoặc không dòng nào; dòng sai được
+nêu số dòng; nhiệm vụ đã đổi từ khi lập mẫu là xung đột (mã thoát 3)</translation>
+    </message>
+    <message>
+        <source>the council-session map (A3, QGIS print layout); --print: hatched, for B/W;
+--units 2025: by the administrative units of 2025; --template: an edited layout</source>
+        <translation>bản đồ trình kỳ họp HĐND (A3, trang in QGIS); --print: tô gạch, in đen trắng;
+--units 2025: theo đơn vị hành chính năm 2025; --template: mẫu trang in đã sửa</translation>
+    </message>
+    <message>
+        <source>the council session pack: cover, overview, changes since the last
+session, figures, a page per ward and zone, land cases, appendix</source>
+        <translation>bộ tài liệu kỳ họp: bìa, tổng quan, thay đổi từ kỳ họp trước,
+số liệu, một trang cho mỗi phường, xã và phân khu, vụ việc đất đai, phụ lục</translation>
+    </message>
+    <message>
+        <source>create an empty register on a PostgreSQL server (schema restrack)</source>
+        <translation>tạo sổ theo dõi trống trên máy chủ PostgreSQL (lược đồ restrack)</translation>
+    </message>
+    <message>
+        <source>bring a register to this version&apos;s layout (the old one kept)</source>
+        <translation>nâng cấp sổ theo dõi lên cấu trúc của phiên bản này (giữ bản cũ)</translation>
+    </message>
+    <message>
+        <source>give a server login a role (rights kept by the server)</source>
+        <translation>gán vai trò cho một tài khoản máy chủ (quyền do máy chủ giữ)</translation>
+    </message>
+    <message>
+        <source>let an editor change the tasks of an office or a place</source>
+        <translation>cho người cập nhật sửa nhiệm vụ của một cơ quan hoặc địa điểm</translation>
+    </message>
+    <message>
+        <source>list roles and grants</source>
+        <translation>liệt kê vai trò và quyền được giao</translation>
+    </message>
+    <message>
+        <source>copy a register with its whole history to a server (one transaction);
+a register there is replaced only with --overwrite, and kept aside</source>
+        <translation>chép sổ theo dõi cùng toàn bộ lịch sử lên máy chủ (một giao dịch);
+sổ đã có ở đó chỉ bị thay khi có --overwrite, và được giữ lại riêng</translation>
+    </message>
+    <message>
+        <source>a GeoPackage snapshot of a server&apos;s register, whole history included</source>
+        <translation>bản chụp GeoPackage sổ theo dõi trên máy chủ, gồm toàn bộ lịch sử</translation>
+    </message>
+    <message>
+        <source>usage: restrack COMMAND [options]</source>
+        <translation>cách dùng: restrack LỆNH [TÙY_CHỌN]</translation>
+    </message>
+    <message>
+        <source>commands:</source>
+        <translation>các lệnh:</translation>
+    </message>
+    <message>
+        <source>--db takes a GeoPackage file or a PostgreSQL database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB or service=NAME
+(a password is better kept in ~/.pgpass or a service file than on the command line).
+Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (&quot;172/NQ-HĐND&quot;, &quot;172/nq-hdnd&quot; or &quot;172&quot;)
+chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the
+resolution whose register wrote that ID.</source>
+        <translation>--db nhận một tệp GeoPackage hoặc một cơ sở dữ liệu PostgreSQL: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB hoặc service=NAME
+(mật khẩu nên để trong ~/.pgpass hoặc tệp service, không nên ghi trên dòng lệnh).
+Không có --db thì dùng sổ theo dõi Móng Cái đi kèm (172/NQ-HĐND). --resolution NUMBER ("172/NQ-HĐND", "172/nq-hdnd" hoặc "172")
+chọn các nhiệm vụ của nghị quyết đó (lặp lại được; mặc định: mọi nghị quyết trong sổ); đi kèm một ID thì nó chỉ nghị quyết
+có sổ theo dõi đã ghi ID đó.</translation>
+    </message>
+    <message>
+        <source>exit codes:
+  0 done   1 refused: wrong input, or it names what does not exist   2 wrong command line
+  3 stale: the task changed meanwhile (--expect), look again   4 busy: another program holds a lock, retry
+  5 read-only: the register, its file or folder cannot be written   6 forbidden: no right to do this
+  7 unavailable: the disk or server failed   8 corrupt: the register is damaged or not what this version reads</source>
+        <translation>mã thoát:
+  0 xong   1 từ chối: dữ liệu vào sai, hoặc nêu cái không tồn tại   2 dòng lệnh sai
+  3 cũ: nhiệm vụ đã thay đổi trong lúc đó (--expect), xem lại   4 bận: chương trình khác đang khóa, thử lại
+  5 chỉ đọc: không ghi được sổ theo dõi, tệp hoặc thư mục của nó   6 không có quyền làm việc này
+  7 không sẵn sàng: đĩa hoặc máy chủ bị lỗi   8 hỏng: sổ theo dõi bị hỏng hoặc không phải loại phiên bản này đọc được</translation>
+    </message>
 </context>
 <context>
     <name>RtCrsCheck</name>
@@ -1792,6 +1993,10 @@
         <source>cancelled</source>
         <translation>đã hủy</translation>
     </message>
+    <message>
+        <source>Illustrative diagram, not a legal boundary</source>
+        <translation>Sơ đồ minh họa, không phải ranh giới pháp lý</translation>
+    </message>
 </context>
 <context>
     <name>RtMapLayers</name>
@@ -1857,6 +2062,38 @@
     <message>
         <source>%1: not a QML style (line %2: %3)</source>
         <translation>%1: không phải kiểu hiển thị QML (dòng %2: %3)</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>Đất liền</translation>
+    </message>
+    <message>
+        <source>International border</source>
+        <translation>Biên giới quốc gia</translation>
+    </message>
+    <message>
+        <source>Wards and communes (2023)</source>
+        <translation>Phường, xã (2023)</translation>
+    </message>
+    <message>
+        <source>Units from 1/7/2025</source>
+        <translation>Đơn vị hành chính từ 1/7/2025</translation>
+    </message>
+    <message>
+        <source>Zoning sub-plans</source>
+        <translation>Phân khu quy hoạch</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Công trình, khu vực</translation>
+    </message>
+    <message>
+        <source>Roads, bridges, lighting</source>
+        <translation>Tuyến đường, cầu, chiếu sáng</translation>
+    </message>
+    <message>
+        <source>Status not computed</source>
+        <translation>Chưa tính trạng thái</translation>
     </message>
 </context>
 <context>

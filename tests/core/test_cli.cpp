@@ -646,3 +646,40 @@ TEST_CASE( "the CLI's messages follow --lang, else the locale", "[cli][i18n]" )
   CHECK( badOption.err.contains( QStringLiteral( "--no-such-option" ) ) );
   CHECK_FALSE( badOption.err.contains( QStringLiteral( "unknown option" ) ) );
 }
+
+TEST_CASE( "restrack --help and a command's usage speak the message language", "[cli][i18n]" )
+{
+  QProcessEnvironment vietnameseLocale = QProcessEnvironment::systemEnvironment();
+  vietnameseLocale.insert( QStringLiteral( "LANG" ), QStringLiteral( "vi_VN.UTF-8" ) );
+
+  const Run english = restrack( { "--help" } );
+  const Run vietnamese = restrack( { "--help" }, vietnameseLocale );
+  REQUIRE( english.code == 0 );
+  REQUIRE( vietnamese.code == 0 );
+  // What is typed stays as typed; what it does is said in the locale's language.
+  for ( const char *typed : { "session-pack [--db FILE.gpkg]", "--note-file F", "db rights --db URI [--user LOGIN]", "restrack " } )
+  {
+    INFO( typed );
+    CHECK( english.out.contains( QString::fromUtf8( typed ) ) );
+    CHECK( vietnamese.out.contains( QString::fromUtf8( typed ) ) );
+  }
+  CHECK( english.out.contains( QStringLiteral( "list roles and grants" ) ) );
+  for ( const char *englishWords : { "list roles and grants", "exit codes:", "the council session pack", "usage:", "commands:", "forbidden" } )
+  {
+    INFO( englishWords );
+    CHECK_FALSE( vietnamese.out.contains( QString::fromUtf8( englishWords ) ) );
+  }
+  // Every command keeps its line, in both languages.
+  CHECK( vietnamese.out.count( QLatin1Char( '\n' ) ) >= english.out.count( QLatin1Char( '\n' ) ) );
+
+  // A command's own usage, after a command-line mistake.
+  const Run englishUsage = restrack( { "set-value" } );
+  const Run vietnameseUsage = restrack( { "set-value" }, vietnameseLocale );
+  CHECK( englishUsage.code == 2 );
+  CHECK( vietnameseUsage.code == 2 );
+  CHECK( englishUsage.err.contains( QStringLiteral( "usage: restrack set-value [--db FILE.gpkg]" ) ) );
+  CHECK( englishUsage.err.contains( QStringLiteral( "a per cent sign sets the unit" ) ) );
+  CHECK( vietnameseUsage.err.contains( QStringLiteral( "restrack set-value [--db FILE.gpkg]" ) ) );
+  CHECK_FALSE( vietnameseUsage.err.contains( QStringLiteral( "usage:" ) ) );
+  CHECK_FALSE( vietnameseUsage.err.contains( QStringLiteral( "a per cent sign sets the unit" ) ) );
+}
