@@ -369,7 +369,12 @@ QgsFeatureRenderer *RtMapStyle::createRenderer( LayerKind kind, bool print )
       QgsSymbolLayerList layers;
       layers << simpleLine( QColor( 190, 190, 190, 200 ), 2.2, {}, Qt::RoundCap )
              << simpleLine( sInk, 0.6, { 5.0, 1.2, 1.0, 1.2 } );
-      return new QgsSingleSymbolRenderer( new QgsLineSymbol( layers ) );
+      QgsLineSymbol *symbol = new QgsLineSymbol( layers );
+      // Clipped to a page it barely touches, the border becomes an empty path whose wide band
+      // Qt writes as a bare "h f" (pdftoppm: "No current point in closepath"); a few vertices
+      // unclipped cost nothing.
+      symbol->setClipFeaturesToExtent( false );
+      return new QgsSingleSymbolRenderer( symbol );
     }
     case LayerKind::Wards2025:
       return new QgsSingleSymbolRenderer( new QgsFillSymbol( { outlineOnly( QColor( 60, 60, 60 ), 0.8, Qt::DashLine ) } ) );

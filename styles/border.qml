@@ -2,7 +2,7 @@
 <qgis version="3.22.16-Białowieża" labelsEnabled="1" styleCategories="Symbology|Labeling">
   <renderer-v2 type="singleSymbol" referencescale="-1" enableorderby="0" symbollevels="0" forceraster="0">
     <symbols>
-      <symbol clip_to_extent="1" type="line" alpha="1" name="0" force_rhr="0">
+      <symbol clip_to_extent="0" type="line" alpha="1" name="0" force_rhr="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" value="" name="name"/>
