@@ -1,11 +1,9 @@
 #include "rtpackcharts.h"
 #include "rtmapstyle.h"
 
-#include <QBuffer>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QPainter>
-#include <QSvgGenerator>
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +11,7 @@
 
 namespace
 {
-  // The SVG is drawn at 10 px per mm: 254 dpi.
+  // A chart is drawn at 10 px per mm (254 dpi), then scaled to its place.
   constexpr double sPxPerMm = 10.0;
   const QColor sInk( 26, 26, 26 );
   const QColor sGrid( 200, 200, 200 );
@@ -27,31 +25,26 @@ namespace
     return f;
   }
 
-  QByteArray draw( const QSizeF &sizeMm, const QString &title, const std::function<void( QPainter &, const QRectF & )> &body )
+  RtPackCharts::Chart draw( const QSizeF &sizeMm, const QString &title, const std::function<void( QPainter &, const QRectF & )> &body )
   {
-    QBuffer buffer;
-    buffer.open( QIODevice::WriteOnly );
-    QSvgGenerator svg;
-    svg.setOutputDevice( &buffer );
-    const QSize px( static_cast<int>( std::lround( sizeMm.width() * sPxPerMm ) ), static_cast<int>( std::lround( sizeMm.height() * sPxPerMm ) ) );
-    svg.setSize( px );
-    svg.setViewBox( QRect( QPoint( 0, 0 ), px ) );
-    svg.setResolution( static_cast<int>( std::lround( sPxPerMm * 25.4 ) ) );
-    svg.setTitle( title );
-    QPainter p( &svg );
-    p.setRenderHint( QPainter::Antialiasing, true );
-    QRectF area( 0, 0, px.width(), px.height() );
-    if ( !title.isEmpty() )
+    RtPackCharts::Chart chart;
+    chart.sizeMm = sizeMm;
+    const QSizeF px = chart.sizePx();
+    chart.paint = [title, body, px]( QPainter &p )
     {
-      p.setFont( chartFont( 9, true ) );
-      p.setPen( sInk );
-      const QRectF titleRect( 0, 0, area.width(), QFontMetricsF( p.font() ).height() * 1.3 );
-      p.drawText( titleRect, Qt::AlignLeft | Qt::AlignVCenter, title );
-      area.setTop( titleRect.bottom() + 4 );
-    }
-    body( p, area );
-    p.end();
-    return buffer.data();
+      p.setRenderHint( QPainter::Antialiasing, true );
+      QRectF area( QPointF( 0, 0 ), px );
+      if ( !title.isEmpty() )
+      {
+        p.setFont( chartFont( 9, true ) );
+        p.setPen( sInk );
+        const QRectF titleRect( 0, 0, area.width(), QFontMetricsF( p.font() ).height() * 1.3 );
+        p.drawText( titleRect, Qt::AlignLeft | Qt::AlignVCenter, title );
+        area.setTop( titleRect.bottom() + 4 );
+      }
+      body( p, area );
+    };
+    return chart;
   }
 
   //! Draws the legend in rows under \a area; returns its height.
@@ -102,9 +95,26 @@ namespace
   }
 }
 
-QByteArray RtPackCharts::horizontalBars( const QString &title, const QVector<Series> &series, const QVector<Bar> &bars, const QSizeF &sizeMm, bool legend )
+QSizeF RtPackCharts::Chart::sizePx() const
 {
-  return draw( sizeMm, title, [&]( QPainter &p, const QRectF &area )
+  return QSizeF( std::lround( sizeMm.width() * sPxPerMm ), std::lround( sizeMm.height() * sPxPerMm ) );
+}
+
+void RtPackCharts::Chart::paintInto( QPainter &painter, const QRectF &target ) const
+{
+  const QSizeF px = sizePx();
+  if ( !paint || px.isEmpty() )
+    return;
+  painter.save();
+  painter.translate( target.topLeft() );
+  painter.scale( target.width() / px.width(), target.height() / px.height() );
+  paint( painter );
+  painter.restore();
+}
+
+RtPackCharts::Chart RtPackCharts::horizontalBars( const QString &title, const QVector<Series> &series, const QVector<Bar> &bars, const QSizeF &sizeMm, bool legend )
+{
+  return draw( sizeMm, title, [=]( QPainter &p, const QRectF &area )
   {
     const QFont labelFont = chartFont( 7.5 );
     const double legendH = legend ? legendHeight( series, area.width(), chartFont( 7.5 ) ) : 0;
@@ -154,9 +164,9 @@ QByteArray RtPackCharts::horizontalBars( const QString &title, const QVector<Ser
   } );
 }
 
-QByteArray RtPackCharts::stackedColumns( const QString &title, const QVector<Series> &series, const QVector<Bar> &bars, const QSizeF &sizeMm )
+RtPackCharts::Chart RtPackCharts::stackedColumns( const QString &title, const QVector<Series> &series, const QVector<Bar> &bars, const QSizeF &sizeMm )
 {
-  return draw( sizeMm, title, [&]( QPainter &p, const QRectF &area )
+  return draw( sizeMm, title, [=]( QPainter &p, const QRectF &area )
   {
     const QFont font = chartFont( 7 );
     p.setFont( font );
@@ -219,9 +229,9 @@ QByteArray RtPackCharts::stackedColumns( const QString &title, const QVector<Ser
   } );
 }
 
-QByteArray RtPackCharts::figures( const QString &title, const QVector<Figure> &figures, const QSizeF &sizeMm, const QColor &valueColor )
+RtPackCharts::Chart RtPackCharts::figures( const QString &title, const QVector<Figure> &figures, const QSizeF &sizeMm, const QColor &valueColor )
 {
-  return draw( sizeMm, title, [&]( QPainter &p, const QRectF &area )
+  return draw( sizeMm, title, [=]( QPainter &p, const QRectF &area )
   {
     const QFont font = chartFont( 7.5 );
     p.setFont( font );
@@ -257,9 +267,9 @@ QByteArray RtPackCharts::figures( const QString &title, const QVector<Figure> &f
   } );
 }
 
-QByteArray RtPackCharts::key( const QVector<Series> &series, const QSizeF &sizeMm )
+RtPackCharts::Chart RtPackCharts::key( const QVector<Series> &series, const QSizeF &sizeMm )
 {
-  return draw( sizeMm, QString(), [&]( QPainter &p, const QRectF &area )
+  return draw( sizeMm, QString(), [=]( QPainter &p, const QRectF &area )
   {
     drawLegend( p, series, area );
   } );

@@ -1,23 +1,39 @@
 #ifndef RTPACKCHARTS_H
 #define RTPACKCHARTS_H
 
-#include <QByteArray>
 #include <QColor>
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
+
+class QPainter;
+
 /**
- * \brief The session pack's charts, drawn with QPainter into SVG (QGIS 3.22 has no chart
- * layout item): the pack shows them in picture items, where their text stays text.
+ * \brief The session pack's charts, drawn with QPainter (QGIS 3.22 has no chart layout item):
+ * the pack paints each straight into its PDF, over the place of a picture item of the
+ * template, so that their text stays text (through an SVG picture, QSvgRenderer writes every
+ * glyph as a path: not searchable, and 0.7 MB for one page of figures).
  *
  * Sizes are in millimetres (the layout's unit); text is DejaVu Sans (every Vietnamese
- * glyph) at the given point size. The drawing depends only on its inputs: the same data
- * gives the same bytes.
+ * glyph) at the given point size. The drawing depends only on its inputs.
  */
 namespace RtPackCharts
 {
+  //! A chart ready to paint.
+  struct Chart
+  {
+    QSizeF sizeMm;
+    std::function<void( QPainter & )> paint; //!< in the chart's own pixels, sizePx()
+
+    QSizeF sizePx() const;
+    //! Paints the chart scaled into \a target (in \a painter's coordinates).
+    void paintInto( QPainter &painter, const QRectF &target ) const;
+  };
+
   //! One coloured part of a bar, and its legend entry.
   struct Series
   {
@@ -47,20 +63,20 @@ namespace RtPackCharts
    * Horizontal bars, one per \a bars entry, each stacked by \a series, a legend under them.
    * Used for the tasks by status (one series per status, one bar each) and by category.
    */
-  QByteArray horizontalBars( const QString &title, const QVector<Series> &series, const QVector<Bar> &bars, const QSizeF &sizeMm,
-                             bool legend = true );
+  Chart horizontalBars( const QString &title, const QVector<Series> &series, const QVector<Bar> &bars, const QSizeF &sizeMm,
+                        bool legend = true );
 
   /**
    * Vertical stacked columns (the status of all tasks month by month): \a bars in time
    * order; only every n-th label is written when they would collide.
    */
-  QByteArray stackedColumns( const QString &title, const QVector<Series> &series, const QVector<Bar> &bars, const QSizeF &sizeMm );
+  Chart stackedColumns( const QString &title, const QVector<Series> &series, const QVector<Bar> &bars, const QSizeF &sizeMm );
 
   //! Target against the latest value, one row per figure: the value as a share of the target bar.
-  QByteArray figures( const QString &title, const QVector<Figure> &figures, const QSizeF &sizeMm, const QColor &valueColor );
+  Chart figures( const QString &title, const QVector<Figure> &figures, const QSizeF &sizeMm, const QColor &valueColor );
 
   //! A one-line colour key (a swatch and a label per series).
-  QByteArray key( const QVector<Series> &series, const QSizeF &sizeMm );
+  Chart key( const QVector<Series> &series, const QSizeF &sizeMm );
 }
 
 #endif // RTPACKCHARTS_H

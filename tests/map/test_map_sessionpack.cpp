@@ -244,6 +244,16 @@ TEST_CASE( "session pack lists the changes since the last session, every ward an
     CHECK( flat.contains( QStringLiteral( "16/16 chỉ tiêu" ) ) );
     CHECK( flat.contains( QStringLiteral( "chưa có số liệu báo cáo" ) ) );
   }
+  SECTION( "the charts' words are text in the PDF (searchable, not glyph outlines)" )
+  {
+    for ( const char *title : { "Nhiệm vụ theo trạng thái", "Nhiệm vụ theo lĩnh vực", "Trạng thái toàn bộ nhiệm vụ theo tháng" } )
+    {
+      INFO( title );
+      CHECK( flat.contains( QString::fromUtf8( title ) ) );
+    }
+    // The figures chart: the value against the target as written.
+    CHECK( flat.contains( QStringLiteral( "chưa có số liệu báo cáo / 100%" ) ) );
+  }
   SECTION( "land cases are counted from the cadastre and no owner name is printed or written" )
   {
     // Ninh Dương: 3 dossiers on 2 parcels granted, 1 on 1 parcel in progress.
