@@ -67,6 +67,21 @@ namespace
   }
 
   /**
+   * Commits the write. A connection lost during the commit is told apart: the server may have
+   * committed before it went, so the caller must not say that nothing changed; \a outcomeUnknown
+   * is then set.
+   */
+  RtStatusResult commitWrite( RtStoreBackend &backend, bool *outcomeUnknown )
+  {
+    const RtStatusResult committed = backend.commit();
+    if ( committed.ok() || committed.errorKind() != RtErrorKind::Unavailable )
+      return committed;
+    *outcomeUnknown = true;
+    return rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: the connection was lost while the change was being committed, so whether it "
+                   "was recorded is not known; look at the history before trying again: %1" ).arg( committed.error() ) );
+  }
+
+  /**
    * Takes the write lock, then reads the task as stored under it, so that no other writer
    * can change it between our check and our write: a second writer waits in beginWrite()
    * and then sees our change.
@@ -648,10 +663,12 @@ RtResult<RtAddedResolution> RtStore::addResolution( const RtResolution &resoluti
     RtStatusResult written = writer.value().append( backend );
     if ( written.ok() && mFailpoint && !mFailpoint() )
       written = rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "the addition of %1 was interrupted" ).arg( doc.number ) );
+    bool unknown = false;
     if ( written.ok() )
-      written = backend.commit();
+      written = commitWrite( backend, &unknown );
     if ( !written.ok() )
-      return Result::failure( written.errorKind(), rtMsg( "RtStore", "write failed: nothing was added to %1: %2" ).arg( mShownPath, written.error() ) );
+      return unknown ? Result::failureFrom( written )
+             : Result::failure( written.errorKind(), rtMsg( "RtStore", "write failed: nothing was added to %1: %2" ).arg( mShownPath, written.error() ) );
     added.tasks = placed.size();
     return Result::success( added );
   } );
@@ -703,14 +720,13 @@ RtResult<RtBatchOutcome> RtStore::applyBatch( const QVector<RtTaskChange> &chang
     backend.rollback();
     return Result::success( outcome );
   }
-  const RtStatusResult committed = backend.commit();
-  if ( !committed.ok() && committed.errorKind() == RtErrorKind::Unavailable )
+  bool unknown = false;
+  const RtStatusResult committed = commitWrite( backend, &unknown );
+  if ( unknown )
   {
-    // The server may have committed before the connection went: no "nothing changed" then.
     if ( outcomeUnknown )
       *outcomeUnknown = true;
-    return Result::failure( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: the connection was lost while the change was being committed, so whether it "
-                            "was recorded is not known; look at the history before trying again: %1" ).arg( committed.error() ) );
+    return Result::failureFrom( committed );
   }
   if ( !committed.ok() )
     return Result::failureFrom( lockTaskId.isEmpty() ? rtFail( committed.errorKind(), rtMsg( "RtStore", "write failed: nothing changed: %1" ).arg( committed.error() ) )
@@ -873,10 +889,11 @@ RtStatusResult RtStore::assign( const RtAssignmentChange &change )
       return rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: %1: the assignment of task %2 was interrupted; nothing was changed" ).arg( mShownPath, taskId ) );
     written = backend.update( RtStoreTable::Tasks, { QStringLiteral( "task_id" ), taskId },
     { { QStringLiteral( "revision" ), locked.value().revision + 1 } } );
+    bool unknown = false;
     if ( written.ok() )
-      written = backend.commit();
+      written = commitWrite( backend, &unknown );
     if ( !written.ok() )
-      return writeFailed( taskId, written );
+      return unknown ? written : writeFailed( taskId, written );
     return rtOk();
   } );
 }
@@ -928,10 +945,11 @@ RtStatusResult RtStore::setTaskPlaces( const QString &taskId, const QStringList 
     }
     if ( written.ok() && mFailpoint && !mFailpoint() )
       return rtFail( RtErrorKind::Unavailable, rtMsg( "RtStore", "write failed: %1: the change of the places of task %2 was interrupted; nothing was changed" ).arg( mShownPath, taskId ) );
+    bool unknown = false;
     if ( written.ok() )
-      written = backend.commit();
+      written = commitWrite( backend, &unknown );
     if ( !written.ok() )
-      return writeFailed( taskId, written );
+      return unknown ? written : writeFailed( taskId, written );
     return rtOk();
   } );
 }

@@ -724,8 +724,8 @@
     <message>
         <source>  --register: the resolution&apos;s tasks (a curated or draft register), checked against the text;
   without it the text is added with no tasks. --text defaults to the register&apos;s own text.</source>
-        <translation>  --register: the resolution's tasks (a curated or draft register), checked against the text;
-  without it the text is added with no tasks. --text defaults to the register's own text.</translation>
+        <translation>  --register: the resolution&apos;s tasks (a curated or draft register), checked against the text;
+  without it the text is added with no tasks. --text defaults to the register&apos;s own text.</translation>
     </message>
     <message>
         <source>  --resolution: colour by the tasks of the resolutions named (default: all);
@@ -739,13 +739,13 @@
   the tasks&apos; 2023 ward codes are translated through wards_2023&apos;s field gso_code_2025</source>
         <translation>  --resolution: colour by the tasks of the resolutions named (default: all);
   --overwrite: replace an existing FILE (it is replaced only once the new map is complete)
-  --with-directives: a place's colour counts every task naming it; by default its concrete commitments,
+  --with-directives: a place&apos;s colour counts every task naming it; by default its concrete commitments,
   and directive items only where no commitment names it
-  --template: a copy of the council map's layout template (map/templates/council-map.qpt, installed under
-  share/restrack/templates) edited in QGIS's layout designer; it must keep the ids of the items the map fills
+  --template: a copy of the council map&apos;s layout template (map/templates/council-map.qpt, installed under
+  share/restrack/templates) edited in QGIS&apos;s layout designer; it must keep the ids of the items the map fills
   --city: the city file (data/&lt;city&gt;/city.json: its CRS, the neighbours named on the map); default: Móng Cái
   --units 2025: colour and label the 2025 administrative units (wards_2025) instead of the 2023 wards;
-  the tasks' 2023 ward codes are translated through wards_2023's field gso_code_2025</translation>
+  the tasks&apos; 2023 ward codes are translated through wards_2023&apos;s field gso_code_2025</translation>
     </message>
     <message>
         <source>  FILE: plain text, PDF or DOCX</source>
@@ -770,16 +770,16 @@
   --cadastre: parcels with the fields case_id (a land case&apos;s site id in the register), dossier_status and parcel_id;
   only those fields are read, and only counts are printed
   --tables: the pack&apos;s tables as an XLSX workbook, one sheet each</source>
-        <translation>  --since: the last session's date; the pack lists what changed from it to the session date
+        <translation>  --since: the last session&apos;s date; the pack lists what changed from it to the session date
   --template: a folder with edited copies of some of map/templates/pack-*.qpt (same file names; the others stay
   the built-in ones), or one .qpt used for the cover; a copy lacking an item the pack fills is refused with its id
-  --cadastre: parcels with the fields case_id (a land case's site id in the register), dossier_status and parcel_id;
+  --cadastre: parcels with the fields case_id (a land case&apos;s site id in the register), dossier_status and parcel_id;
   only those fields are read, and only counts are printed
-  --tables: the pack's tables as an XLSX workbook, one sheet each</translation>
+  --tables: the pack&apos;s tables as an XLSX workbook, one sheet each</translation>
     </message>
     <message>
         <source>  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target&apos;s unit.</source>
-        <translation>  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target's unit.</translation>
+        <translation>  VALUE: 312, 3,65 or 3.65, 78% (a per cent sign sets the unit %); without --unit the target&apos;s unit.</translation>
     </message>
 </context>
 <context>
@@ -794,7 +794,7 @@
     </message>
     <message>
         <source>propose a register (JSON, to be reviewed) from any resolution&apos;s text</source>
-        <translation>propose a register (JSON, to be reviewed) from any resolution's text</translation>
+        <translation>propose a register (JSON, to be reviewed) from any resolution&apos;s text</translation>
     </message>
     <message>
         <source>add a resolution (its text and the tasks of its register JSON,
@@ -824,18 +824,18 @@ the same status with a note or evidence records the report</translation>
     </message>
     <message>
         <source>a task&apos;s status history, measured values and assignments</source>
-        <translation>a task's status history, measured values and assignments</translation>
+        <translation>a task&apos;s status history, measured values and assignments</translation>
     </message>
     <message>
         <source>each feature&apos;s status from its tasks; --write stores it (GeoPackage)
 --with-directives: directive items colour places that commitments name too</source>
-        <translation>each feature's status from its tasks; --write stores it (GeoPackage)
+        <translation>each feature&apos;s status from its tasks; --write stores it (GeoPackage)
 --with-directives: directive items colour places that commitments name too</translation>
     </message>
     <message>
         <source>an office&apos;s (or a place&apos;s) report form: its tasks, their status on the date,
 empty columns to fill in (new status, date, value, evidence, note)</source>
-        <translation>an office's (or a place's) report form: its tasks, their status on the date,
+        <translation>an office&apos;s (or a place&apos;s) report form: its tasks, their status on the date,
 empty columns to fill in (new status, date, value, evidence, note)</translation>
     </message>
     <message>
@@ -862,7 +862,7 @@ session, figures, a page per ward and zone, land cases, appendix</translation>
     </message>
     <message>
         <source>bring a register to this version&apos;s layout (the old one kept)</source>
-        <translation>bring a register to this version's layout (the old one kept)</translation>
+        <translation>bring a register to this version&apos;s layout (the old one kept)</translation>
     </message>
     <message>
         <source>give a server login a role (rights kept by the server)</source>
@@ -884,7 +884,7 @@ a register there is replaced only with --overwrite, and kept aside</translation>
     </message>
     <message>
         <source>a GeoPackage snapshot of a server&apos;s register, whole history included</source>
-        <translation>a GeoPackage snapshot of a server's register, whole history included</translation>
+        <translation>a GeoPackage snapshot of a server&apos;s register, whole history included</translation>
     </message>
     <message>
         <source>usage: restrack COMMAND [options]</source>
@@ -902,7 +902,7 @@ chooses the tasks of that resolution (repeatable; default: every resolution of t
 resolution whose register wrote that ID.</source>
         <translation>--db takes a GeoPackage file or a PostgreSQL database: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB or service=NAME
 (a password is better kept in ~/.pgpass or a service file than on the command line).
-Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER ("172/NQ-HĐND", "172/nq-hdnd" or "172")
+Without --db the bundled Móng Cái register (172/NQ-HĐND) is used. --resolution NUMBER (&quot;172/NQ-HĐND&quot;, &quot;172/nq-hdnd&quot; or &quot;172&quot;)
 chooses the tasks of that resolution (repeatable; default: every resolution of the register); with an ID it names the
 resolution whose register wrote that ID.</translation>
     </message>

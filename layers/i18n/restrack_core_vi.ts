@@ -902,7 +902,7 @@ chooses the tasks of that resolution (repeatable; default: every resolution of t
 resolution whose register wrote that ID.</source>
         <translation>--db nhận một tệp GeoPackage hoặc một cơ sở dữ liệu PostgreSQL: postgresql://USER[:PASSWORD]@HOST[:PORT]/DB hoặc service=NAME
 (mật khẩu nên để trong ~/.pgpass hoặc tệp service, không nên ghi trên dòng lệnh).
-Không có --db thì dùng sổ theo dõi Móng Cái đi kèm (172/NQ-HĐND). --resolution NUMBER ("172/NQ-HĐND", "172/nq-hdnd" hoặc "172")
+Không có --db thì dùng sổ theo dõi Móng Cái đi kèm (172/NQ-HĐND). --resolution NUMBER (&quot;172/NQ-HĐND&quot;, &quot;172/nq-hdnd&quot; hoặc &quot;172&quot;)
 chọn các nhiệm vụ của nghị quyết đó (lặp lại được; mặc định: mọi nghị quyết trong sổ); đi kèm một ID thì nó chỉ nghị quyết
 có sổ theo dõi đã ghi ID đó.</translation>
     </message>

@@ -540,3 +540,45 @@ TEST_CASE( "a server connection lost mid-import: the import says it was not appl
   CHECK( again.value().applied );
   CHECK( store->task( A3 ).value().status == RtStatus::Done );
 }
+
+TEST_CASE( "a server connection lost during the commit: the import says whether it was recorded is not known", "[reportform][pg]" )
+{
+  // The one moment where the client cannot know: the connection goes while the server commits.
+  // A deferred trigger on the history runs inside COMMIT and ends its own session there.
+  QTemporaryDir dir;
+  REQUIRE( dir.isValid() );
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = rtCreate172( where.location() );
+  std::unique_ptr<RtStore> store = openStore( uri );
+  assignOffices( *store );
+  const QString form = dir.filePath( QStringLiteral( "bao-cao.csv" ) );
+  REQUIRE( RtReportForm::write( *store, officeRequest( QDate::currentDate() ), form, false ).ok() );
+  fill( form, { { A3, { { QStringLiteral( "new_status" ), QStringLiteral( "done" ) } } },
+                { PLOTS, { { QStringLiteral( "new_status" ), QStringLiteral( "in_progress" ) }, { QStringLiteral( "value" ), QStringLiteral( "120" ) } } } } );
+  REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral(
+             "CREATE FUNCTION restrack.rt_test_end_session() RETURNS trigger LANGUAGE plpgsql AS "
+             "$$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$; "
+             "CREATE CONSTRAINT TRIGGER rt_test_end_session AFTER INSERT ON restrack.rt_status_history "
+             "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION restrack.rt_test_end_session()" ) ) == QString() );
+  const QByteArray before = rtRegisterState( uri );
+
+  const RtResult<RtReportImportOutcome> imported = RtReportImport::import( *store, form, QStringLiteral( "Ban QLDA" ), false );
+  INFO( imported.error().toStdString() );
+  REQUIRE_FALSE( imported.ok() );
+  CHECK( imported.errorKind() == RtErrorKind::Unavailable );
+  CHECK( imported.error().contains( QStringLiteral( "whether it was recorded is not known" ) ) );
+  CHECK( imported.error().contains( QStringLiteral( "look at the history before trying again" ) ) );
+  CHECK_FALSE( imported.error().contains( QStringLiteral( "nothing was changed" ) ) );
+  CHECK_FALSE( imported.error().contains( QStringLiteral( "not applied at all" ) ) );
+  // Here the session ended before the commit record was written: nothing was recorded, as
+  // looking at the history shows.
+  CHECK( rtRegisterState( uri ) == before );
+
+  // Without the trigger, the store goes on and the same form is recorded whole.
+  REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "DROP TRIGGER rt_test_end_session ON restrack.rt_status_history" ) ) == QString() );
+  const RtResult<RtReportImportOutcome> again = RtReportImport::import( *store, form, QStringLiteral( "Ban QLDA" ), false );
+  INFO( again.error().toStdString() );
+  REQUIRE( again.ok() );
+  CHECK( again.value().applied );
+  CHECK( store->task( A3 ).value().status == RtStatus::Done );
+}

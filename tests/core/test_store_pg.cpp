@@ -281,6 +281,65 @@ TEST_CASE( "a PostgreSQL register kept open goes on after the server dropped its
   CHECK( openStore( uri, false )->task( QStringLiteral( "CM-QHPK-A3" ) ).value().status == RtStatus::Done );
 }
 
+TEST_CASE( "a connection lost during the commit: every kind of change says whether it was recorded is not known", "[store][pg]" )
+{
+  // A deferred trigger runs inside COMMIT and ends its own session there: the one moment where
+  // the client cannot know whether the server committed. "Task … not changed" would be a guess.
+  const RtTestRegisterLocation where( "pg" );
+  const QString uri = create172( where.location() );
+  const std::unique_ptr<RtStore> store = openStore( uri );
+  REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral(
+             "CREATE FUNCTION restrack.rt_test_end_session() RETURNS trigger LANGUAGE plpgsql AS "
+             "$$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$" ) ) == QString() );
+  const auto endSessionAtCommitOf = [&]( const char *table )
+  {
+    REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "CREATE CONSTRAINT TRIGGER rt_test_end_session AFTER INSERT ON restrack.%1 "
+                                                             "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION restrack.rt_test_end_session()" )
+                                        .arg( QLatin1String( table ) ) ) == QString() );
+  };
+  const auto checkUnknown = [&]( const RtStatusResult &written )
+  {
+    INFO( written.error().toStdString() );
+    REQUIRE_FALSE( written.ok() );
+    CHECK( written.errorKind() == RtErrorKind::Unavailable );
+    CHECK( written.error().contains( QStringLiteral( "whether it was recorded is not known" ) ) );
+    CHECK_FALSE( written.error().contains( QStringLiteral( "not changed" ) ) );
+    CHECK_FALSE( written.error().contains( QStringLiteral( "nothing" ) ) );
+  };
+  const RtTask before = store->task( QStringLiteral( "CM-QHPK-A3" ) ).value();
+
+  SECTION( "a status" )
+  {
+    endSessionAtCommitOf( "rt_status_history" );
+    checkUnknown( store->setStatus( change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) ) );
+  }
+  SECTION( "an assignment" )
+  {
+    endSessionAtCommitOf( "rt_assignments" );
+    RtAssignmentChange lead;
+    lead.taskId = QStringLiteral( "CM-QHPK-A3" );
+    lead.lead = QStringLiteral( "Phòng Quản lý đô thị" );
+    lead.by = QStringLiteral( "UBND Thành phố" );
+    checkUnknown( store->assign( lead ) );
+    CHECK( store->assignments( QStringLiteral( "CM-QHPK-A3" ) ).value().isEmpty() );
+  }
+  SECTION( "the places of a task" )
+  {
+    endSessionAtCommitOf( "rt_task_places" );
+    checkUnknown( store->setTaskPlaces( QStringLiteral( "CM-QHPK-A3" ), { QStringLiteral( "zone:A3" ), QStringLiteral( "ward:06742" ) } ) );
+  }
+  // Here the session ended before the commit record: looking, as the message says, shows
+  // nothing was recorded, and the register goes on once the trigger is gone.
+  const RtTask after = store->task( QStringLiteral( "CM-QHPK-A3" ) ).value();
+  CHECK( after.status == before.status );
+  CHECK( after.revision == before.revision );
+  CHECK( after.places == before.places );
+  REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral( "DROP FUNCTION restrack.rt_test_end_session() CASCADE" ) ) == QString() );
+  const RtStatusResult again = store->setStatus( change( QStringLiteral( "CM-QHPK-A3" ), RtStatus::Done, QDate( 2024, 5, 1 ) ) );
+  INFO( again.error().toStdString() );
+  CHECK( again.ok() );
+}
+
 TEST_CASE( "a PostgreSQL register announces each recorded change at commit, naming who reported it and the database user", "[store][pg][live]" )
 {
   const RtTestRegisterLocation where( "pg" );
