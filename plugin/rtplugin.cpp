@@ -378,7 +378,7 @@ void RtPlugin::exportMap()
       item->setToolTip( warnings.join( QLatin1Char( '\n' ) ) );
     mIface->messageBar()->pushItem( item );
   } );
-  connect( task, &RtExportTask::exportFailed, this, [this]( const QString &message )
+  connect( task, &RtExportTask::failed, this, [this]( const QString &message )
   {
     mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "The council map was not written: %1" ).arg( message ), Qgis::MessageLevel::Critical, 0 );
   } );

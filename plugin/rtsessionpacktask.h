@@ -2,25 +2,18 @@
 #define RTSESSIONPACKTASK_H
 
 #include "rtsessionpack.h"
-
-#include <qgstaskmanager.h>
+#include "rttwosteptask.h"
 
 #include <memory>
 #include <optional>
 
-class QgsFeedback;
-
 /**
- * \brief The council session pack as a QGIS task (progress in the task manager, cancellable),
- * the pack `restrack session-pack` makes.
- *
- * Split as RtExportTask is: run(), on a worker thread, reads the register, the layers and
- * the cadastre and computes the tables (RtSessionPack::prepare()); finished(), on the main
- * thread, lays out and writes the pages (RtSessionPack::render()), since print layouts are
- * exported on the application's thread. The PDF and the XLSX are written through
- * RtOutputFile: a cancelled or failed run leaves no file.
+ * \brief The council session pack as a QGIS task, the pack `restrack session-pack` makes:
+ * RtSessionPack::prepare() (the register, the layers, the cadastre, the tables) on the worker
+ * thread, RtSessionPack::render() (the pages) on the main thread (RtTwoStepTask). The PDF and
+ * the XLSX are written through RtOutputFile: a cancelled or failed run leaves no file.
  */
-class RtSessionPackTask : public QgsTask
+class RtSessionPackTask : public RtTwoStepTask
 {
     Q_OBJECT
 
@@ -29,29 +22,22 @@ class RtSessionPackTask : public QgsTask
     RtSessionPackTask( const RtSessionPackOptions &options, RtLang uiLanguage );
     ~RtSessionPackTask() override;
 
-    void cancel() override;
-
     //! The report of a finished pack (after finished()).
     std::optional<RtSessionPackReport> report() const { return mReport; }
-    //! Why the pack failed, or was cancelled (after finished()).
-    QString error() const { return mError; }
 
   signals:
     //! The pack was written.
     void written( const QString &path, int pages, const QStringList &warnings );
-    //! The pack failed or was cancelled; \a message says why.
-    void failed( const QString &message );
 
   protected:
-    bool run() override;
-    void finished( bool result ) override;
+    QString prepare() override;
+    QString render() override;
+    void release() override;
 
   private:
     RtSessionPackOptions mOptions;
-    std::unique_ptr<QgsFeedback> mFeedback;
     std::unique_ptr<RtSessionPackData> mData;
     std::optional<RtSessionPackReport> mReport;
-    QString mError;
 };
 
 #endif // RTSESSIONPACKTASK_H

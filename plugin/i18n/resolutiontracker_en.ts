@@ -433,18 +433,6 @@ Map layers: the GeoPackage of the city&apos;s layers (wards_2023, wards_2025, zo
         <translation>Council map as of %1</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <source>unexpected error: %1</source>
-        <translation>unexpected error: %1</translation>
-    </message>
-    <message>
-        <source>unexpected error</source>
-        <translation>unexpected error</translation>
-    </message>
-    <message>
         <source>the export failed</source>
         <translation>the export failed</translation>
     </message>
@@ -1131,18 +1119,6 @@ Session date: the statuses are as of it. Last session: optional; without it the 
         <translation>Session pack as of %1</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <source>unexpected error: %1</source>
-        <translation>unexpected error: %1</translation>
-    </message>
-    <message>
-        <source>unexpected error</source>
-        <translation>unexpected error</translation>
-    </message>
-    <message>
         <source>the session pack failed</source>
         <translation>the session pack failed</translation>
     </message>
@@ -1504,6 +1480,21 @@ Now: %3 (since %4)</translation>
     <message>
         <source>%1 changed %2: %3 → %4</source>
         <translation>%1 changed %2: %3 → %4</translation>
+    </message>
+</context>
+<context>
+    <name>RtTwoStepTask</name>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>unexpected error</translation>
     </message>
 </context>
 </TS>

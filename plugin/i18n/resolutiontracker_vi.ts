@@ -430,18 +430,6 @@ Lớp bản đồ: tệp GeoPackage chứa các lớp của thành phố (wards_
         <translation>Bản đồ kỳ họp tính đến ngày %1</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>đã hủy</translation>
-    </message>
-    <message>
-        <source>unexpected error: %1</source>
-        <translation>lỗi không mong đợi: %1</translation>
-    </message>
-    <message>
-        <source>unexpected error</source>
-        <translation>lỗi không mong đợi</translation>
-    </message>
-    <message>
         <source>the export failed</source>
         <translation>xuất bản đồ không thành công</translation>
     </message>
@@ -1126,18 +1114,6 @@ Ngày kỳ họp: trạng thái tính đến ngày này. Kỳ họp trước: kh
         <translation>Tài liệu kỳ họp tính đến ngày %1</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>đã hủy</translation>
-    </message>
-    <message>
-        <source>unexpected error: %1</source>
-        <translation>lỗi không mong đợi: %1</translation>
-    </message>
-    <message>
-        <source>unexpected error</source>
-        <translation>lỗi không mong đợi</translation>
-    </message>
-    <message>
         <source>the session pack failed</source>
         <translation>không tạo được tài liệu kỳ họp</translation>
     </message>
@@ -1495,6 +1471,21 @@ Hiện tại: %3 (từ ngày %4)</translation>
     <message>
         <source>%1 changed %2: %3 → %4</source>
         <translation>%1 đã cập nhật %2: %3 → %4</translation>
+    </message>
+</context>
+<context>
+    <name>RtTwoStepTask</name>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>lỗi không mong đợi: %1</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>lỗi không mong đợi</translation>
     </message>
 </context>
 </TS>

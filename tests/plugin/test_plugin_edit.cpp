@@ -8,7 +8,9 @@
 #include "rtbinddialog.h"
 #include "rtexportdialog.h"
 #include "rtexporttask.h"
+#include "rtsessionpacktask.h"
 #include "rtjoin.h"
+#include "rtlocale.h"
 #include "rtlayerbinding.h"
 #include "rtmapstyle.h"
 #include "rtstatusdialog.h"
@@ -49,6 +51,7 @@
 #include <QGroupBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QFile>
 #include <QImage>
@@ -615,7 +618,7 @@ TEST_CASE( "the council map export runs as a QGIS task that can be cancelled", "
     QEventLoop loop;
     bool over = false;
     QObject::connect( task, &RtExportTask::exported, &loop, [&]( const QString &p, const QStringList & ) { path = p; over = true; loop.quit(); } );
-    QObject::connect( task, &RtExportTask::exportFailed, &loop, [&]( const QString &e ) { error = e; over = true; loop.quit(); } );
+    QObject::connect( task, &RtExportTask::failed, &loop, [&]( const QString &e ) { error = e; over = true; loop.quit(); } );
     QTimer::singleShot( 180000, &loop, &QEventLoop::quit );
     QgsApplication::taskManager()->addTask( task );
     if ( cancelAtOnce )
@@ -710,6 +713,75 @@ TEST_CASE( "the council map export runs as a QGIS task that can be cancelled", "
     CHECK_FALSE( QFileInfo::exists( options.outputPath ) );
   }
   // The export reads the register; it never writes it.
+  CHECK( RtMapTest::sha256( fx.registerPath ) == registerBefore );
+}
+
+TEST_CASE( "the session pack runs as a QGIS task: written with its pages, or failed or cancelled with no file", "[plugin][export]" )
+{
+  Fixture fx;
+  REQUIRE( fx.make() );
+  RtSessionPackOptions options;
+  options.registerPath = fx.registerPath;
+  options.layersPath = fx.layersPath;
+  options.sessionDate = QDate( 2025, 6, 30 );
+  options.outputPath = fx.dir.filePath( QStringLiteral( "pack.pdf" ) );
+  options.dpi = 72; // the pages `restrack session-pack` makes; a low resolution is enough here
+  const QByteArray registerBefore = RtMapTest::sha256( fx.registerPath );
+
+  struct Outcome
+  {
+    QString path, error;
+    int pages = 0;
+  };
+  auto runTask = [&]( bool cancelAtOnce )
+  {
+    Outcome outcome;
+    auto *task = new RtSessionPackTask( options, RtLang::En );
+    CHECK( task->description().toStdString() == ( QStringLiteral( "Session pack as of " ) + rtDateText( options.sessionDate, RtLang::En ) ).toStdString() );
+    QEventLoop loop;
+    bool over = false;
+    QObject::connect( task, &RtSessionPackTask::written, &loop, [&]( const QString &p, int pages, const QStringList & )
+    {
+      outcome.path = p;
+      outcome.pages = pages;
+      over = true;
+      loop.quit();
+    } );
+    QObject::connect( task, &RtSessionPackTask::failed, &loop, [&]( const QString &e ) { outcome.error = e; over = true; loop.quit(); } );
+    QTimer::singleShot( 300000, &loop, &QEventLoop::quit );
+    QgsApplication::taskManager()->addTask( task );
+    if ( cancelAtOnce )
+      task->cancel();
+    if ( !over )
+      loop.exec();
+    CHECK( over );
+    return outcome;
+  };
+
+  SECTION( "written" )
+  {
+    const Outcome outcome = runTask( false );
+    INFO( outcome.error.toStdString() );
+    CHECK( outcome.path == options.outputPath );
+    CHECK( outcome.pages >= 29 );
+    const QString info = RtMapTest::run( QStringLiteral( "pdfinfo" ), { options.outputPath } );
+    CHECK( info.contains( QRegularExpression( QStringLiteral( "Pages:\\s+%1\\n" ).arg( outcome.pages ) ) ) );
+  }
+  SECTION( "failed: the register cannot be opened, and the message names it" )
+  {
+    options.registerPath = fx.dir.filePath( QStringLiteral( "missing.gpkg" ) );
+    const Outcome outcome = runTask( false );
+    CHECK( outcome.path.isEmpty() );
+    CHECK( outcome.error.contains( options.registerPath ) );
+    CHECK_FALSE( QFileInfo::exists( options.outputPath ) );
+  }
+  SECTION( "cancelled" )
+  {
+    const Outcome outcome = runTask( true );
+    CHECK( outcome.path.isEmpty() );
+    CHECK( outcome.error == QStringLiteral( "cancelled" ) );
+    CHECK_FALSE( QFileInfo::exists( options.outputPath ) );
+  }
   CHECK( RtMapTest::sha256( fx.registerPath ) == registerBefore );
 }
 
