@@ -1,5 +1,6 @@
 // restrack as a user runs it: real executable, real files in a temporary folder.
 #include "catch_compat.h"
+#include "clitestutil.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -18,32 +19,8 @@
 
 namespace
 {
-  struct Run
-  {
-    int code = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson( out.toUtf8() ).object(); }
-  };
-
-  Run restrack( const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-                const QByteArray &input = QByteArray() )
-  {
-    QProcess p;
-    p.setProcessEnvironment( env );
-    p.start( RtTestPaths::cliExecutable(), args );
-    if ( !input.isNull() )
-    {
-      p.write( input );
-      p.closeWriteChannel();
-    }
-    REQUIRE( p.waitForFinished( 60000 ) );
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8( p.readAllStandardOutput() );
-    r.err = QString::fromUtf8( p.readAllStandardError() );
-    return r;
-  }
+  using RtCliTest::Run;
+  using RtCliTest::restrack;
 
   //! A fresh register built by the CLI from the bundled data.
   QString buildRegister( const QTemporaryDir &dir )

@@ -1,5 +1,6 @@
 // restrack join as a user runs it: the real register, real GeoPackage layers in a temporary folder.
 #include "catch_compat.h"
+#include "clitestutil.h"
 #include "testutil.h"
 
 #include "rtjoin.h"
@@ -25,25 +26,8 @@
 
 namespace
 {
-  struct Run
-  {
-    int code = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson( out.toUtf8() ).object(); }
-  };
-
-  Run restrack( const QStringList &args )
-  {
-    QProcess p;
-    p.start( RtTestPaths::cliExecutable(), args );
-    REQUIRE( p.waitForFinished( 120000 ) );
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8( p.readAllStandardOutput() );
-    r.err = QString::fromUtf8( p.readAllStandardError() );
-    return r;
-  }
+  using RtCliTest::Run;
+  using RtCliTest::restrack;
 
   //! One ward polygon: a 600 m square around a point inside the ward (GSO list, WGS 84).
   struct Ward

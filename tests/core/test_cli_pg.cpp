@@ -1,6 +1,7 @@
 // restrack against a PostgreSQL register (the fixture's throw-away cluster): db init,
 // push and pull with the whole history, and the everyday commands on a server.
 #include "catch_compat.h"
+#include "clitestutil.h"
 #include "backendtestutil.h"
 #include "testutil.h"
 
@@ -18,25 +19,8 @@
 
 namespace
 {
-  struct Run
-  {
-    int code = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson( out.toUtf8() ).object(); }
-  };
-
-  Run restrack( const QStringList &args )
-  {
-    QProcess p;
-    p.start( RtTestPaths::cliExecutable(), args );
-    REQUIRE( p.waitForFinished( 120000 ) );
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8( p.readAllStandardOutput() );
-    r.err = QString::fromUtf8( p.readAllStandardError() );
-    return r;
-  }
+  using RtCliTest::Run;
+  using RtCliTest::restrack;
 
   void requireOk( const Run &r )
   {

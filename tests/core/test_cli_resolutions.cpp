@@ -1,6 +1,7 @@
 // restrack with many resolutions, measured values and assignments, as a user runs it:
 // the real executable on real registers in a temporary folder.
 #include "catch_compat.h"
+#include "clitestutil.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -14,25 +15,8 @@
 
 namespace
 {
-  struct Run
-  {
-    int code = -1;
-    QString out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson( out.toUtf8() ).object(); }
-  };
-
-  Run restrack( const QStringList &args )
-  {
-    QProcess p;
-    p.start( RtTestPaths::cliExecutable(), args );
-    REQUIRE( p.waitForFinished( 60000 ) );
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8( p.readAllStandardOutput() );
-    r.err = QString::fromUtf8( p.readAllStandardError() );
-    return r;
-  }
+  using RtCliTest::Run;
+  using RtCliTest::restrack;
 
   QString storeData( const QString &name )
   {

@@ -1,6 +1,7 @@
 // Draft registers from a resolution's text (RtDraftRegister, restrack draft-register): on
 // 172/NQ-HĐND against its curated register, on appendix rows, on a second (invented) city.
 #include "catch_compat.h"
+#include "clitestutil.h"
 #include "testutil.h"
 
 #include "rtcategory.h"
@@ -18,24 +19,8 @@
 
 namespace
 {
-  struct Run
-  {
-    int code = -1;
-    QString out;
-    QString err;
-  };
-
-  Run restrack( const QStringList &args )
-  {
-    QProcess p;
-    p.start( RtTestPaths::cliExecutable(), args );
-    REQUIRE( p.waitForFinished( 60000 ) );
-    Run r;
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8( p.readAllStandardOutput() );
-    r.err = QString::fromUtf8( p.readAllStandardError() );
-    return r;
-  }
+  using RtCliTest::Run;
+  using RtCliTest::restrack;
 
   QString testCity( const char *file ) { return RtTestPaths::sourceDir() + QStringLiteral( "/tests/data/testcity/" ) + QLatin1String( file ); }
 

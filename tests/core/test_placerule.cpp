@@ -1,6 +1,7 @@
 // What a place's colour means (issue 10, item 6): the concrete commitments that name it;
 // directive items only where no commitment names it; every task with --with-directives.
 #include "catch_compat.h"
+#include "clitestutil.h"
 #include "testutil.h"
 
 #include "rtjoin.h"
@@ -34,21 +35,8 @@ namespace
     return RtFeatureResult();
   }
 
-  struct Run
-  {
-    int code = -1;
-    QString out;
-    QString err;
-  };
-
-  Run restrack( const QStringList &args )
-  {
-    QProcess p;
-    p.start( RtTestPaths::cliExecutable(), args );
-    REQUIRE( p.waitForFinished( 60000 ) );
-    return Run { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8( p.readAllStandardOutput() ),
-                 QString::fromUtf8( p.readAllStandardError() ) };
-  }
+  using RtCliTest::Run;
+  using RtCliTest::restrack;
 
   //! zone code → status of `restrack join ... --json` on the sample zones.
   QHash<QString, QString> zoneStatuses( const QString &db, const QStringList &extra, QString *rule )

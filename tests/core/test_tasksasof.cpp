@@ -1,6 +1,7 @@
 // The tasks as they stood on a date (RtTasksAsOf): one rule for the panel, the map, the
 // export and the CLI, on the real register of 172/NQ-HĐND built by the real CLI.
 #include "catch_compat.h"
+#include "clitestutil.h"
 #include "testutil.h"
 
 #include "rtstore.h"
@@ -22,14 +23,7 @@ namespace
     return path;
   }
 
-  int restrack( const QStringList &args, QString *err )
-  {
-    QProcess p;
-    p.start( RtTestPaths::cliExecutable(), args );
-    REQUIRE( p.waitForFinished( 60000 ) );
-    *err = QString::fromUtf8( p.readAllStandardError() );
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  }
+  using RtCliTest::restrack;
 
   std::unique_ptr<RtStore> open( const QString &path, bool writable )
   {
@@ -115,13 +109,14 @@ TEST_CASE( "restrack summary and join refuse a date before the resolution with t
   const QString expected = RtTasksAsOf::check( open( path, false )->document(), QDate( 2023, 1, 1 ) ).error();
   REQUIRE( !expected.isEmpty() );
 
-  QString err;
-  CHECK( restrack( { QStringLiteral( "summary" ), QStringLiteral( "--db" ), path, QStringLiteral( "--as-of" ), QStringLiteral( "2023-01-01" ) }, &err ) == 1 );
-  CHECK( err.trimmed() == QStringLiteral( "restrack: " ) + expected );
-  CHECK( restrack( { QStringLiteral( "join" ), QStringLiteral( "--db" ), path, QStringLiteral( "--as-of" ), QStringLiteral( "2023-01-01" ),
-                     QStringLiteral( "--layer" ), RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg|layername=zones" ),
-                     QStringLiteral( "--kind" ), QStringLiteral( "zone" ), QStringLiteral( "--fields" ), QStringLiteral( "code" ) }, &err ) == 1 );
-  CHECK( err.trimmed() == QStringLiteral( "restrack: " ) + expected );
+  const RtCliTest::Run summary = restrack( { QStringLiteral( "summary" ), QStringLiteral( "--db" ), path, QStringLiteral( "--as-of" ), QStringLiteral( "2023-01-01" ) } );
+  CHECK( summary.code == 1 );
+  CHECK( summary.err.trimmed() == QStringLiteral( "restrack: " ) + expected );
+  const RtCliTest::Run join = restrack( { QStringLiteral( "join" ), QStringLiteral( "--db" ), path, QStringLiteral( "--as-of" ), QStringLiteral( "2023-01-01" ),
+                                          QStringLiteral( "--layer" ), RtTestPaths::sourceDir() + QStringLiteral( "/data/mongcai-layers.gpkg|layername=zones" ),
+                                          QStringLiteral( "--kind" ), QStringLiteral( "zone" ), QStringLiteral( "--fields" ), QStringLiteral( "code" ) } );
+  CHECK( join.code == 1 );
+  CHECK( join.err.trimmed() == QStringLiteral( "restrack: " ) + expected );
   // The resolution's own date is accepted.
-  CHECK( restrack( { QStringLiteral( "summary" ), QStringLiteral( "--db" ), path, QStringLiteral( "--as-of" ), QStringLiteral( "2023-10-13" ) }, &err ) == 0 );
+  CHECK( restrack( { QStringLiteral( "summary" ), QStringLiteral( "--db" ), path, QStringLiteral( "--as-of" ), QStringLiteral( "2023-10-13" ) } ).code == 0 );
 }
