@@ -6,6 +6,7 @@
 #include "rtexportdialog.h"
 #include "rtimportreportdialog.h"
 #include "rtexporttask.h"
+#include "rtsessionpackdialog.h"
 #include "rtsessionpacktask.h"
 #include "rtlocale.h"
 #include "rtexpressionfunctions.h"
@@ -393,19 +394,16 @@ void RtPlugin::makeSessionPack()
     mIface->messageBar()->pushMessage( tr( "Resolution Tracker" ), tr( "Open a register first." ), Qgis::MessageLevel::Warning, 8 );
     return;
   }
-  RtSessionPackOptions options;
-  options.registerPath = mTracker->registerPath();
-  options.layersPath = RtPluginPaths::bundledLayers();
-  options.sessionDate = mTracker->asOf();
-  options.lang = mTracker->language();
-  options.withDirectives = mTracker->withDirectives();
-  // The file dialog asks before replacing a file: its answer is the overwrite.
-  options.outputPath = QFileDialog::getSaveFileName( mIface->mainWindow(), tr( "Session pack as of %1" ).arg( rtDateText( options.sessionDate, mTracker->language() ) ),
-                       QDir::home().filePath( QStringLiteral( "session-pack-%1.pdf" ).arg( options.sessionDate.toString( Qt::ISODate ) ) ),
-                       tr( "PDF files (*.pdf)" ) );
-  if ( options.outputPath.isEmpty() )
+  RtSessionPackOptions defaults;
+  defaults.registerPath = mTracker->registerPath();
+  defaults.layersPath = RtPluginPaths::bundledLayers();
+  defaults.sessionDate = mTracker->asOf();
+  defaults.lang = mTracker->language();
+  defaults.withDirectives = mTracker->withDirectives(); // places coloured as the canvas shows them
+  RtSessionPackDialog dialog( defaults, RtTasksAsOf::earliest( mTracker->document() ), mIface->mainWindow() );
+  if ( dialog.exec() != QDialog::Accepted )
     return;
-  options.overwrite = true;
+  const RtSessionPackOptions options = dialog.options();
 
   auto *task = new RtSessionPackTask( options, mTracker->language() );
   connect( task, &RtSessionPackTask::written, this, [this]( const QString &path, int pages, const QStringList &warnings )

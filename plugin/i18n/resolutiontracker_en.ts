@@ -869,14 +869,6 @@ Statuses: %2</translation>
         <translation>Session Pack…</translation>
     </message>
     <message>
-        <source>Session pack as of %1</source>
-        <translation>Session pack as of %1</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
         <source>Session pack written (%1 pages): %2</source>
         <translation>Session pack written (%1 pages): %2</translation>
     </message>
@@ -1110,6 +1102,129 @@ Session date: the statuses are as of it. Last session: optional; without it the 
     <message>
         <source>Session pack written: %1 (%2 pages, %3 places, as of %4).</source>
         <translation>Session pack written: %1 (%2 pages, %3 places, as of %4).</translation>
+    </message>
+</context>
+<context>
+    <name>RtSessionPackDialog</name>
+    <message>
+        <source>Make the session pack</source>
+        <translation>Make the session pack</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>No workbook</source>
+        <translation>No workbook</translation>
+    </message>
+    <message>
+        <source>Optional: the pack&apos;s tables as an XLSX workbook, one sheet each, for pasting into Word</source>
+        <translation>Optional: the pack's tables as an XLSX workbook, one sheet each, for pasting into Word</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Replace the existing files</source>
+        <translation>Replace the existing files</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Session date</translation>
+    </message>
+    <message>
+        <source>List what changed since the last session, held on</source>
+        <translation>List what changed since the last session, held on</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Wards and communes of 2023 (as the resolution names them)</source>
+        <translation>Wards and communes of 2023 (as the resolution names them)</translation>
+    </message>
+    <message>
+        <source>Administrative units of 2025 (from 1/7/2025)</source>
+        <translation>Administrative units of 2025 (from 1/7/2025)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Built-in layouts</source>
+        <translation>Built-in layouts</translation>
+    </message>
+    <message>
+        <source>Optional: a folder with the office&apos;s edited copies of some of the pack&apos;s layout templates (pack-cover.qpt, pack-overview.qpt, pack-table.qpt, pack-figures.qpt, pack-place.qpt); the others stay built in.</source>
+        <translation>Optional: a folder with the office's edited copies of some of the pack's layout templates (pack-cover.qpt, pack-overview.qpt, pack-table.qpt, pack-figures.qpt, pack-place.qpt); the others stay built in.</translation>
+    </message>
+    <message>
+        <source>Layout templates</source>
+        <translation>Layout templates</translation>
+    </message>
+    <message>
+        <source>Vector layers (*.gpkg *.shp *.geojson);;All files (*)</source>
+        <translation>Vector layers (*.gpkg *.shp *.geojson);;All files (*)</translation>
+    </message>
+    <message>
+        <source>No cadastre</source>
+        <translation>No cadastre</translation>
+    </message>
+    <message>
+        <source>Optional: parcels with the fields case_id, dossier_status and parcel_id (add |layername=NAME for one layer of a GeoPackage). Only these fields are read and only counts are printed: no owner&apos;s name.</source>
+        <translation>Optional: parcels with the fields case_id, dossier_status and parcel_id (add |layername=NAME for one layer of a GeoPackage). Only these fields are read and only counts are printed: no owner's name.</translation>
+    </message>
+    <message>
+        <source>Cadastre of the land cases</source>
+        <translation>Cadastre of the land cases</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose where to save the pack.</source>
+        <translation>Choose where to save the pack.</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s file name must end in .pdf.</source>
+        <translation>The pack's file name must end in .pdf.</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s file name must end in .xlsx.</source>
+        <translation>The workbook's file name must end in .xlsx.</translation>
+    </message>
+    <message>
+        <source>The last session must come before this one.</source>
+        <translation>The last session must come before this one.</translation>
+    </message>
+    <message>
+        <source>The layout templates folder does not exist.</source>
+        <translation>The layout templates folder does not exist.</translation>
+    </message>
+    <message>
+        <source>The cadastre file does not exist.</source>
+        <translation>The cadastre file does not exist.</translation>
+    </message>
+    <message>
+        <source>A file exists: tick the box above to replace it.</source>
+        <translation>A file exists: tick the box above to replace it.</translation>
     </message>
 </context>
 <context>

@@ -864,14 +864,6 @@ Các trạng thái: %2</translation>
         <translation>Tài liệu kỳ họp…</translation>
     </message>
     <message>
-        <source>Session pack as of %1</source>
-        <translation>Tài liệu kỳ họp tính đến ngày %1</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Session pack written (%1 pages): %2</source>
         <translation>Đã tạo tài liệu kỳ họp (%1 trang): %2</translation>
     </message>
@@ -1105,6 +1097,129 @@ Ngày kỳ họp: trạng thái tính đến ngày này. Kỳ họp trước: kh
     <message>
         <source>Session pack written: %1 (%2 pages, %3 places, as of %4).</source>
         <translation>Đã tạo tài liệu kỳ họp: %1 (%2 trang, %3 địa bàn, tính đến ngày %4).</translation>
+    </message>
+</context>
+<context>
+    <name>RtSessionPackDialog</name>
+    <message>
+        <source>Make the session pack</source>
+        <translation>Tạo tài liệu kỳ họp</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>No workbook</source>
+        <translation>Không xuất sổ tính</translation>
+    </message>
+    <message>
+        <source>Optional: the pack&apos;s tables as an XLSX workbook, one sheet each, for pasting into Word</source>
+        <translation>Tùy chọn: các bảng của tài liệu kỳ họp dưới dạng sổ tính XLSX, mỗi bảng một trang tính, để dán vào Word</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Các bảng</translation>
+    </message>
+    <message>
+        <source>Replace the existing files</source>
+        <translation>Thay các tệp đã có</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>Ngày kỳ họp</translation>
+    </message>
+    <message>
+        <source>List what changed since the last session, held on</source>
+        <translation>Liệt kê thay đổi từ kỳ họp trước, họp ngày</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Wards and communes of 2023 (as the resolution names them)</source>
+        <translation>Phường, xã năm 2023 (như Nghị quyết ghi)</translation>
+    </message>
+    <message>
+        <source>Administrative units of 2025 (from 1/7/2025)</source>
+        <translation>Đơn vị hành chính năm 2025 (từ 1/7/2025)</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị hành chính</translation>
+    </message>
+    <message>
+        <source>Built-in layouts</source>
+        <translation>Mẫu trang in có sẵn</translation>
+    </message>
+    <message>
+        <source>Optional: a folder with the office&apos;s edited copies of some of the pack&apos;s layout templates (pack-cover.qpt, pack-overview.qpt, pack-table.qpt, pack-figures.qpt, pack-place.qpt); the others stay built in.</source>
+        <translation>Tùy chọn: thư mục chứa bản sao đã sửa của cơ quan cho một số mẫu trang in của tài liệu kỳ họp (pack-cover.qpt, pack-overview.qpt, pack-table.qpt, pack-figures.qpt, pack-place.qpt); các mẫu khác dùng bản có sẵn.</translation>
+    </message>
+    <message>
+        <source>Layout templates</source>
+        <translation>Mẫu trang in</translation>
+    </message>
+    <message>
+        <source>Vector layers (*.gpkg *.shp *.geojson);;All files (*)</source>
+        <translation>Lớp vector (*.gpkg *.shp *.geojson);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>No cadastre</source>
+        <translation>Không dùng dữ liệu địa chính</translation>
+    </message>
+    <message>
+        <source>Optional: parcels with the fields case_id, dossier_status and parcel_id (add |layername=NAME for one layer of a GeoPackage). Only these fields are read and only counts are printed: no owner&apos;s name.</source>
+        <translation>Tùy chọn: các thửa đất có trường case_id, dossier_status và parcel_id (thêm |layername=TÊN để chọn một lớp của GeoPackage). Chỉ đọc các trường này và chỉ in số lượng: không có tên chủ sử dụng.</translation>
+    </message>
+    <message>
+        <source>Cadastre of the land cases</source>
+        <translation>Địa chính của các vụ việc đất đai</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>Tạo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Choose where to save the pack.</source>
+        <translation>Chọn nơi lưu tài liệu kỳ họp.</translation>
+    </message>
+    <message>
+        <source>The pack&apos;s file name must end in .pdf.</source>
+        <translation>Tên tệp tài liệu kỳ họp phải có đuôi .pdf.</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s file name must end in .xlsx.</source>
+        <translation>Tên tệp sổ tính phải có đuôi .xlsx.</translation>
+    </message>
+    <message>
+        <source>The last session must come before this one.</source>
+        <translation>Kỳ họp trước phải diễn ra trước kỳ họp này.</translation>
+    </message>
+    <message>
+        <source>The layout templates folder does not exist.</source>
+        <translation>Thư mục mẫu trang in không tồn tại.</translation>
+    </message>
+    <message>
+        <source>The cadastre file does not exist.</source>
+        <translation>Tệp địa chính không tồn tại.</translation>
+    </message>
+    <message>
+        <source>A file exists: tick the box above to replace it.</source>
+        <translation>Tệp đã tồn tại: đánh dấu ô ở trên để thay tệp đó.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "rtbinddialog.h"
 #include "rtexportdialog.h"
 #include "rtexporttask.h"
+#include "rtsessionpackdialog.h"
 #include "rtsessionpacktask.h"
 #include "rtjoin.h"
 #include "rtlocale.h"
@@ -28,6 +29,7 @@
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsapplication.h>
+#include <qgsdatetimeedit.h>
 #include <qgsfieldcombobox.h>
 #include <qgsfilewidget.h>
 #include <qgsmaplayercombobox.h>
@@ -766,6 +768,54 @@ TEST_CASE( "the session pack runs as a QGIS task: written with its pages, or fai
     CHECK( outcome.pages >= 29 );
     const QString info = RtMapTest::run( QStringLiteral( "pdfinfo" ), { options.outputPath } );
     CHECK( info.contains( QRegularExpression( QStringLiteral( "Pages:\\s+%1\\n" ).arg( outcome.pages ) ) ) );
+  }
+  SECTION( "the dialog: the last session's date lists what changed since, before this session only" )
+  {
+    RtSessionPackDialog dialog( options, QDate( 2023, 10, 13 ) );
+    auto *compare = dialog.findChild<QCheckBox *>( QStringLiteral( "RtPackCompare" ) );
+    auto *since = dialog.findChild<QgsDateEdit *>( QStringLiteral( "RtPackSince" ) );
+    auto *tables = dialog.findChild<QgsFileWidget *>( QStringLiteral( "RtPackTables" ) );
+    auto *replace = dialog.findChild<QCheckBox *>( QStringLiteral( "RtPackReplace" ) );
+    auto *button = dialog.findChild<QPushButton *>( QStringLiteral( "RtPackButton" ) );
+    REQUIRE( compare );
+    REQUIRE( since );
+    REQUIRE( tables );
+    REQUIRE( replace );
+    REQUIRE( button );
+    CHECK_FALSE( compare->isChecked() );
+    CHECK_FALSE( dialog.options().since.isValid() ); // unticked: the pack says it has no earlier session
+    CHECK( button->isEnabled() );
+    compare->setChecked( true );
+    since->setDate( QDate( 2025, 7, 1 ) ); // after the session of 30/06/2025
+    CHECK_FALSE( button->isEnabled() );
+    since->setDate( QDate( 2024, 6, 30 ) );
+    CHECK( button->isEnabled() );
+    tables->setFilePath( fx.dir.filePath( QStringLiteral( "pack.csv" ) ) );
+    CHECK_FALSE( button->isEnabled() );
+    tables->setFilePath( fx.dir.filePath( QStringLiteral( "pack.xlsx" ) ) );
+    CHECK( button->isEnabled() );
+    options = dialog.options();
+    CHECK( options.since == QDate( 2024, 6, 30 ) );
+    CHECK( options.tablesPath == fx.dir.filePath( QStringLiteral( "pack.xlsx" ) ) );
+    CHECK_FALSE( options.overwrite );
+
+    const Outcome outcome = runTask( false );
+    INFO( outcome.error.toStdString() );
+    REQUIRE( outcome.path == options.outputPath );
+    CHECK( QFileInfo( options.tablesPath ).size() > 0 );
+    const QString text = RtMapTest::run( QStringLiteral( "pdftotext" ), { options.outputPath, QStringLiteral( "-" ) } );
+    CHECK( text.contains( QStringLiteral( "30/06/2024" ) ) );
+    CHECK_FALSE( text.contains( QStringLiteral( "No earlier session to compare with" ) ) );
+    CHECK_FALSE( text.contains( QStringLiteral( "Không có kỳ họp trước" ) ) );
+
+    // Made again: both files exist, and are replaced only when the box is ticked.
+    RtSessionPackDialog again( options, QDate( 2023, 10, 13 ) );
+    auto *againReplace = again.findChild<QCheckBox *>( QStringLiteral( "RtPackReplace" ) );
+    CHECK( againReplace->isVisibleTo( &again ) );
+    CHECK_FALSE( again.findChild<QPushButton *>( QStringLiteral( "RtPackButton" ) )->isEnabled() );
+    againReplace->setChecked( true );
+    CHECK( again.findChild<QPushButton *>( QStringLiteral( "RtPackButton" ) )->isEnabled() );
+    CHECK( again.options().overwrite );
   }
   SECTION( "failed: the register cannot be opened, and the message names it" )
   {
