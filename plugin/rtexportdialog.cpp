@@ -1,5 +1,5 @@
 #include "rtexportdialog.h"
-#include "rtlocale.h"
+#include "rtdatepicker.h"
 
 #include <qgsdatetimeedit.h>
 #include <qgsfilewidget.h>
@@ -58,16 +58,8 @@ RtExportDialog::RtExportDialog( const RtMapExportOptions &defaults, const QDate 
   resolutions->setObjectName( QStringLiteral( "RtExportResolutions" ) );
   form->addRow( tr( "Resolutions" ), resolutions );
 
-  mAsOf = new QgsDateEdit( this );
-  mAsOf->setObjectName( QStringLiteral( "RtExportAsOf" ) );
-  mAsOf->setAllowNull( false );
-  mAsOf->setCalendarPopup( true );
   // The dialog speaks the UI language, which is the default language of the export.
-  mAsOf->setLocale( rtLocale( defaults.lang ) );
-  mAsOf->setDisplayFormat( rtDateFormat( defaults.lang ) );
-  if ( earliest.isValid() )
-    mAsOf->setMinimumDate( earliest );
-  mAsOf->setDate( defaults.asOf.isValid() ? defaults.asOf : QDate::currentDate() );
+  mAsOf = rtDatePicker( this, QStringLiteral( "RtExportAsOf" ), defaults.lang, earliest, defaults.asOf.isValid() ? defaults.asOf : QDate::currentDate() );
   form->addRow( tr( "As of" ), mAsOf );
 
   mLanguage = new QComboBox( this );

@@ -1,7 +1,6 @@
 #include "rtsessionpackdialog.h"
-#include "rtlocale.h"
+#include "rtdatepicker.h"
 
-#include <qgsdatetimeedit.h>
 #include <qgsfilewidget.h>
 #include <qgsfilterlineedit.h>
 #include <qgssettings.h>
@@ -21,21 +20,6 @@ namespace
 {
   const QString sLastFolderKey = QStringLiteral( "ResolutionTracker/packFolder" );
   const QString sLastSessionKey = QStringLiteral( "ResolutionTracker/lastSessionDate" );
-
-  //! A date picker in the dialog's language, no earlier than \a earliest.
-  QgsDateEdit *datePicker( QWidget *parent, const char *name, RtLang lang, const QDate &earliest, const QDate &date )
-  {
-    auto *edit = new QgsDateEdit( parent );
-    edit->setObjectName( QLatin1String( name ) );
-    edit->setAllowNull( false );
-    edit->setCalendarPopup( true );
-    edit->setLocale( rtLocale( lang ) );
-    edit->setDisplayFormat( rtDateFormat( lang ) );
-    if ( earliest.isValid() )
-      edit->setMinimumDate( earliest );
-    edit->setDate( date );
-    return edit;
-  }
 }
 
 RtSessionPackDialog::RtSessionPackDialog( const RtSessionPackOptions &defaults, const QDate &earliest, QWidget *parent )
@@ -75,7 +59,7 @@ RtSessionPackDialog::RtSessionPackDialog( const RtSessionPackOptions &defaults, 
   mReplace->setObjectName( QStringLiteral( "RtPackReplace" ) );
   form->addRow( QString(), mReplace );
 
-  mSessionDate = datePicker( this, "RtPackSessionDate", defaults.lang, earliest, sessionDate );
+  mSessionDate = rtDatePicker( this, QStringLiteral( "RtPackSessionDate" ), defaults.lang, earliest, sessionDate );
   form->addRow( tr( "Session date" ), mSessionDate );
 
   // What changed since the last session: its date, remembered from one pack to the next.
@@ -83,7 +67,7 @@ RtSessionPackDialog::RtSessionPackDialog( const RtSessionPackOptions &defaults, 
   mCompare->setObjectName( QStringLiteral( "RtPackCompare" ) );
   const QDate remembered = QgsSettings().value( sLastSessionKey ).toDate();
   const QDate since = defaults.since.isValid() ? defaults.since : remembered.isValid() && remembered < sessionDate ? remembered : sessionDate.addMonths( -6 );
-  mSince = datePicker( this, "RtPackSince", defaults.lang, earliest, since );
+  mSince = rtDatePicker( this, QStringLiteral( "RtPackSince" ), defaults.lang, earliest, since );
   mCompare->setChecked( defaults.since.isValid() );
   form->addRow( mCompare, mSince );
 

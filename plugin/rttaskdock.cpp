@@ -1,4 +1,5 @@
 #include "rttaskdock.h"
+#include "rtdatepicker.h"
 #include "rtlocale.h"
 #include "rtbinddialog.h"
 #include "rtcategory.h"
@@ -86,13 +87,8 @@ RtTaskDock::RtTaskDock( RtTracker *tracker, QgisInterface *iface, QWidget *paren
   mRegisterLabel->setWordWrap( true );
   top->addWidget( mRegisterLabel, 1 );
   top->addWidget( new QLabel( tr( "As of" ), content ) );
-  mAsOf = new QgsDateEdit( content );
-  mAsOf->setObjectName( QStringLiteral( "RtAsOfDate" ) );
-  mAsOf->setAllowNull( false );
-  mAsOf->setCalendarPopup( true );
-  mAsOf->setLocale( rtLocale( mTracker ? mTracker->language() : RtLang::Vi ) );
-  mAsOf->setDisplayFormat( rtDateFormat( mTracker ? mTracker->language() : RtLang::Vi ) );
-  mAsOf->setDate( mTracker ? mTracker->asOf() : QDate::currentDate() );
+  mAsOf = rtDatePicker( content, QStringLiteral( "RtAsOfDate" ), mTracker ? mTracker->language() : RtLang::Vi, QDate(),
+                       mTracker ? mTracker->asOf() : QDate::currentDate() );
   mAsOf->setToolTip( tr( "Statuses, overdue flags and map colours are shown as they stood on this date" ) );
   top->addWidget( mAsOf );
   layout->addLayout( top );

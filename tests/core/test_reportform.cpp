@@ -492,20 +492,37 @@ TEST_CASE( "restrack report-form and import-report with --dry-run", "[reportform
   CHECK( out.contains( QStringLiteral( "blocked" ) ) );
 }
 
+namespace
+{
+  //! A 172 register on PostgreSQL, offices assigned, and the office's form filled for two tasks
+  //! (A3 done; the resettlement plots in progress, 120 plots).
+  struct PgImport
+  {
+    QTemporaryDir dir;
+    RtTestRegisterLocation where { "pg" };
+    QString uri = rtCreate172( where.location() );
+    std::unique_ptr<RtStore> store = openStore( uri );
+    QString form = dir.filePath( QStringLiteral( "bao-cao.csv" ) );
+
+    PgImport()
+    {
+      REQUIRE( dir.isValid() );
+      assignOffices( *store );
+      REQUIRE( RtReportForm::write( *store, officeRequest( QDate::currentDate() ), form, false ).ok() );
+      fill( form, { { A3, { { QStringLiteral( "new_status" ), QStringLiteral( "done" ) } } },
+                    { PLOTS, { { QStringLiteral( "new_status" ), QStringLiteral( "in_progress" ) }, { QStringLiteral( "value" ), QStringLiteral( "120" ) } } } } );
+    }
+  };
+}
+
 TEST_CASE( "a server connection lost mid-import: the import says it was not applied at all, not that one task was not changed", "[reportform][pg]" )
 {
   // Bug: a form of several tasks whose import lost the server said "task … not changed"
   // although the whole batch was rolled back (issue 9).
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const RtTestRegisterLocation where( "pg" );
-  const QString uri = rtCreate172( where.location() );
-  std::unique_ptr<RtStore> store = openStore( uri );
-  assignOffices( *store );
-  const QString form = dir.filePath( QStringLiteral( "bao-cao.csv" ) );
-  REQUIRE( RtReportForm::write( *store, officeRequest( QDate::currentDate() ), form, false ).ok() );
-  fill( form, { { A3, { { QStringLiteral( "new_status" ), QStringLiteral( "done" ) } } },
-                { PLOTS, { { QStringLiteral( "new_status" ), QStringLiteral( "in_progress" ) }, { QStringLiteral( "value" ), QStringLiteral( "120" ) } } } } );
+  PgImport fx;
+  const QString &uri = fx.uri;
+  RtStore *store = fx.store.get();
+  const QString &form = fx.form;
   const QByteArray before = rtRegisterState( uri );
 
   // After the first history row is written, the server ends the store's session (as a
@@ -545,16 +562,10 @@ TEST_CASE( "a server connection lost during the commit: the import says whether 
 {
   // The one moment where the client cannot know: the connection goes while the server commits.
   // A deferred trigger on the history runs inside COMMIT and ends its own session there.
-  QTemporaryDir dir;
-  REQUIRE( dir.isValid() );
-  const RtTestRegisterLocation where( "pg" );
-  const QString uri = rtCreate172( where.location() );
-  std::unique_ptr<RtStore> store = openStore( uri );
-  assignOffices( *store );
-  const QString form = dir.filePath( QStringLiteral( "bao-cao.csv" ) );
-  REQUIRE( RtReportForm::write( *store, officeRequest( QDate::currentDate() ), form, false ).ok() );
-  fill( form, { { A3, { { QStringLiteral( "new_status" ), QStringLiteral( "done" ) } } },
-                { PLOTS, { { QStringLiteral( "new_status" ), QStringLiteral( "in_progress" ) }, { QStringLiteral( "value" ), QStringLiteral( "120" ) } } } } );
+  PgImport fx;
+  const QString &uri = fx.uri;
+  RtStore *store = fx.store.get();
+  const QString &form = fx.form;
   REQUIRE( RtTestPgDatabase::execute( uri, QStringLiteral(
              "CREATE FUNCTION restrack.rt_test_end_session() RETURNS trigger LANGUAGE plpgsql AS "
              "$$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$; "
