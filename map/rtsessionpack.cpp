@@ -22,7 +22,6 @@
 #include <qgsgeometry.h>
 #include <qgslabelingenginesettings.h>
 #include <qgslayoutexporter.h>
-#include <qgsvectorsimplifymethod.h>
 #include <qgslayoutframe.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmanualtable.h>
@@ -388,7 +387,7 @@ namespace
 
     //! Puts \a chart in the place of the picture \a id (when the template has it): the picture
     //! is hidden and the chart painted there when the page is written.
-    void setPicture( RtLayoutTemplate *t, const QString &id, const RtPackCharts::Chart &chart )
+    void placeChart( RtLayoutTemplate *t, const QString &id, const RtPackCharts::Chart &chart )
     {
       QgsLayoutItemPicture *picture = t->picture( id );
       if ( !picture )
@@ -422,7 +421,7 @@ namespace
       const QgsPointXY c = e.center();
       const double halfW = std::max( e.width(), e.height() * itemRatio ) / 2, halfH = halfW / itemRatio;
       map->setExtent( QgsRectangle( c.x() - halfW, c.y() - halfH, c.x() + halfW, c.y() + halfH ) );
-      setPicture( t, QStringLiteral( "map key" ), RtPackCharts::key( mapKeySeries( lang() ), sizeOf( t, QStringLiteral( "map key" ) ) ) );
+      placeChart( t, QStringLiteral( "map key" ), RtPackCharts::key( mapKeySeries( lang() ), sizeOf( t, QStringLiteral( "map key" ) ) ) );
     }
 
     //! Pages of the table template \a name showing every row of \a table; the first gets \a note.
@@ -959,7 +958,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       bar.values[i] = summary.byStatus.value( statuses.at( i ) );
       byStatus << bar;
     }
-    b.setPicture( t, QStringLiteral( "status chart" ), RtPackCharts::horizontalBars( RtTr( lang ).translate( "RtSessionPack", "Tasks by status" ), series, byStatus,
+    b.placeChart( t, QStringLiteral( "status chart" ), RtPackCharts::horizontalBars( RtTr( lang ).translate( "RtSessionPack", "Tasks by status" ), series, byStatus,
                   b.sizeOf( t, QStringLiteral( "status chart" ) ), false ) );
     QVector<RtPackCharts::Bar> byCategory;
     for ( const QString &code : RtCategories::codes() )
@@ -971,7 +970,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
         bar.values << summary.byCategory.value( code ).value( s );
       byCategory << bar;
     }
-    b.setPicture( t, QStringLiteral( "category chart" ), RtPackCharts::horizontalBars( RtTr( lang ).translate( "RtSessionPack", "Tasks by category" ), series, byCategory,
+    b.placeChart( t, QStringLiteral( "category chart" ), RtPackCharts::horizontalBars( RtTr( lang ).translate( "RtSessionPack", "Tasks by category" ), series, byCategory,
                   b.sizeOf( t, QStringLiteral( "category chart" ) ) ) );
     QVector<RtPackCharts::Bar> months;
     for ( int i = 0; i < data.months.size(); ++i )
@@ -981,7 +980,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
         bar.values << data.monthCounts.at( i ).value( s );
       months << bar;
     }
-    b.setPicture( t, QStringLiteral( "history chart" ), RtPackCharts::stackedColumns( RtTr( lang ).translate( "RtSessionPack", "Status of all tasks by month" ),
+    b.placeChart( t, QStringLiteral( "history chart" ), RtPackCharts::stackedColumns( RtTr( lang ).translate( "RtSessionPack", "Status of all tasks by month" ),
                   series, months, b.sizeOf( t, QStringLiteral( "history chart" ) ) ) );
   }
 
@@ -1010,7 +1009,7 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
     RtLayoutTemplate *t = made.value();
     t->setText( QStringLiteral( "heading" ), data.figures.title );
     t->setText( QStringLiteral( "note" ), RtTr( lang ).translate( "RtSessionPack", "Targets as the resolution states them; values are the latest reported up to %1." ).arg( dateText( options.sessionDate ) ) );
-    b.setPicture( t, QStringLiteral( "chart" ), RtPackCharts::figures( QString(), data.figureChart, b.sizeOf( t, QStringLiteral( "chart" ) ),
+    b.placeChart( t, QStringLiteral( "chart" ), RtPackCharts::figures( QString(), data.figureChart, b.sizeOf( t, QStringLiteral( "chart" ) ),
                   RtMapStyle::statusColor( RtFeatureStatus::Done ) ) );
     QgsLayoutItemManualTable *qt = t->table( QStringLiteral( "table" ) );
     setColumns( qt, t->templateRect( QStringLiteral( "table" ) ).width(), data.figures );
@@ -1141,13 +1140,6 @@ RtResult<RtSessionPackReport> RtSessionPack::render( RtSessionPackData &data, Qg
       context.setFlag( QgsLayoutRenderContext::FlagForceVectorOutput, true );
       context.setFlag( QgsLayoutRenderContext::FlagAntialiasing, true );
       context.setTextRenderFormat( Qgis::TextRenderFormat::AlwaysText );
-      // As QgsLayoutExporter::exportToPdf does by default: drop vertices closer than a tenth of
-      // a device pixel, which no reader can see (at 300 dpi, 8 µm on paper).
-      QgsVectorSimplifyMethod simplify;
-      simplify.setSimplifyHints( QgsVectorSimplifyMethod::GeometrySimplification );
-      simplify.setForceLocalOptimization( true );
-      simplify.setThreshold( 0.1f );
-      context.setSimplifyMethod( simplify );
       const QgsLayoutItemPage *pageItem = layout->pageCollection()->page( 0 );
       const QSizeF mm = layout->convertToLayoutUnits( pageItem->pageSize() );
       const QPageLayout pageLayout( QPageSize( mm, QPageSize::Millimeter ), QPageLayout::Portrait, QMarginsF( 0, 0, 0, 0 ) );

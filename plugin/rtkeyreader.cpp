@@ -105,10 +105,12 @@ RtResult<std::shared_ptr<RtKeyReader>> RtKeyReader::prepare( QgsVectorLayer *lay
     reader->mPgTable = PgTable { uri.connectionInfo( true ), uri.schema(), uri.table(), fields.at( pk.first() ).name() };
   }
   // QGIS's OGR provider uses a GeoPackage's feature ids: GDAL gives the same ids.
-  const RtResult<RtLayerSource> fileLayer = RtLayerSource::parseStrict( layer->source() );
-  if ( layer->providerType() == QLatin1String( "ogr" ) && reader->mPlainTypes && layer->subsetString().isEmpty() && !layer->isModified()
-       && fileLayer.ok() && fileLayer.value().path.endsWith( QLatin1String( ".gpkg" ), Qt::CaseInsensitive ) )
-    reader->mOgrSpec = layer->source();
+  if ( layer->providerType() == QLatin1String( "ogr" ) && reader->mPlainTypes && layer->subsetString().isEmpty() && !layer->isModified() )
+  {
+    const RtResult<RtLayerSource> fileLayer = RtLayerSource::parseStrict( layer->source() );
+    if ( fileLayer.ok() && fileLayer.value().path.endsWith( QLatin1String( ".gpkg" ), Qt::CaseInsensitive ) )
+      reader->mOgrSpec = layer->source();
+  }
   for ( const int index : std::as_const( reader->mIndexes ) )
     reader->mKeyFieldNames << fields.at( index ).name();
   reader->mKeyExpression = keyExpression( binding );

@@ -93,11 +93,10 @@ class RtKeyReader
       QString schema;
       QString table;
       QString fidColumn;
-      QStringList keyFields;
     };
     std::optional<PgTable> mPgTable;
     QString mOgrSpec; //!< a file layer GDAL reads column by column (RtLayerKeys), "PATH|layername=NAME"; see prepare()
-    QStringList mKeyFieldNames;
+    QStringList mKeyFieldNames; //!< the binding's key fields, for the direct reads
     bool mReadByCopy = false;
     bool mReadByGdal = false;
     bool readPgTable( QgsFeedback *feedback );
